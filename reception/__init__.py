@@ -1,0 +1,1 @@
+"""The engine of the reception dashboard: store, importers, queries, charts and labels."""

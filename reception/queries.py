@@ -1,0 +1,58 @@
+"""Run a question from ``queries/*.sql`` with named parameters and get a DataFrame back.
+
+One read-only connection per store file and data version is kept per process; each call takes
+its own cursor, so threads never share one. When a writer swaps in a new store, the next call
+sees the new data version and opens the new file.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from reception import store
+
+QUERIES = store.ROOT / "queries"
+
+_lock = threading.Lock()
+_readers: dict[Path, tuple[store.DataVersion, duckdb.DuckDBPyConnection]] = {}
+
+
+@cache
+def sql_text(name: str) -> str:
+    """The SQL of ``queries/<name>.sql``."""
+    return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def reader(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A cursor on the newest version of the store (opened read-only, shared per process)."""
+    path = (path or store.db_path()).resolve()
+    version = store.data_version(path)
+    with _lock:
+        cached = _readers.get(path)
+        if cached is None or cached[0] != version:
+            con = store.connect_read(path)
+            _readers[path] = (version, con)
+            # the replaced connection is closed by garbage collection once its cursors are gone
+        else:
+            con = cached[1]
+        return con.cursor()
+
+
+def run(name: str, params: dict | None = None, path: Path | None = None) -> pd.DataFrame:
+    """Run ``queries/<name>.sql`` with ``$named`` parameters.
+
+    Args:
+        name: the query file's name without ``.sql``.
+        params: exactly the parameters the file uses.
+        path: the store; the default is ``store.db_path()``.
+    """
+    cur = reader(path)
+    try:
+        return cur.execute(sql_text(name), params or {}).df()
+    finally:
+        cur.close()

