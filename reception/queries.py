@@ -7,6 +7,7 @@ sees the new data version and opens the new file.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cache
 from pathlib import Path
@@ -26,6 +27,16 @@ _readers: dict[Path, tuple[store.DataVersion, duckdb.DuckDBPyConnection]] = {}
 def sql_text(name: str) -> str:
     """The SQL of ``queries/<name>.sql``."""
     return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
+
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@cache
+def parameter_names(name: str) -> frozenset[str]:
+    """The ``$named`` parameters that ``queries/<name>.sql`` uses."""
+    without_comments = re.sub(r"--[^\n]*", "", sql_text(name))
+    return frozenset(_PARAM.findall(without_comments))
 
 
 def reader(path: Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -48,11 +59,17 @@ def run(name: str, params: dict | None = None, path: Path | None = None) -> pd.D
 
     Args:
         name: the query file's name without ``.sql``.
-        params: exactly the parameters the file uses.
+        params: a superset of the parameters the file uses (e.g. a whole selection); those it
+            does not use are left out, one it uses but is not given raises KeyError.
         path: the store; the default is ``store.db_path()``.
     """
+    wanted = parameter_names(name)
+    given = params or {}
+    missing = wanted - given.keys()
+    if missing:
+        raise KeyError(f"queries/{name}.sql needs {sorted(missing)}")
     cur = reader(path)
     try:
-        return cur.execute(sql_text(name), params or {}).df()
+        return cur.execute(sql_text(name), {k: given[k] for k in wanted}).df()
     finally:
         cur.close()
