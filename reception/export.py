@@ -30,6 +30,10 @@ def _inert(value: object) -> object:
     return value
 
 
+def _is_number(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+
+
 def _whole(values: pd.Series) -> bool:
     known = values.dropna()
     return len(known) > 0 and bool((known == known.round()).all()) and bool((known.abs() < 2**53).all())

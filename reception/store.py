@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -152,10 +152,8 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
                 finally:
                     os.close(dir_fd)
             except BaseException:
-                try:
+                with suppress(duckdb.Error):
                     con.close()
-                except duckdb.Error:
-                    pass
                 tmp.unlink(missing_ok=True)
                 tmp.with_name(tmp.name + ".wal").unlink(missing_ok=True)
                 raise
