@@ -16,3 +16,43 @@ create table meeting_slide (
     title varchar not null,
     url varchar not null              -- path and query string within the app, e.g. /mal?ar=2026
 );
+
+-- "As of load n": the facts are append-only and tagged with their load, so the store as it was
+-- after load n is, for every key, the newest live row with load_id <= n. "Since the last
+-- meeting" compares two of these.
+create macro targets_as_of(n) as table
+select year, kommun_kod, program, target, received, load_id
+from (
+    select f.*, row_number() over (
+        partition by f.year, f.kommun_kod, f.program order by f.load_id desc
+    ) as newest
+    from fact_target as f
+    inner join load_log as l on l.load_id = f.load_id
+    where l.undone_at is null and f.load_id <= n
+)
+where newest = 1;
+
+create macro arrivals_ytd_as_of(n) as table
+select year, as_of_month, kommun_kod, category, persons, of_which_unaccompanied, load_id
+from (
+    select f.*, row_number() over (
+        partition by f.year, f.as_of_month, f.kommun_kod, f.category order by f.load_id desc
+    ) as newest
+    from fact_arrivals_ytd as f
+    inner join load_log as l on l.load_id = f.load_id
+    where l.undone_at is null and f.load_id <= n
+)
+where newest = 1;
+
+-- months loaded as monthly values (not derived from year-to-date snapshots)
+create macro arrivals_month_direct_as_of(n) as table
+select month, kommun_kod, category, persons, of_which_unaccompanied, load_id
+from (
+    select f.*, row_number() over (
+        partition by f.month, f.kommun_kod, f.category order by f.load_id desc
+    ) as newest
+    from fact_arrivals_month as f
+    inner join load_log as l on l.load_id = f.load_id
+    where l.undone_at is null and f.load_id <= n
+)
+where newest = 1;

@@ -1,0 +1,60 @@
+-- Since the last meeting: which municipalities fell behind the pace of their target for the newest
+-- selected year ('fell_behind'), and which caught up ('caught_up'), load $from_load against $to_load.
+-- Pace: a snapshot through month m counts arrivals up to month m - 1 (the reporting lag): expected
+-- = target * (m - 1) / 12. Received: the target file's figure, else the snapshot of the program's categories.
+-- Parameters: $from_load, $to_load; $years (the newest is used); $kommuner (empty = whole country).
+with sides (side, upto) as (
+    values ('before', $from_load), ('now', $to_load)
+),
+program_category (program, category) as (
+    values ('settlement', 'quota_refugee'), ('settlement', 'assigned'), ('temporary_protection', 'temporary_protection')
+),
+targets as (
+    select s.side, t.*
+    from sides as s, targets_as_of(s.upto) as t
+    where t.year = list_max($years) and t.program in (select program from program_category)
+        and (len($kommuner) = 0 or list_contains($kommuner, t.kommun_kod))
+),
+snapshots as (
+    select s.side, y.*
+    from sides as s, arrivals_ytd_as_of(s.upto) as y
+    where y.year = list_max($years)
+),
+covered as (
+    select side, max(as_of_month) - 1 as months from snapshots group by side
+),
+received as (
+    select
+        y.side, y.kommun_kod, pc.program,
+        case when count(y.persons) = count(*) then sum(y.persons) end as persons
+    from snapshots as y
+    inner join covered as c on c.side = y.side
+    inner join program_category as pc on pc.category = y.category
+    where y.as_of_month = c.months + 1
+    group by y.side, y.kommun_kod, pc.program
+),
+paced as (
+    select
+        t.side, t.kommun_kod, t.program, t.target,
+        coalesce(t.received, r.persons) as received,
+        t.target * coalesce(c.months, 0) / 12 as expected
+    from targets as t
+    left join covered as c on c.side = t.side
+    left join received as r on r.side = t.side and r.kommun_kod = t.kommun_kod and r.program = t.program
+),
+compared as (
+    select
+        n.kommun_kod, n.program, n.target, b.received as received_before, b.expected as expected_before,
+        n.received as received_now, n.expected as expected_now,
+        case
+            when n.received < n.expected and b.received >= b.expected then 'fell_behind'
+            when n.received >= n.expected and b.received < b.expected then 'caught_up'
+        end as status
+    from (select * from paced where side = 'now') as n
+    inner join (select * from paced where side = 'before') as b
+        on b.kommun_kod = n.kommun_kod and b.program = n.program
+)
+select c.*, m.kommun from compared as c
+inner join municipality as m on m.kommun_kod = c.kommun_kod
+where c.status is not null
+order by c.status desc, c.received_now - c.expected_now, m.kommun collate sv

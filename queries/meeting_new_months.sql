@@ -1,0 +1,60 @@
+-- Since the last meeting: which months of arrivals the store knows as of load $to_load that it
+-- did not know as of $from_load ('new'), and which known months changed ('revised'), for an area.
+-- Parameters: $from_load, $to_load; $kommuner (codes, empty = whole country); $categories (empty = all).
+with ytd as (
+    select 'before' as side, * from arrivals_ytd_as_of($from_load)
+    union all
+    select 'now' as side, * from arrivals_ytd_as_of($to_load)
+),
+-- a suppressed count makes the area's total unknown, never smaller
+ytd_totals as (
+    select side, year, as_of_month, case when count(persons) = count(*) then sum(persons) end as persons
+    from ytd
+    where (len($kommuner) = 0 or list_contains($kommuner, kommun_kod))
+        and (len($categories) = 0 or list_contains($categories, category))
+    group by side, year, as_of_month
+),
+ytd_months as (
+    select
+        side,
+        make_date(year, as_of_month, 1) as month,
+        case
+            when as_of_month = 1 then persons
+            when lag(as_of_month) over w = as_of_month - 1 then persons - lag(persons) over w
+        end as persons
+    from ytd_totals
+    window w as (partition by side, year order by as_of_month)
+),
+direct as (
+    select 'before' as side, * from arrivals_month_direct_as_of($from_load)
+    union all
+    select 'now' as side, * from arrivals_month_direct_as_of($to_load)
+),
+direct_months as (
+    select side, month, case when count(persons) = count(*) then sum(persons) end as persons
+    from direct
+    where (len($kommuner) = 0 or list_contains($kommuner, kommun_kod))
+        and (len($categories) = 0 or list_contains($categories, category))
+    group by side, month
+),
+months as (
+    select * from direct_months
+    union all
+    select y.* from ytd_months as y
+    anti join direct_months as d on d.side = y.side and d.month = y.month
+),
+compared as (
+    select
+        coalesce(n.month, b.month) as month,
+        b.persons as persons_before,
+        n.persons as persons_now,
+        case
+            when b.month is null then 'new'
+            when n.persons is distinct from b.persons then 'revised'
+        end as change
+    from (select * from months where side = 'now') as n
+    full join (select * from months where side = 'before') as b on b.month = n.month
+)
+select * from compared
+where change is not null
+order by month

@@ -1,0 +1,129 @@
+"""'Since the last meeting' queries on a small store built by hand, answers worked out by hand.
+
+The store: load 1 is the shipped länstal (prepare), then
+- load 2: kommuntal 2026: Ale 24, Göteborg 120, Stockholm 60;
+- load 3: year-to-date snapshots January..June 2026: Ale quota refugees 2, 4 .. 12;
+  Göteborg assigned 10, 20 .. 60; Stockholm assigned 5, 8, 11, 14, 17, 20;
+- load 4 (the newest file): the July snapshot (Ale 12, Göteborg 70, Stockholm 32), Göteborg's June
+  revised from 60 to 62, and Ale's kommuntal revised from 24 to 30.
+GR here is Ale (1440) and Göteborg (1480).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from reception import queries, store
+
+ALE, GBG, STHLM = "1440", "1480", "0180"
+GR = [ALE, GBG]
+
+
+def load(path, dataset, targets=(), snapshots=()):
+    with store.write(path) as con:
+        load_id = store.new_load(con, source=f"{dataset}.xlsx", dataset=dataset, rows=1)
+        for kod, target in targets:
+            con.execute(
+                "insert into fact_target values (?, 2026, ?, 'settlement', ?, null)", [load_id, kod, target]
+            )
+        for kod, category, month, persons in snapshots:
+            con.execute(
+                "insert into fact_arrivals_ytd values (?, 2026, ?, ?, ?, ?, null)",
+                [load_id, month, kod, category, persons],
+            )
+    return load_id
+
+
+@pytest.fixture
+def meeting_store(store_path):
+    assert load(store_path, "targets", targets=[(ALE, 24), (GBG, 120), (STHLM, 60)]) == 2
+    first_half = [(ALE, "quota_refugee", m, 2 * m) for m in range(1, 7)]
+    first_half += [(GBG, "assigned", m, 10 * m) for m in range(1, 7)]
+    first_half += [(STHLM, "assigned", m, 2 + 3 * m) for m in range(1, 7)]
+    assert load(store_path, "arrivals", snapshots=first_half) == 3
+    july = [(ALE, "quota_refugee", 7, 12), (GBG, "assigned", 7, 70), (GBG, "assigned", 6, 62)]
+    july += [(STHLM, "assigned", 7, 32)]
+    assert load(store_path, "arrivals", targets=[(ALE, 30)], snapshots=july) == 4
+    return store_path
+
+
+def run(name, path, **params):
+    base = {"from_load": 3, "to_load": 4, "kommuner": GR, "categories": [], "years": [2026]}
+    return queries.run(name, {**base, **params}, path)
+
+
+def test_loads_lists_live_loads_newest_first(meeting_store):
+    store.undo(3, meeting_store)
+    assert queries.run("meeting_loads", {}, meeting_store)["load_id"].tolist() == [4, 2, 1]
+
+
+def test_a_new_snapshot_is_a_new_month_and_a_revised_one_a_revised_month(meeting_store):
+    df = run("meeting_new_months", meeting_store)
+    rows = list(zip(df["month"].dt.date, df["persons_before"], df["persons_now"], df["change"], strict=True))
+    # June: (12 + 60) - (10 + 50) = 12 before, (12 + 62) - (10 + 50) = 14 now; July: (12 + 70) - (12 + 62)
+    assert rows[0] == (date(2026, 6, 1), 12, 14, "revised")
+    assert rows[1][0] == date(2026, 7, 1) and math.isnan(rows[1][1]) and rows[1][2:] == (8, "new")
+    assert len(rows) == 2
+
+
+def test_new_months_follow_the_area_and_categories(meeting_store):
+    df = run("meeting_new_months", meeting_store, kommuner=[STHLM])
+    assert list(zip(df["month"].dt.month, df["persons_now"], df["change"], strict=True)) == [(7, 12, "new")]
+    df = run("meeting_new_months", meeting_store, categories=["quota_refugee"])
+    assert list(zip(df["month"].dt.month, df["persons_now"], df["change"], strict=True)) == [(7, 0, "new")]
+
+
+def test_a_suppressed_count_makes_the_new_month_unknown_not_smaller(meeting_store):
+    load(meeting_store, "arrivals", snapshots=[(ALE, "quota_refugee", 8, None), (GBG, "assigned", 8, 75)])
+    df = run("meeting_new_months", meeting_store, from_load=4, to_load=5)
+    assert df["month"].dt.month.tolist() == [8]
+    assert df["persons_now"].isna().all()
+
+
+def test_nothing_changed_between_a_load_and_itself(meeting_store):
+    assert run("meeting_new_months", meeting_store, from_load=4).empty
+    assert run("meeting_revised_targets", meeting_store, from_load=4).empty
+    assert run("meeting_fell_behind", meeting_store, from_load=4).empty
+
+
+def test_an_undone_load_no_longer_counts_as_a_change(meeting_store):
+    store.undo(4, meeting_store)
+    assert run("meeting_new_months", meeting_store).empty
+    assert run("meeting_revised_targets", meeting_store).empty
+
+
+def test_revised_kommuntal_shows_before_now_and_the_difference(meeting_store):
+    df = run("meeting_revised_targets", meeting_store)
+    assert df[["kommun", "target_before", "target_now", "difference", "change"]].values.tolist() == [
+        ["Ale", 24, 30, 6, "revised"]
+    ]
+
+
+def test_targets_first_loaded_since_the_meeting_are_new(meeting_store):
+    df = run("meeting_revised_targets", meeting_store, from_load=1)
+    assert df["kommun"].tolist() == ["Ale", "Göteborg"]
+    assert df["change"].tolist() == ["new", "new"]
+    assert df["target_now"].tolist() == [30, 120]
+
+
+def test_revised_targets_only_for_the_selected_years(meeting_store):
+    assert run("meeting_revised_targets", meeting_store, years=[2025]).empty
+
+
+def test_ale_fell_behind_when_its_kommuntal_rose(meeting_store):
+    # before: June snapshot, 5 months counted: Ale expects 24 * 5 / 12 = 10, has 12 -> on pace
+    # now: July snapshot, 6 months: expects 30 * 6 / 12 = 15, has 12 -> behind
+    df = run("meeting_fell_behind", meeting_store)
+    assert df[
+        ["kommun", "status", "received_before", "expected_before", "received_now", "expected_now"]
+    ].values.tolist() == [["Ale", "fell_behind", 12, 10, 12, 15]]
+
+
+def test_stockholm_caught_up_and_goteborg_stayed_on_pace(meeting_store):
+    # Stockholm: before 20 against 60 * 5 / 12 = 25 (behind); now 32 against 30 (on pace)
+    # Göteborg: 60 against 50 before, 70 against 60 now: on pace both times, so not listed
+    df = run("meeting_fell_behind", meeting_store, kommuner=[])
+    assert df[["kommun", "status"]].values.tolist() == [["Ale", "fell_behind"], ["Stockholm", "caught_up"]]
