@@ -1,0 +1,70 @@
+"""What the meeting page says about the changes, and where it shows a slide."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+from meeting_store import GR
+
+from reception import meeting
+from reception.deck import Deck, Slide
+
+PARAMS = {"from_load": 3, "to_load": 4, "kommuner": GR, "categories": [], "years": [2026]}
+
+
+def test_the_changes_said_in_swedish(meeting_store):
+    lines = meeting.summary_lines(meeting.since(PARAMS, meeting_store), "sv")
+    assert lines == [
+        "Nya månader: jul 2026 (8 mottagna)",
+        "jun 2026 reviderad: 12 → 14",
+        "Ale: kommuntal 2026 24 → 30",
+        "Ale har hamnat efter takten: 12 mottagna, väntat 15",
+    ]
+
+
+def test_the_changes_said_in_english(meeting_store):
+    lines = meeting.summary_lines(meeting.since(PARAMS, meeting_store), "en")
+    assert lines[0] == "New months: Jul 2026 (8 received)"
+    assert lines[-1] == "Ale fell behind pace: 12 received, 15 expected"
+
+
+def test_nothing_to_say_when_nothing_changed(meeting_store):
+    changes = meeting.since({**PARAMS, "from_load": 4}, meeting_store)
+    assert changes.is_empty()
+    assert meeting.summary_lines(changes) == []
+
+
+def test_large_numbers_use_swedish_thousands_and_unknown_is_said():
+    months = pd.DataFrame(
+        {
+            "month": pd.to_datetime(["2026-08-01"]),
+            "persons_before": [1200.0],
+            "persons_now": [None],
+            "change": ["revised"],
+        }
+    )
+    empty = pd.DataFrame(columns=["change"])
+    changes = meeting.Changes(new_months=months, revised_targets=empty, fell_behind=empty)
+    assert meeting.summary_lines(changes) == ["aug 2026 reviderad: 1\u00a0200 → okänt"]
+
+
+def test_the_last_meetings_load_is_the_default_starting_point():
+    loads = pd.DataFrame({"load_id": [9, 7, 4, 1]})
+    assert meeting.default_loads(Deck(seen_load_id=4), loads) == (4, 9)
+    # the load the last meeting saw was undone since: compare with the load before the newest
+    assert meeting.default_loads(Deck(seen_load_id=5), loads) == (7, 9)
+    assert meeting.default_loads(Deck(), pd.DataFrame({"load_id": [1]})) == (1, 1)
+    assert meeting.default_loads(Deck(), pd.DataFrame({"load_id": []})) == (None, None)
+
+
+def test_a_slide_is_shown_presenting_and_without_chrome():
+    src = meeting.slide_src(Slide("GR", "/?ar=2026&present=0"))
+    parts = urlsplit(src)
+    assert parts.path == "/"
+    assert parse_qs(parts.query) == {"ar": ["2026"], "present": ["1"], "embed": ["true"]}
+
+
+def test_a_slide_outside_the_app_is_never_framed():
+    assert meeting.slide_src(Slide("Bad", "https://example.org/")) is None
+    assert meeting.slide_src(Slide("Bad", "javascript:alert(1)")) is None
