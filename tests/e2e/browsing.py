@@ -1,0 +1,145 @@
+"""Helpers the browser tests share: open a page and wait until it has drawn, screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reception import deck, store
+
+try:
+    from playwright.sync_api import Page, expect
+except ImportError:  # the browser_ready fixture skips (or fails in CI) with the reason
+    Page = expect = None
+
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+CHART = '[data-testid="stPlotlyChart"]'
+SCREENSHOTS = store.ROOT / "test-artifacts" / "screenshots"
+
+
+def page_paths() -> list[str]:
+    """Every page of the app as a URL path: '/' and one per file in pages/."""
+    return sorted(deck.page_paths())
+
+
+def wait_drawn(page: Page) -> None:
+    """Wait until the script has finished, the page has a title and every chart has drawn."""
+    page.wait_for_selector(READY)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
+    page.wait_for_selector(READY)
+    charts = page.locator(CHART)
+    for i in range(charts.count()):
+        expect(charts.nth(i).locator(".main-svg").first).to_be_attached(timeout=15_000)
+    assert_no_exception(page)
+
+
+def assert_no_exception(page: Page) -> None:
+    shown = page.locator('[data-testid="stException"]')
+    if shown.count():
+        raise AssertionError("Streamlit showed an exception:\n" + shown.first.inner_text())
+
+
+def open_page(page: Page, base: str, path: str) -> None:
+    page.goto(base + path)
+    wait_drawn(page)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """The whole page (the app scrolls inside stMain, so the viewport grows to its height first)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.locator('[data-testid="stMain"]').evaluate("m => m.scrollHeight")
+    target = SCREENSHOTS / f"{name}.png"
+    if height > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": height})
+        page.wait_for_timeout(300)
+    page.screenshot(path=str(target))
+    page.set_viewport_size(size)
+    return target
+
+
+def slug(path: str) -> str:
+    return path.strip("/").split("?")[0] or "oversikt"
+
+
+# Every visible element that holds text of its own, with its colour, the colour behind it (the
+# backgrounds of its ancestors composited over white) and its size, for the WCAG contrast check.
+_TEXT_COLOURS_JS = """
+root => {
+  const rgba = s => {
+    const m = s && s.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, base) => [0, 1, 2].map(i => top[i] * top[3] + base[i] * (1 - top[3])).concat([1]);
+  const behind = el => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    return layers.reverse().reduce((base, top) => over(top, base), [255, 255, 255, 1]);
+  };
+  const found = [];
+  for (const el of root.querySelectorAll('*')) {
+    if (el.closest('svg, iframe, :disabled, [aria-disabled="true"]')) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    let opacity = 1;
+    for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    if (style.visibility === 'hidden' || opacity === 0) continue;
+    const bg = behind(el);
+    const colour = rgba(style.color);
+    const fg = over([colour[0], colour[1], colour[2], colour[3] * opacity], bg);
+    found.push({text: el.textContent.trim().slice(0, 40), fg, bg,
+                size: parseFloat(style.fontSize), bold: Number(style.fontWeight) >= 700});
+  }
+  return found;
+}
+"""
+
+
+def low_contrast_text(page: Page) -> list[str]:
+    """Text below WCAG AA: 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold)."""
+    from cvd import contrast
+
+    problems = []
+    for item in page.locator('[data-testid="stApp"]').evaluate(_TEXT_COLOURS_JS):
+        fg = "rgb({}, {}, {})".format(*item["fg"][:3])
+        bg = "rgb({}, {}, {})".format(*item["bg"][:3])
+        large = item["size"] >= 24 or (item["bold"] and item["size"] >= 18.66)
+        ratio = contrast(fg, bg)
+        if ratio < (3 if large else 4.5):
+            problems.append(f"{item['text']!r}: {fg} on {bg} = {ratio:.2f}:1 ({item['size']:.0f} px)")
+    return sorted(set(problems))
+
+
+def chart_colours(png: bytes, share: float = 0.003, merge: float = 8.0) -> list[str]:
+    """The distinct chromatic colours a chart screenshot is drawn in, most used first.
+
+    Greys (text, grid, background) are left out; so are colours covering less than ``share`` of
+    the pixels, blends of a kept colour with the white background (anti-aliased edges), and
+    colours within ``merge`` CIEDE2000 of a more used one.
+    """
+    import io
+
+    import numpy as np
+    from cvd import delta_e, to_lab
+    from PIL import Image
+
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).reshape(-1, 3)
+    colours, counts = np.unique(pixels // 4 * 4 + 2, axis=0, return_counts=True)
+    rgb, lab = colours / 255, to_lab(colours / 255)
+    chromatic = (np.hypot(lab[:, 1], lab[:, 2]) > 15) & (counts >= share * len(pixels))
+
+    def blend_of(i: int, k: int) -> bool:
+        towards = rgb[k] - 1.0
+        alpha = float(np.dot(rgb[i] - 1.0, towards) / np.dot(towards, towards))
+        return 0 < alpha < 1 and float(np.abs(1.0 + alpha * towards - rgb[i]).max()) < 0.04
+
+    kept: list[int] = []
+    for i in sorted(np.flatnonzero(chromatic), key=lambda i: -counts[i]):
+        if all(delta_e(lab[i], lab[k]) >= merge and not blend_of(i, k) for k in kept):
+            kept.append(i)
+    return ["#{:02x}{:02x}{:02x}".format(*colours[i]) for i in kept]

@@ -1,0 +1,157 @@
+"""Real-browser harness: the real server over a copy of the demo store, driven by Debian's chromium.
+
+Locally the tests skip with a message when chromium or Playwright is missing; with the environment
+variable CI set they fail instead, so CI can never pass without having run them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from reception import store
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+# the colour-vision helper lives with the accessibility tests
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "a11y"))
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (apt-get install -y chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is missing (pip install -r requirements-dev.txt)"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 40) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"the server did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def browser_ready():
+    """Skip (locally) or fail (in CI) when the browser stack is missing."""
+    missing = _missing()
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI, but {missing}")
+        pytest.skip(f"browser tests skipped: {missing}")
+
+
+@pytest.fixture(scope="session")
+def server(browser_ready, _demo_master, tmp_path_factory):
+    """The real app served on a free port over a private copy of the demo store; yields its base URL."""
+    folder = tmp_path_factory.mktemp("e2e_store")
+    db = folder / "reception.duckdb"
+    shutil.copyfile(_demo_master, db)
+    port = _free_port()
+    env = {**os.environ, "RECEPTION_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = folder / "server.log"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            command, cwd=store.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc, log)
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def browser(browser_ready):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page whose console errors and uncaught exceptions are collected, to fail the test on."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """A factory for pages in fresh browser contexts (no shared cookies or storage).
+
+    Every page it made is checked at the end: no console error, no uncaught exception.
+    """
+    contexts, watched = [], []
+
+    def make(width: int = 1366, height: int = 900) -> Watched:
+        context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        watched.append(Watched(context.new_page()))
+        return watched[-1]
+
+    yield make
+    errors = [e for w in watched for e in w.errors]
+    for context in contexts:
+        context.close()
+    if errors:
+        pytest.fail("browser errors:\n" + "\n".join(errors))
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page().page
