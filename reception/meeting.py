@@ -136,3 +136,65 @@ def summary_lines(changes: Changes, lang: str = "sv") -> list[str]:
                 else f"{row.kommun} caught up: {got} received, {expected} expected"
             )
     return lines
+
+
+def months_title(changes: Changes, lang: str = "sv") -> str:
+    """The months chart's finding, e.g. '1 ny och 1 reviderad månad sedan förra mötet'."""
+    counts = changes.new_months["change"].value_counts()
+    new, revised = int(counts.get("new", 0)), int(counts.get("revised", 0))
+    one = (revised or new) == 1  # the noun agrees with the count just before it
+    if lang == "sv":
+        word = "månad" if one else "månader"
+        parts = [f"{new} {'ny' if new == 1 else 'nya'}"] * bool(new)
+        parts += [f"{revised} {'reviderad' if revised == 1 else 'reviderade'}"] * bool(revised)
+        return (
+            f"{' och '.join(parts)} {word} sedan förra mötet"
+            if parts
+            else "Inga nya månader sedan förra mötet"
+        )
+    word = "month" if one else "months"
+    parts = [f"{new} new"] * bool(new) + [f"{revised} revised"] * bool(revised)
+    return (
+        f"{' and '.join(parts)} {word} since the last meeting"
+        if parts
+        else "No new months since the last meeting"
+    )
+
+
+def months_figure(changes: Changes, lang: str = "sv", colours: tuple[str, str] = ("#0072B2", "#E69F00")):
+    """New and revised months as bars (their count now), with the count before as a mark on revised ones.
+
+    New and revised differ by colour, by a hatch pattern and by name, never by colour alone.
+    """
+    import plotly.graph_objects as go
+
+    sv = lang == "sv"
+    df = changes.new_months
+    fig = go.Figure()
+    kinds = (
+        ("new", colours[0], "", "Ny månad", "New month"),
+        ("revised", colours[1], "/", "Reviderad", "Revised"),
+    )
+    for kind, colour, pattern, name_sv, name_en in kinds:
+        part = df[df["change"] == kind]
+        fig.add_bar(
+            x=part["month"],
+            y=part["persons_now"],
+            name=name_sv if sv else name_en,
+            marker={"color": colour, "pattern": {"shape": pattern}},
+        )
+    revised = df[df["change"] == "revised"]
+    fig.add_scatter(
+        x=revised["month"],
+        y=revised["persons_before"],
+        mode="markers",
+        name="Före" if sv else "Before",
+        marker={"symbol": "line-ew-open", "size": 28, "color": "#333333", "line": {"width": 3}},
+    )
+    fig.update_layout(
+        title=months_title(changes, lang),
+        xaxis_title="Månad" if sv else "Month",
+        yaxis_title="Mottagna under månaden (personer)" if sv else "Received in the month (persons)",
+        barmode="overlay",
+    )
+    return fig

@@ -68,3 +68,20 @@ def test_a_slide_is_shown_presenting_and_without_chrome():
 def test_a_slide_outside_the_app_is_never_framed():
     assert meeting.slide_src(Slide("Bad", "https://example.org/")) is None
     assert meeting.slide_src(Slide("Bad", "javascript:alert(1)")) is None
+
+
+def test_the_months_chart_states_its_finding_in_the_title(meeting_store):
+    changes = meeting.since(PARAMS, meeting_store)
+    assert meeting.months_title(changes, "sv") == "1 ny och 1 reviderad månad sedan förra mötet"
+    assert meeting.months_title(changes, "en") == "1 new and 1 revised month since the last meeting"
+    nothing = meeting.since({**PARAMS, "from_load": 4}, meeting_store)
+    assert meeting.months_title(nothing, "sv") == "Inga nya månader sedan förra mötet"
+
+
+def test_the_months_chart_shows_exactly_the_changed_months(meeting_store):
+    fig = meeting.months_figure(meeting.since(PARAMS, meeting_store), "sv")
+    new, revised, before = fig.data
+    assert (new.name, list(new.y)) == ("Ny månad", [8])
+    assert (revised.name, list(revised.y), revised.marker.pattern.shape) == ("Reviderad", [14], "/")
+    assert (before.name, list(before.y)) == ("Före", [12])
+    assert fig.layout.yaxis.title.text == "Mottagna under månaden (personer)"
