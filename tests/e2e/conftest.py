@@ -82,11 +82,17 @@ def browser_ready():
 
 
 @pytest.fixture(scope="session")
-def server(browser_ready, _demo_master, tmp_path_factory):
-    """The real app served on a free port over a private copy of the demo store; yields its base URL."""
-    folder = tmp_path_factory.mktemp("e2e_store")
-    db = folder / "reception.duckdb"
+def served_store(browser_ready, _demo_master, tmp_path_factory) -> Path:
+    """The server's store: a private copy of the demo store (tests may write to it, e.g. a deck)."""
+    db = tmp_path_factory.mktemp("e2e_store") / "reception.duckdb"
     shutil.copyfile(_demo_master, db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def server(served_store):
+    """The real app served on a free port over ``served_store``; yields its base URL."""
+    db, folder = served_store, served_store.parent
     port = _free_port()
     env = {**os.environ, "RECEPTION_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log = folder / "server.log"
