@@ -1,0 +1,162 @@
+"""The command line: ``python -m reception demo | ingest PATH | loads | undo ID | export VIEW``.
+
+Exit status 0 with a one-screen summary; 2 when a file or request is refused, with a message that
+names file, row, column and value. A refused request changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from reception import export, store
+
+VIEWS = (
+    "municipality",
+    "county",
+    "region",
+    "targets",
+    "county_targets",
+    "arrivals_ytd",
+    "arrivals_month",
+    "arrivals_year",
+    "capacity",
+    "loads",
+)
+FORMATS = {"csv": "csv", "csv-excel": "csv", "xlsx": "xlsx", "parquet": "parquet"}
+DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events")
+
+
+class Refused(Exception):
+    """A request the user can correct; the message says what was wrong."""
+
+
+def _progress(label: str):
+    """A textual progress bar on stderr for work that takes more than a second."""
+    started = time.monotonic()
+    last = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - started < 1.0 or (now - last[0] < 0.2 and done < total):
+            return
+        last[0] = now
+        share = done / total if total else 1.0
+        bar = "#" * int(share * 30)
+        end = "\n" if done >= total else "\r"
+        sys.stderr.write(f"{label} [{bar:<30}] {share:4.0%} ({done:,}/{total:,}){end}".replace(",", " "))
+        sys.stderr.flush()
+
+    return report
+
+
+def cmd_demo(args: argparse.Namespace) -> None:
+    from reception import demo
+
+    ids = demo.load_demo(args.db)
+    with store.connect_read(args.db) as con:
+        rows = con.execute(
+            "select load_id, source, rows from load_log where load_id >= ? order by load_id", [min(ids)]
+        ).fetchall()
+    print("Demodata inläst (syntetiska siffror utom länstalen):")
+    for load_id, source, count in rows:
+        print(f"  inläsning {load_id}: {source}, {count:,} rader".replace(",", " "))
+
+
+def cmd_ingest(args: argparse.Namespace) -> None:
+    from reception import ingest
+
+    path = Path(args.path)
+    if not path.is_file():
+        raise Refused(f"{path.name}: filen finns inte.")
+    try:
+        result = ingest.ingest_file(
+            path, dataset=args.dataset, year=args.year, store_path=args.db, progress=_progress("Läser in")
+        )
+    except ingest.IngestRefused as refused:
+        raise Refused(str(refused)) from refused
+    print("\n".join(result.summary_lines()))
+
+
+def cmd_loads(args: argparse.Namespace) -> None:
+    with store.connect_read(args.db) as con:
+        rows = con.execute(
+            "select load_id, loaded_at, dataset, rows, source, is_demo, undone_at from loads order by load_id"
+        ).fetchall()
+    print(f"{'nr':>4}  {'inläst':16}  {'datamängd':14}  {'rader':>9}  {'status':18}  källa")
+    for load_id, at, dataset, count, source, demo, undone in rows:
+        status = f"ångrad {undone:%Y-%m-%d %H:%M}" if undone else ("demo" if demo else "gäller")
+        print(
+            f"{load_id:>4}  {at:%Y-%m-%d %H:%M}  {dataset:14}  {count:>9,}  {status:18}  {source}".replace(
+                ",", " "
+            )
+        )
+
+
+def cmd_undo(args: argparse.Namespace) -> None:
+    try:
+        undone = store.undo(args.load_id, args.db)
+    except store.UndoRefused as refused:
+        raise Refused(str(refused)) from refused
+    print(f"Inläsning {undone['load_id']} ({undone['source']}, {undone['dataset']}) är ångrad.")
+
+
+def cmd_export(args: argparse.Namespace) -> None:
+    if args.view not in VIEWS:
+        raise Refused(f"Okänd vy {args.view!r}. Välj en av: {', '.join(VIEWS)}.")
+    out = Path(args.out)
+    fmt = args.format or {".xlsx": "xlsx", ".parquet": "parquet"}.get(out.suffix.lower(), "csv")
+    with store.connect_read(args.db) as con:
+        # the view name is checked against VIEWS above: identifiers can't be parameters
+        frame = con.execute(f"select * from {args.view}").df()
+        loads = con.execute("select max(loaded_at) from loads where undone_at is null").fetchone()[0]
+    builders = {
+        "csv": export.to_csv,
+        "csv-excel": export.to_csv_excel,
+        "parquet": export.to_parquet,
+        "xlsx": lambda df: export.to_xlsx(df, {"Vy": args.view, "Senaste inläsning": str(loads)}),
+    }
+    out.write_bytes(builders[fmt](frame))
+    print(f"{len(frame):,} rader ur {args.view} skrivna till {out.name} ({fmt}).".replace(",", " "))
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="python -m reception", description="Mottagningsdashboardens datalager."
+    )
+    top.add_argument("--db", type=Path, default=None, help="databasfilen (annars RECEPTION_DB eller data/)")
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("demo", help="fyll databasen med demodata").set_defaults(run=cmd_demo)
+    ing = sub.add_parser("ingest", help="läs in en fil från Migrationsverket eller länsstyrelsen")
+    ing.add_argument("path")
+    ing.add_argument("--dataset", choices=DATASETS)
+    ing.add_argument("--year", type=int)
+    ing.set_defaults(run=cmd_ingest)
+    sub.add_parser("loads", help="visa inläsningarna").set_defaults(run=cmd_loads)
+    und = sub.add_parser("undo", help="ångra en inläsning")
+    und.add_argument("load_id", type=int)
+    und.set_defaults(run=cmd_undo)
+    exp = sub.add_parser("export", help="spara en vy som fil")
+    exp.add_argument("view")
+    exp.add_argument("--out", required=True)
+    exp.add_argument("--format", choices=sorted(FORMATS))
+    exp.set_defaults(run=cmd_export)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    args.db = args.db or store.db_path()
+    try:
+        store.prepare(args.db)
+        args.run(args)
+    except Refused as refused:
+        print(str(refused), file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
