@@ -51,7 +51,9 @@ def reader(path: Path | None = None) -> duckdb.DuckDBPyConnection:
             # the replaced connection is closed by garbage collection once its cursors are gone
         else:
             con = cached[1]
-        return con.cursor()
+        cursor = con.cursor()
+    cursor.execute("use store")
+    return cursor
 
 
 def run(name: str, params: dict | None = None, path: Path | None = None) -> pd.DataFrame:

@@ -52,7 +52,12 @@ def data_version(path: Path | None = None) -> DataVersion:
 
 
 def connect_read(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the live store.
+    """A read-only connection to the live store as it is now.
+
+    The file is attached to a fresh in-memory database rather than opened with
+    ``duckdb.connect(path)``: DuckDB caches instances by path within a process, so a second
+    ``connect`` after a swap would silently return the old file. Cursors taken from the returned
+    connection must run ``use store`` first (``reception.queries.reader`` does).
 
     Raises:
         FileNotFoundError: if there is no store yet.
@@ -60,7 +65,10 @@ def connect_read(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     path = path or db_path()
     if not path.exists():
         raise FileNotFoundError(path)
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect()
+    con.execute("attach ? as store (read_only)", [str(path)])
+    con.execute("use store")
+    return con
 
 
 def migration_files() -> list[tuple[int, Path]]:
