@@ -53,3 +53,33 @@ def read_regions(path: Path) -> pa.Table:
             regions.append(name)
             codes.append(code)
     return pa.table({"region": pa.array(regions, pa.string()), "kommun_kod": pa.array(codes, pa.string())})
+
+
+@cache
+def municipality_geojson(tolerance: float = 0.005) -> dict:
+    """The municipalities' boundaries as a GeoJSON FeatureCollection for maps (built once).
+
+    Simplified (``tolerance`` in degrees, about 300 m) so a map ships a fraction of the full
+    boundaries; each feature's ``id`` and ``properties.kommun_kod`` are the 4-digit code.
+    """
+    import shapely
+    from shapely.geometry import mapping
+
+    table = _boundaries("kommun")
+    shapes = shapely.from_wkb(table.column("geometry").to_numpy(zero_copy_only=False))
+    simplified = shapely.set_precision(shapely.simplify(shapes, tolerance, preserve_topology=True), 1e-4)
+    features = [
+        {
+            "type": "Feature",
+            "id": code,
+            "properties": {"kommun_kod": code, "kommun": name},
+            "geometry": mapping(shape),
+        }
+        for code, name, shape in zip(
+            table.column("kommun_kod").to_pylist(),
+            table.column("kommun").to_pylist(),
+            simplified,
+            strict=True,
+        )
+    ]
+    return {"type": "FeatureCollection", "features": features}

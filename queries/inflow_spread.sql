@@ -1,0 +1,51 @@
+-- Per municipality: how much monthly inflow swings (mean, coefficient of variation, largest
+-- month, 90th-percentile month) and whether today's headroom absorbs a 90th-percentile month.
+-- Params: $year_from, $year_to, $area_kind, $area_code, $category.
+-- buffer_needed = the 90th-percentile month rounded up: the places such a month fills.
+-- Months with a suppressed cell are left out of the statistics (unknown, not zero).
+with area as (select * from area_members($area_kind, $area_code)),
+municipality_months as (
+    select
+        m.kommun_kod,
+        m.month,
+        case when count(m.persons) = count(*) then sum(m.persons) end as persons
+    from arrivals_month as m
+    inner join area as a on a.kommun_kod = m.kommun_kod
+    where year(m.month) between $year_from and $year_to
+        and ($category = 'all' or m.category = $category)
+    group by m.kommun_kod, m.month
+),
+spread as (
+    select
+        kommun_kod,
+        count(persons) as months,
+        round(avg(persons), 1) as mean_persons,
+        round(stddev_samp(persons) / nullif(avg(persons), 0), 2) as cv,
+        max(persons) as max_month,
+        quantile_cont(persons, 0.9) as p90_month
+    from municipality_months
+    group by kommun_kod
+),
+headroom_now as (
+    select
+        kommun_kod,
+        sum(places) - sum(occupied) as headroom
+    from capacity
+    where month = (select max(month) from capacity)
+    group by kommun_kod
+)
+select
+    a.kommun_kod,
+    a.kommun,
+    s.months,
+    s.mean_persons,
+    s.cv,
+    s.max_month,
+    round(s.p90_month, 1) as p90_month,
+    cast(ceil(s.p90_month) as integer) as buffer_needed,
+    h.headroom,
+    h.headroom >= ceil(s.p90_month) as covered
+from spread as s
+inner join area as a on a.kommun_kod = s.kommun_kod
+left join headroom_now as h on h.kommun_kod = s.kommun_kod
+order by s.cv desc nulls last, a.kommun collate sv

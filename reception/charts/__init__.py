@@ -1,0 +1,82 @@
+"""The one house style for every figure, and the figure builders (pure: they return figures).
+
+Okabe–Ito colours (colour-blind safe); "above target" is always blue and "below target" always
+vermillion, and never by colour alone (a sign and a label too). Swedish number formatting via
+``layout.separators``. Two sizes: normal, and presentation (large type, thick lines).
+
+Pages use: ``style(fig, present=..., lang=...)`` on every figure (the builders already call it),
+``PLOTLY_CONFIG`` for ``st.plotly_chart(config=...)``, and the builders in ``figures``.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe–Ito
+BLUE, VERMILLION, ORANGE, SKY, GREEN, YELLOW, PURPLE, GREY = (
+    "#0072B2",
+    "#D55E00",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#CC79A7",
+    "#595959",
+)
+PALETTE = [BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, "#000000", YELLOW]
+ABOVE, BELOW = BLUE, VERMILLION
+INK = "#1a1a1a"
+# diverging scale for fulfilment: vermillion (behind) - white (on target) - blue (ahead)
+FULFILMENT_SCALE = [[0.0, VERMILLION], [0.5, "#f7f7f7"], [1.0, BLUE]]
+
+PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "/app/static/", "locale": "sv"}
+
+SIZES = {
+    False: {"font": 15, "title": 19, "tick": 13, "line": 2.5, "height": 440, "marker": 7},
+    True: {"font": 24, "title": 32, "tick": 21, "line": 5, "height": 720, "marker": 12},
+}
+
+pio.templates["reception"] = go.layout.Template(
+    layout={
+        "colorway": PALETTE,
+        "font": {"family": "Source Sans Pro, Arial, sans-serif", "color": INK},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "xaxis": {"gridcolor": "#e5e5e5", "linecolor": "#8c8c8c", "zeroline": False, "automargin": True},
+        "yaxis": {"gridcolor": "#e5e5e5", "linecolor": "#8c8c8c", "zeroline": False, "automargin": True},
+        "hoverlabel": {"bgcolor": "white", "font": {"color": INK}},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        "title": {"x": 0, "xanchor": "left"},
+    }
+)
+
+
+def separators(lang: str) -> str:
+    """Plotly's decimal and thousands separators: '1 234,5' in Swedish, '1,234.5' in English."""
+    return ".," if lang == "en" else ", "
+
+
+def style(fig: go.Figure, *, present: bool = False, lang: str = "sv", height: int | None = None) -> go.Figure:
+    """Apply the house template and the normal or presentation sizes; returns the same figure."""
+    size = SIZES[present]
+    fig.update_layout(
+        template="reception",
+        separators=separators(lang),
+        font_size=size["font"],
+        title_font_size=size["title"],
+        height=height or size["height"],
+        margin={"l": 10, "r": 20, "t": 90 if present else 70, "b": 10},
+        legend_font_size=size["font"],
+    )
+    fig.update_xaxes(tickfont_size=size["tick"], title_font_size=size["font"])
+    fig.update_yaxes(tickfont_size=size["tick"], title_font_size=size["font"])
+    fig.update_traces(selector={"type": "scatter"}, line_width=size["line"], marker_size=size["marker"])
+    if present:
+        fig.update_layout(font_color="#000000")
+    return fig
+
+
+def short_name(name: str, limit: int = 16) -> str:
+    """A municipality name short enough for a tick label ('Upplands Väsby' stays, longer ones get '…')."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -1,0 +1,79 @@
+"""Every label users read, in Swedish and English, and numbers written the way each language does.
+
+``t(key)`` uses the language the current page set up (``set_language``, per script thread);
+``t(key, lang)`` asks for one explicitly. Labels may hold ``{name}`` fields: ``t(key, name=...)``.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+
+from reception.i18n.labels import LABELS
+
+LANGUAGES = ("sv", "en")
+_current = threading.local()
+
+
+def set_language(lang: str) -> None:
+    """The language ``t`` uses in this thread (Streamlit runs each script run in its own)."""
+    _current.lang = lang if lang in LANGUAGES else "sv"
+
+
+def language() -> str:
+    return getattr(_current, "lang", "sv")
+
+
+def t(key: str, lang: str | None = None, **fields: object) -> str:
+    """The label for ``key`` in ``lang`` (default: the page's language).
+
+    Raises:
+        KeyError: for a key no label has (a bug, caught by the tests).
+    """
+    sv, en = LABELS[key]
+    text = en if (lang or language()) == "en" else sv
+    return text.format(**fields) if fields else text
+
+
+def _known(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_int(value: object, lang: str | None = None) -> str:
+    """1 234 (Swedish, no-break space) or 1,234 (English); '–' for unknown."""
+    if not _known(value):
+        return "–"
+    text = f"{round(float(value)):,}"
+    return text if (lang or language()) == "en" else text.replace(",", "\u00a0")
+
+
+def fmt_num(value: object, decimals: int = 1, lang: str | None = None) -> str:
+    """1 234,5 (Swedish) or 1,234.5 (English); '–' for unknown."""
+    if not _known(value):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    if (lang or language()) == "en":
+        return text
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
+def fmt_pct(share: object, decimals: int = 1, lang: str | None = None) -> str:
+    """A share (0.125) as 12,5 % (Swedish) or 12.5% (English); '–' for unknown."""
+    if not _known(share):
+        return "–"
+    number = fmt_num(float(share) * 100, decimals, lang)
+    return number + ("%" if (lang or language()) == "en" else "\u00a0%")
+
+
+def fmt_month(month: object, lang: str | None = None) -> str:
+    """A date's month as 'okt 2026' / 'Oct 2026'; '–' for unknown."""
+    if not _known(month) or month is None:
+        return "–"
+    names = MONTHS[lang or language()]
+    return f"{names[month.month - 1]} {month.year}"
+
+
+MONTHS = {
+    "sv": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
