@@ -12,7 +12,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "page.mote": ("Möte", "Meeting"),
     # the selection sidebar
     "sel.heading": ("Urval", "Selection"),
-    "sel.years": ("År", "Years"),
+    "sel.year_from": ("Från år", "From year"),
+    "sel.year_to": ("Till år", "To year"),
     "sel.area_kind": ("Område", "Area"),
     "sel.area.country": ("Hela landet", "Whole country"),
     "sel.area.lan": ("Län", "County"),

@@ -1,0 +1,188 @@
+"""The finding of each chart in words: its title and a one-line summary (also read by screen readers).
+
+Each function takes the query's DataFrame and returns ``(title, summary)``; totals for tiles
+come from ``totals``. Unknown values are left out and never counted as zero.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
+
+Texts = tuple[str, str]
+
+
+def totals(df: pd.DataFrame) -> dict:
+    """Sum of target and received over municipalities whose received count is known."""
+    known = df.dropna(subset=["received", "target"])
+    target, received = known["target"].sum(), known["received"].sum()
+    return {
+        "target": target if len(known) else None,
+        "received": received if len(known) else None,
+        "fulfilment": received / target if target else None,
+        "n": len(df),
+        "behind": int((known["gap"] < 0).sum()),
+        "median": known["fulfilment"].median() if len(known) else None,
+    }
+
+
+def fulfilment_map(df: pd.DataFrame, year: int, lang: str) -> Texts:
+    s = totals(df)
+    summary = t(
+        "overview.map_summary",
+        lang,
+        behind=s["behind"],
+        n=s["n"],
+        year=year,
+        median=fmt_pct(s["median"], 0, lang),
+    )
+    return t("overview.map_title", lang, year=year), summary
+
+
+def gap(df: pd.DataFrame, year: int, lang: str) -> Texts:
+    s = totals(df)
+    known = df.dropna(subset=["gap"]).sort_values("gap")
+    title = t("mal.gap_title", lang, behind=s["behind"], n=s["n"], year=year)
+    if known.empty:
+        return title, t("empty.selection", lang)
+    worst, best = known.iloc[0], known.iloc[-1]
+    summary = t(
+        "mal.gap_summary",
+        lang,
+        worst=worst["kommun"],
+        gap=fmt_int(worst["gap"], lang),
+        best=best["kommun"],
+        over="+" + fmt_int(best["gap"], lang) if best["gap"] > 0 else fmt_int(best["gap"], lang),
+    )
+    return title, summary
+
+
+def ranking(df: pd.DataFrame, year: int, lang: str, n: int = 3) -> Texts:
+    known = df.dropna(subset=["fulfilment"]).sort_values("fulfilment")
+
+    def names(part: pd.DataFrame) -> str:
+        return ", ".join(f"{r.kommun} ({fmt_pct(r.fulfilment, 0, lang)})" for r in part.itertuples())
+
+    summary = t("overview.rank_summary", lang, behind=names(known.head(n)), ahead=names(known.tail(n)[::-1]))
+    return t("overview.rank_title", lang, year=year), summary
+
+
+def pace(df: pd.DataFrame, year: int, lang: str) -> Texts:
+    reported = df.dropna(subset=["received_cumulative"])
+    title = t("mal.pace_title", lang, year=year)
+    if reported.empty:
+        return title, t("empty.selection", lang)
+    last = reported.iloc[-1]
+    share = last["received_cumulative"] / last["pace"] if last["pace"] else None
+    summary = t(
+        "mal.pace_summary",
+        lang,
+        month=fmt_month(last["month"], lang),
+        received=fmt_int(last["received_cumulative"], lang),
+        pace=fmt_int(last["pace"], lang),
+        share=fmt_pct(share, 0, lang),
+    )
+    return title, summary
+
+
+def heatmap(df: pd.DataFrame, lang: str) -> Texts:
+    last_year = df["year"].max()
+    known = df[(df["year"] == last_year)].dropna(subset=["fulfilment"]).sort_values("fulfilment")
+    if known.empty:
+        return t("mal.heat_title", lang), t("empty.selection", lang)
+    worst = known.iloc[0]
+    share = fmt_pct(worst["fulfilment"], 0, lang)
+    return t("mal.heat_title", lang), t(
+        "mal.heat_summary", lang, year=last_year, worst=worst["kommun"], share=share
+    )
+
+
+def county(df: pd.DataFrame, year: int, lang: str) -> Texts:
+    summary = t("mal.county_summary", lang, n=len(df), year=year, total=fmt_int(df["target"].sum(), lang))
+    return t("mal.county_title", lang, year=year), summary
+
+
+def headroom(df: pd.DataFrame, lang: str) -> Texts:
+    month = fmt_month(df["month"].max(), lang)
+    summary = t(
+        "kap.by_kommun_summary",
+        lang,
+        full=int((df["headroom"] <= 0).sum()),
+        n=len(df),
+        headroom=fmt_int(df["headroom"].sum(), lang),
+        places=fmt_int(df["places"].sum(), lang),
+    )
+    return t("kap.by_kommun_title", lang, month=month), summary
+
+
+def capacity_time(df: pd.DataFrame, lang: str) -> Texts:
+    last = df.dropna(subset=["places"]).iloc[-1]
+    summary = t(
+        "kap.time_summary",
+        lang,
+        month=fmt_month(last["month"], lang),
+        occupied=fmt_int(last["occupied"], lang),
+        places=fmt_int(last["places"], lang),
+        share=fmt_pct(last["occupancy"], 0, lang),
+    )
+    return t("kap.time_title", lang), summary
+
+
+def runout(df: pd.DataFrame, lang: str) -> Texts:
+    soon = df.dropna(subset=["months_left"]).query("months_left <= 12")
+    if soon.empty:
+        return t("kap.runout_title", lang), t("kap.runout_none", lang)
+    first = soon.iloc[0]
+    when = fmt_month(first["run_out_month"], lang)
+    return t("kap.runout_title", lang), t(
+        "kap.runout_summary", lang, n=len(soon), first=first["kommun"], when=when
+    )
+
+
+def inflow(df: pd.DataFrame, lang: str) -> Texts:
+    known = df.dropna(subset=["persons"])
+    if known.empty:
+        return t("var.monthly_title", lang), t("empty.selection", lang)
+    peak = known.loc[known["persons"].idxmax()]
+    rolling = df["rolling_mean_12"].dropna()
+    summary = t(
+        "var.monthly_summary",
+        lang,
+        month=fmt_month(peak["month"], lang),
+        max=fmt_int(peak["persons"], lang),
+        mean=fmt_num(rolling.iloc[-1] if len(rolling) else None, 0, lang),
+    )
+    return t("var.monthly_title", lang), summary
+
+
+def profile(df: pd.DataFrame, lang: str) -> Texts:
+    from reception.i18n import MONTHS
+
+    high = df.loc[df["mean_persons"].idxmax()]
+    low = df.loc[df["mean_persons"].idxmin()]
+    summary = t(
+        "var.profile_summary",
+        lang,
+        high=MONTHS[lang][int(high["month_of_year"]) - 1],
+        high_n=fmt_int(high["mean_persons"], lang),
+        low=MONTHS[lang][int(low["month_of_year"]) - 1],
+        low_n=fmt_int(low["mean_persons"], lang),
+    )
+    return t("var.profile_title", lang), summary
+
+
+def spread(df: pd.DataFrame, lang: str) -> Texts:
+    known = df.dropna(subset=["cv"])
+    if known.empty:
+        return t("var.spread_title", lang), t("empty.selection", lang)
+    top = known.iloc[0]
+    return t("var.spread_title", lang), t(
+        "var.spread_summary", lang, top=top["kommun"], cv=fmt_num(top["cv"], 2, lang)
+    )
+
+
+def buffer(df: pd.DataFrame, lang: str) -> Texts:
+    known = df.dropna(subset=["covered"])
+    short = int((~known["covered"].astype(bool)).sum())
+    return t("var.buffer_title", lang), t("var.buffer_summary", lang, short=short, n=len(known))

@@ -1,0 +1,143 @@
+"""The shared page set-up every page calls first, and the data helpers pages share.
+
+``selection = ui.page("mal")`` sets the page up (config, store, translated nav, selection
+sidebar, language, presentation mode, demo banner, friendly start on an empty store) and returns
+the :class:`Selection`. ``ui.query(name, selection)`` runs ``queries/<name>.sql`` cached by the data
+version. Sections (chart + summary + source + downloads) live in ``reception.ui.sections``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from reception import i18n, queries, store
+from reception.i18n import t
+from reception.selection import Selection
+from reception.ui import sidebar
+
+ROOT = store.ROOT
+NAV = (
+    ("app.py", "page.oversikt"),
+    ("pages/mal.py", "page.mal"),
+    ("pages/kapacitet.py", "page.kapacitet"),
+    ("pages/variation.py", "page.variation"),
+    ("pages/mote.py", "page.mote"),
+    ("pages/data.py", "page.data"),
+)
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+header[data-testid="stHeader"] {display: none;}
+[data-testid="stMainBlockContainer"] {padding-top: 1.5rem; max-width: 100%;}
+[data-testid="stMain"] {font-size: 24px; color: #000;}
+[data-testid="stMain"] h1 {font-size: 44px;} [data-testid="stMain"] h2 {font-size: 34px;}
+[data-testid="stCaptionContainer"] {font-size: 22px; color: #1a1a1a;}
+[data-testid="stMetricValue"] {font-size: 56px;} [data-testid="stMetricLabel"] p {font-size: 24px;}
+</style>
+"""
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(name: str, params: dict, version: store.DataVersion, path: str) -> pd.DataFrame:
+    return queries.run(name, params, Path(path))
+
+
+def query(name: str, selection: Selection | None = None, **overrides: object) -> pd.DataFrame:
+    """``queries/<name>.sql`` for the selection (with any parameter overridden), cached by data version."""
+    params = {**(selection.as_params() if selection else {}), **overrides}
+    path = store.db_path()
+    return _cached(name, params, store.data_version(path), str(path))
+
+
+def _prepare() -> None:
+    """Create or upgrade the store; on the very first start (no file yet) fill it with the demo."""
+    path = store.db_path()
+    first_start = not path.exists()
+    store.prepare(path)
+    if first_start and store.is_empty(path):
+        load_demo()
+
+
+def load_demo() -> None:
+    from reception import demo
+
+    demo.load_demo(store.db_path())
+
+
+def _nav(selection: Selection) -> None:
+    params = selection.to_query_params()
+    columns = st.columns(len(NAV))
+    shown = [(file, key) for file, key in NAV if (ROOT / file).exists()]
+    for column, (file, key) in zip(columns, shown, strict=False):
+        column.page_link(file, label=t(key), query_params=params, width="stretch")
+
+
+def page(title_key: str, *, needs_data: bool = True) -> Selection:
+    """Set the page up and return the selection. Call it first on every page.
+
+    Args:
+        title_key: the label key of the page's title (e.g. "page.mal").
+        needs_data: when the store holds no facts, show a friendly start and stop the page
+            (the Data page passes False so uploads work on an empty store).
+    """
+    title_key = title_key if title_key.startswith("page.") else f"page.{title_key}"
+    selection = sidebar.current_selection()
+    i18n.set_language(selection.lang)
+    st.set_page_config(
+        page_title=f"{t(title_key)} · {t('app.name')}",
+        layout="wide",
+        initial_sidebar_state="collapsed" if selection.present else "auto",
+    )
+    _prepare()
+    empty = store.is_empty()
+    options = query("area_options") if not empty else pd.DataFrame(columns=["kind", "code", "name"])
+    years = query("years_available")["year"].tolist() if not empty else []
+    selection = sidebar.draw(selection, options, years)
+    i18n.set_language(selection.lang)
+    if selection.present:
+        st.html(PRESENT_CSS)
+    if not selection.present:
+        _nav(selection)
+    if empty and needs_data:
+        friendly_start()
+        st.stop()
+    if not empty and bool(query("data_freshness")["is_demo"].any()):
+        st.info(t("demo.banner"), icon=":material/science:")
+    st.title(t(title_key))
+    if selection.present:
+        st.subheader(heading(selection, options))
+        st.button(t("sel.leave_present"), on_click=sidebar.leave_present, type="tertiary")
+    return selection
+
+
+def heading(selection: Selection, options: pd.DataFrame) -> str:
+    """The selection in words: 'Göteborgsregionen · Bosättningslagen (kommuntal) · 2024'."""
+    return t(
+        "present.heading",
+        area=area_name(selection, options),
+        program=t(f"program.{selection.program}"),
+        years=selection.years_label(),
+    )
+
+
+def area_name(selection: Selection, options: pd.DataFrame) -> str:
+    if selection.area_kind == "country":
+        return t("whole_country")
+    names = dict(zip(options["code"], options["name"], strict=False))
+    codes = selection.kommun_kods or (selection.area_code,)
+    return ", ".join(names.get(code, code) for code in codes)
+
+
+def friendly_start() -> None:
+    """What an empty store shows instead of charts: load the demo, or go and upload files."""
+    st.header(t("empty.title"))
+    st.write(t("empty.body"))
+    left, right = st.columns(2)
+    if left.button(t("empty.load_demo"), type="primary", key="empty_load_demo"):
+        with st.spinner():
+            load_demo()
+        st.rerun()
+    right.page_link("pages/data.py", label=t("empty.go_data"), icon=":material/upload:")

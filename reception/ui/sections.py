@@ -1,0 +1,131 @@
+"""Page sections: a chart or table with its summary, source and data date, and downloads.
+
+``chart(fig, summary, data, subject, selection, datasets)`` is the one rhythm every chart uses:
+the figure (its title states the finding), a one-line summary in a caption (also the figure's
+alt text), the source files and data date, a note on suppressed values, and the data behind it
+as CSV, CSV for Swedish Excel and xlsx with an "Om data" sheet.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from reception import export
+from reception.charts import PLOTLY_CONFIG
+from reception.i18n import fmt_int, fmt_month, language, t
+from reception.selection import Selection
+from reception.ui import area_name, query
+
+AREA_SHORT = {"Göteborgsregionen": "GR"}
+
+
+def source_line(datasets: tuple[str, ...]) -> str:
+    """'Källa: demo: mål. Data till och med okt 2026.' for the given datasets."""
+    fresh = query("data_freshness")
+    rows = fresh[fresh["dataset"].isin(datasets)]
+    files = ", ".join(sorted(set(", ".join(rows["sources"].dropna()).split(", ")) - {""})) or "–"
+    newest, years = rows["newest"].dropna(), rows["newest_year"].dropna()
+    when = fmt_month(newest.max()) if len(newest) else (str(int(years.max())) if len(years) else "–")
+    return t("source", files=files, date=when)
+
+
+def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict[str, str]:
+    """The "Om data" sheet: what, which selection, which files and when they were loaded."""
+    fresh = query("data_freshness")
+    rows = fresh[fresh["dataset"].isin(datasets)]
+    options = query("area_options")
+    loaded = ", ".join(f"{r.dataset}: {r.loaded_at:%Y-%m-%d %H:%M}" for r in rows.itertuples())
+    return {
+        t("about.subject"): subject,
+        t("about.selection"): ", ".join(
+            [
+                area_name(selection, options),
+                t(f"program.{selection.program}"),
+                t(f"category.{selection.category}"),
+                selection.years_label(),
+            ]
+        ),  # fmt: skip
+        t("about.sources"): source_line(datasets),
+        t("about.loaded"): loaded,
+        t("about.made"): f"{datetime.now():%Y-%m-%d %H:%M}",
+    }
+
+
+def file_stem(subject: str, selection: Selection, ext: str) -> str:
+    """e.g. mottagande_mal_GR_2024_2026-11-22.csv"""
+    area = "riket" if selection.area_kind == "country" else area_name(selection, query("area_options"))
+    area = AREA_SHORT.get(area, area if len(area) <= 30 else f"{len(selection.kommun_kods)}-kommuner")
+    return export.filename(f"mottagande_{subject}", area, selection.years_label(), ext, today=date.today())
+
+
+def downloads(
+    data: pd.DataFrame, subject: str, selection: Selection, datasets: tuple[str, ...], key: str
+) -> None:
+    """Three download buttons for exactly ``data``: CSV, CSV for Swedish Excel, xlsx (built on click)."""
+    if selection.present:
+        return
+    columns = st.columns([1, 1, 1, 3])
+    builds = (
+        ("download.csv", "csv", export.to_csv(data)),
+        ("download.csv_excel", "csv", export.to_csv_excel(data)),
+        ("download.xlsx", "xlsx", partial(export.to_xlsx, data, about(subject, selection, datasets))),
+    )
+    for column, (label, ext, payload) in zip(columns, builds, strict=False):
+        suffix = "_excel" if label == "download.csv_excel" else ""
+        column.download_button(
+            f"⤓ {t(label)}",
+            payload,
+            file_name=file_stem(subject + suffix, selection, ext),
+            mime=export.MIME[ext],
+            key=f"dl_{key}_{label}",
+            on_click="ignore",
+        )
+
+
+def notes(summary: str, datasets: tuple[str, ...], suppressed: int = 0, extra: str | None = None) -> None:
+    st.caption(summary)
+    if suppressed:
+        st.caption("⚠ " + t("suppressed", n=fmt_int(suppressed)))
+    if extra:
+        st.caption(extra)
+    st.caption(source_line(datasets))
+
+
+def chart(
+    fig: go.Figure,
+    summary: str,
+    data: pd.DataFrame,
+    subject: str,
+    selection: Selection,
+    datasets: tuple[str, ...],
+    *,
+    key: str,
+    note: str | None = None,
+) -> None:
+    """One chart section: figure, summary, suppressed-value note, source and date, downloads."""
+    suppressed = int(data["suppressed"].sum()) if "suppressed" in data.columns else 0
+    config = {**PLOTLY_CONFIG, "locale": language()}
+    st.plotly_chart(fig, config=config, key=f"chart_{key}", alt=summary)
+    notes(summary, datasets, suppressed, note)
+    downloads(data, subject, selection, datasets, key)
+    if selection.present:
+        st.divider()
+
+
+def table(
+    data: pd.DataFrame, title: str, subject: str, selection: Selection, datasets: tuple[str, ...], key: str
+):
+    """A table section: heading, the table, source and date, downloads."""
+    st.subheader(title)
+    st.dataframe(data, hide_index=True, key=f"table_{key}")
+    st.caption(source_line(datasets))
+    downloads(data, subject, selection, datasets, key)
+
+
+def empty(message_key: str = "empty.selection", **fields: object) -> None:
+    st.info(t(message_key, **fields))
