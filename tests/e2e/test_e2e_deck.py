@@ -33,8 +33,15 @@ def heading(page):
     return page.locator('[data-testid="stMain"] h3').filter(has_text=" / ")
 
 
-def test_arrow_keys_step_through_the_deck_and_wrap_round(page, server, three_slides):
+def open_deck(page, server):
+    """Open the meeting page and wait until the current slide has drawn inside its frame."""
     open_page(page, server, "/mote")
+    slide = page.frame_locator('[data-testid="stMain"] iframe').first
+    expect(slide.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=20_000)
+
+
+def test_arrow_keys_step_through_the_deck_and_wrap_round(page, server, three_slides):
+    open_deck(page, server)
     expect(page.locator("h1").first).to_have_text("Nätverksmöte E2E")
     expect(heading(page)).to_have_text("1 / 3 · Översikt riket")
     page.keyboard.press("ArrowRight")
@@ -58,7 +65,7 @@ def test_each_slide_is_its_page_presenting_in_a_frame(page, server, three_slides
 
 def test_the_next_meeting_opens_the_same_deck(new_page, server, three_slides):
     first = new_page().page
-    open_page(first, server, "/mote")
+    open_deck(first, server)
     first.keyboard.press("ArrowRight")
     expect(heading(first)).to_have_text("2 / 3 · Andra sidan")
     later = new_page().page  # a fresh browser: nothing but the store remembers the deck
