@@ -60,8 +60,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "empty.selection": ("Urvalet ger inga data.", "The selection has no data."),
     "source": ("Källa: {files}. Data till och med {date}.", "Source: {files}. Data up to {date}."),
     "suppressed": (
-        "{n} värden är skyddade (under 6 personer) och visas som luckor, inte som noll.",
-        "{n} values are suppressed (fewer than 6 persons) and shown as gaps, not as zero.",
+        "{n} värden är skyddade (under 6 personer): de visas som luckor och räknas aldrig som noll; summor över dem är lägsta möjliga värden.",
+        "{n} values are suppressed (fewer than 6 persons): they show as gaps and never count as zero; sums over them are lower bounds.",
     ),
     "download": ("Ladda ner", "Download"),
     "download.csv": ("CSV", "CSV"),
@@ -240,6 +240,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "var.buffer_summary": (
         "{short} av {n} kommuner har färre lediga platser än en 90-percentilsmånad kräver.",
         "{short} of {n} municipalities have fewer free places than a 90th-percentile month needs.",
+    ),
+    "var.buffer_note": (
+        "Bufferten = de platser som en månad på 90:e percentilen fyller (avrundat uppåt), jämfört med lediga platser den senaste månaden. Månader med skyddade värden räknas inte.",
+        "The buffer = the places a 90th-percentile month fills (rounded up), against free places in the latest month. Months with suppressed values are not counted.",
     ),
     "var.cv": ("Variationskoefficient", "Coefficient of variation"),
     "var.max_month": ("Största månad", "Largest month"),

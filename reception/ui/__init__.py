@@ -95,7 +95,7 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
     empty = store.is_empty()
     options = query("area_options") if not empty else pd.DataFrame(columns=["kind", "code", "name"])
     years = query("years_available")["year"].tolist() if not empty else []
-    selection = sidebar.draw(selection, options, years)
+    selection = sidebar.draw(selection, options, years, title_key)
     i18n.set_language(selection.lang)
     if selection.present:
         st.html(PRESENT_CSS)
@@ -141,3 +141,21 @@ def friendly_start() -> None:
             load_demo()
         st.rerun()
     right.page_link("pages/data.py", label=t("empty.go_data"), icon=":material/upload:")
+
+
+VIEWS = ("targets", "county_targets", "arrivals_month", "arrivals_year", "arrivals_ytd", "capacity", "loads",
+         "municipality", "county", "region")  # fmt: skip
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _view(name: str, version: store.DataVersion, path: str) -> pd.DataFrame:
+    if name not in VIEWS:  # identifiers can't be parameters: only the contract's views are read
+        raise ValueError(name)
+    with store.connect_read(Path(path)) as con:
+        return con.execute(f"select * from {name}").df()
+
+
+def view(name: str) -> pd.DataFrame:
+    """A whole contract view (one of VIEWS), cached by data version."""
+    path = store.db_path()
+    return _view(name, store.data_version(path), str(path))

@@ -46,10 +46,12 @@ def leave_present() -> None:
     remember(replace(st.session_state[KEY], present=False))
 
 
-def _seed(selection: Selection, years: list[int], names: dict[str, dict[str, str]]) -> None:
-    """Put the selection into the widgets, unless they already show it (a user's change stays)."""
-    keys = ("w_lang", "w_year_from", "w_area_kind", "w_program", "w_category", "w_present")
-    if st.session_state.get(SEEDED) == selection and all(k in st.session_state for k in keys):
+def _seed(selection: Selection, years: list[int], names: dict[str, dict[str, str]], page: str) -> None:
+    """Put the selection into the widgets, unless this page's widgets already show it.
+
+    A page switch always re-seeds: each page has its own widgets, which start from defaults.
+    """
+    if st.session_state.get(SEEDED) == (page, selection):
         return
     st.session_state.update(
         w_lang=selection.lang,
@@ -70,13 +72,13 @@ def _seed(selection: Selection, years: list[int], names: dict[str, dict[str, str
     st.session_state["w_kommun"] = [c for c in selection.kommun_kods if c in names["kommun"]]
 
 
-def draw(selection: Selection, options: pd.DataFrame, years: list[int]) -> Selection:
+def draw(selection: Selection, options: pd.DataFrame, years: list[int], page: str) -> Selection:
     """Draw the sidebar seeded from ``selection``; return the selection the widgets now show."""
     names = {
         kind: dict(zip(part["code"], part["name"], strict=True))
         for kind, part in ((k, options[options["kind"] == k]) for k in ("lan", "region", "kommun"))
     }
-    _seed(selection, years, names)
+    _seed(selection, years, names, page)
     with st.sidebar:
         lang = st.radio(
             t("sel.language"), LANGUAGES, key="w_lang", horizontal=True,
@@ -116,7 +118,7 @@ def draw(selection: Selection, options: pd.DataFrame, years: list[int]) -> Selec
         )
         present = st.toggle(t("sel.present", lang), key="w_present", help=t("sel.present_help", lang))
     shown = Selection(int(low), int(high), kind, code, program, category, lang, present)
-    st.session_state[SEEDED] = shown
+    st.session_state[SEEDED] = (page, shown)
     if shown != selection:
         remember(shown)
     return shown

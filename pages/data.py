@@ -1,0 +1,62 @@
+"""Data: load files, see and undo earlier loads, how fresh each dataset is, and download any view."""
+
+import streamlit as st
+
+from reception import store
+from reception.i18n import fmt_int, t
+from reception.ui import VIEWS, friendly_start, page, query, sections, view
+
+selection = page("data", needs_data=False)
+
+st.header(t("data.upload"))
+try:
+    from reception import ingest
+except ImportError:
+    ingest = None
+if ingest is None:
+    st.caption(t("data.no_ingest"))
+else:
+    uploads = st.file_uploader(t("data.upload_help"), accept_multiple_files=True, key="uploads")
+    left, right = st.columns(2)
+    datasets = (None, "targets", "county_targets", "arrivals", "capacity")
+    dataset = left.selectbox(t("data.dataset"), datasets, format_func=lambda d: d or t("data.dataset_auto"))
+    year = right.number_input(t("data.year"), min_value=2000, max_value=2100, value=None, step=1)
+    if uploads and st.button(t("data.load_button"), type="primary"):
+        for upload in uploads:
+            try:
+                result = ingest.ingest_bytes(upload.name, upload.getvalue(), dataset=dataset, year=year)
+            except ingest.IngestRefused as refused:
+                st.error(t("data.refused") + "\n\n" + str(refused))
+            else:
+                st.success(t("data.loaded", name=upload.name) + "\n\n" + "\n".join(result.summary_lines()))
+
+if store.is_empty():
+    friendly_start()
+
+loads = query("data_loads")
+st.header(t("data.history"))
+st.dataframe(loads, hide_index=True)
+live = loads[loads["undone_at"].isna()]["load_id"].tolist()
+if live:
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(t("data.undo_pick"), live, key="undo_pick")
+    if right.button(t("data.undo"), key="undo_button"):
+        try:
+            store.undo(int(chosen))
+        except store.UndoRefused as refused:
+            st.error(str(refused))
+        else:
+            st.success(t("data.undone", id=chosen))
+            st.rerun()
+
+st.header(t("data.freshness"))
+st.dataframe(query("data_freshness"), hide_index=True)
+
+st.header(t("data.views"))
+name = st.selectbox(t("data.view_pick"), VIEWS, key="view_pick")
+frame = view(name)
+st.caption(t("data.rows", n=fmt_int(len(frame))))
+st.dataframe(frame.head(1000), hide_index=True)
+sections.downloads(
+    frame, f"vy_{name}", selection, ("targets", "arrivals", "capacity", "county_targets"), key="view"
+)

@@ -1,0 +1,51 @@
+"""Mottagna mot mål: per municipality target against received, the year's pace, fulfilment over years."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from reception.charts import findings, targets
+from reception.i18n import t
+from reception.ui import page, query, sections
+
+selection = page("mal")
+lang, present, year = selection.lang, selection.present, selection.year_to
+this_year = replace(selection, year_from=year)
+by_municipality = query("fulfilment_by_municipality", this_year)
+minors_note = t("mal.minors_note") if selection.program == "unaccompanied_minors" else None
+TARGET_DATA = ("targets", "arrivals")
+
+if by_municipality.empty:
+    sections.empty("overview.no_target", year=year)
+else:
+    title, summary = findings.gap(by_municipality, year, lang)
+    figure = targets.gap_bars(by_municipality, title, lang, present, n=8 if present else 15)
+    note = " ".join(filter(None, [t("mal.gap_more", n=8 if present else 15), minors_note]))
+    sections.chart(figure, summary, by_municipality, "mal", this_year, TARGET_DATA, key="gap", note=note)
+
+pace = query("pace_by_month", selection)
+if pace["target"].notna().any():
+    title, summary = findings.pace(pace, year, lang)
+    figure = targets.pace_chart(pace, title, lang, present)
+    sections.chart(
+        figure, summary, pace, "mal_takt", this_year, TARGET_DATA, key="pace", note=t("mal.pace_note")
+    )
+
+over_years = query("fulfilment_by_municipality", selection)
+if over_years["year"].nunique() > 1:
+    title, summary = findings.heatmap(over_years, lang)
+    figure = targets.fulfilment_heatmap(over_years, title, lang, present, limit=15 if present else 30)
+    note = t("mal.heat_more", n=15 if present else 30, year=year)
+    sections.chart(figure, summary, over_years, "mal_per_ar", selection, TARGET_DATA, key="heat", note=note)
+
+county = query("county_targets_year", selection)
+if selection.program == "settlement":
+    if county.empty:
+        st.caption(t("mal.county_none", year=year))
+    else:
+        title, summary = findings.county(county, year, lang)
+        figure = targets.county_bars(county, title, lang, present)
+        sections.chart(figure, summary, county, "lanstal", this_year, ("county_targets",), key="county")
+
+if not present and not by_municipality.empty:
+    sections.table(by_municipality, t("page.mal"), "mal_tabell", this_year, TARGET_DATA, key="table")
