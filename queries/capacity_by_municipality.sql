@@ -1,5 +1,5 @@
 -- Per municipality, in the newest month with capacity data: places, occupied, headroom, and,
--- at the current inflow (mean of the last three reported months), when places run out.
+-- at the current inflow (mean over the last three reported months), when places run out.
 -- Params: $area_kind, $area_code, $category.
 -- months_left = headroom / inflow; NULL when nothing arrives (places never run out).
 with area as (select * from area_members($area_kind, $area_code)),
@@ -21,7 +21,7 @@ last_three_months as (
 current_inflow as (
     select
         m.kommun_kod,
-        sum(m.persons) / 3 as inflow
+        sum(m.persons) / (select count(*) from last_three_months) as inflow
     from arrivals_month as m
     inner join last_three_months using (month)
     where $category = 'all' or m.category = $category

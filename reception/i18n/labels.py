@@ -308,6 +308,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Klistra in en länk från appen, t.ex. /mal?lan=14.",
         "Paste a link from the app, e.g. /mal?lan=14.",
     ),
+    "meeting.add_page": ("Sida", "Page"),
+    "meeting.nothing": (
+        "Inget har ändrats sedan förra mötet.",
+        "Nothing has changed since the last meeting.",
+    ),
+    "meeting.mark_seen": (
+        "Markera inläsning {load} som sedd på mötet",
+        "Mark load {load} as seen at the meeting",
+    ),
     "meeting.add": ("Lägg till bild", "Add slide"),
     "meeting.export": ("Spara mötet som fil", "Save the meeting as a file"),
     "meeting.import": ("Öppna ett sparat möte", "Open a saved meeting"),
