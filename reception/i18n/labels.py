@@ -324,4 +324,59 @@ LABELS: dict[str, tuple[str, str]] = {
     "meeting.no_loads": ("Det finns inga inläsningar att jämföra.", "There are no loads to compare."),
     "meeting.from_load": ("Från inläsning", "From load"),
     "meeting.to_load": ("Till inläsning", "To load"),
+    "meeting.add_page": (
+        "Sida (med nuvarande urval, om ingen länk anges)",
+        "Page (with the current selection, unless a link is given)",
+    ),
+    "meeting.nothing": (
+        "Inget har ändrats mellan de två inläsningarna för det här urvalet.",
+        "Nothing changed between the two loads for this selection.",
+    ),
+    "meeting.mark_seen": (
+        "Markera som visat på mötet (inläsning {load})",
+        "Mark as shown at the meeting (load {load})",
+    ),
+    "meeting.line.new_months": (
+        "Nya månader: {months} ({persons} mottagna)",
+        "New months: {months} ({persons} received)",
+    ),
+    "meeting.line.revised_month": (
+        "{month} reviderad: {before} → {now}",
+        "{month} revised: {before} → {now}",
+    ),
+    "meeting.line.new_target": (
+        "{kommun}: nytt {program} {year}: {now}",
+        "{kommun}: new {program} {year}: {now}",
+    ),
+    "meeting.line.revised_target": (
+        "{kommun}: {program} {year} {before} → {now}",
+        "{kommun}: {program} {year} {before} → {now}",
+    ),
+    "meeting.line.fell_behind": (
+        "{kommun} har hamnat efter takten: {received} mottagna, väntat {expected}",
+        "{kommun} fell behind pace: {received} received, {expected} expected",
+    ),
+    "meeting.line.caught_up": (
+        "{kommun} har kommit ikapp: {received} mottagna, väntat {expected}",
+        "{kommun} caught up: {received} received, {expected} expected",
+    ),
+    "meeting.program.settlement": ("kommuntal", "quota"),
+    "meeting.program.temporary_protection": ("fördelningstal", "allocation"),
+    "meeting.program.unaccompanied_minors": ("andel ensamkommande", "share of minors"),
+    "meeting.title.none": ("Inga nya månader sedan förra mötet", "No new months since the last meeting"),
+    "meeting.title.new_one": ("{n} ny", "{n} new"),
+    "meeting.title.new_many": ("{n} nya", "{n} new"),
+    "meeting.title.revised_one": ("{n} reviderad", "{n} revised"),
+    "meeting.title.revised_many": ("{n} reviderade", "{n} revised"),
+    "meeting.title.and": (" och ", " and "),
+    "meeting.title.month_one": ("{parts} månad sedan förra mötet", "{parts} month since the last meeting"),
+    "meeting.title.month_many": (
+        "{parts} månader sedan förra mötet",
+        "{parts} months since the last meeting",
+    ),
+    "meeting.chart.new": ("Ny månad", "New month"),
+    "meeting.chart.revised": ("Reviderad", "Revised"),
+    "meeting.chart.before": ("Före", "Before"),
+    "meeting.chart.x": ("Månad", "Month"),
+    "meeting.chart.y": ("Mottagna under månaden (personer)", "Received in the month (persons)"),
 }
