@@ -324,18 +324,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "meeting.no_loads": ("Det finns inga inläsningar att jämföra.", "There are no loads to compare."),
     "meeting.from_load": ("Från inläsning", "From load"),
     "meeting.to_load": ("Till inläsning", "To load"),
-    "meeting.add_page": (
-        "Sida (med nuvarande urval, om ingen länk anges)",
-        "Page (with the current selection, unless a link is given)",
-    ),
-    "meeting.nothing": (
-        "Inget har ändrats mellan de två inläsningarna för det här urvalet.",
-        "Nothing changed between the two loads for this selection.",
-    ),
-    "meeting.mark_seen": (
-        "Markera som visat på mötet (inläsning {load})",
-        "Mark as shown at the meeting (load {load})",
-    ),
     "meeting.line.new_months": (
         "Nya månader: {months} ({persons} mottagna)",
         "New months: {months} ({persons} received)",
