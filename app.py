@@ -11,7 +11,8 @@ from reception.ui import page, query, sections
 
 selection = page("oversikt")
 lang, present, year = selection.lang, selection.present, selection.year_to
-fulfilment = query("fulfilment_by_municipality", replace(selection, year_from=year))
+this_year = replace(selection, year_from=year)
+fulfilment = query("fulfilment_by_municipality", this_year)
 capacity = query("overview_capacity", selection)
 latest = query("inflow_latest_vs_usual", selection)
 total = findings.totals(fulfilment)
@@ -38,10 +39,10 @@ if fulfilment.empty:
 
 title, summary = findings.fulfilment_map(fulfilment, year, lang)
 figure = targets.fulfilment_map(fulfilment, geo.municipality_geojson(), title, lang, present)
-sections.chart(figure, summary, fulfilment, "oversikt_karta", selection, ("targets", "arrivals"), key="map")
+sections.chart(figure, summary, fulfilment, "oversikt_karta", this_year, ("targets", "arrivals"), key="map")
 
 title, summary = findings.ranking(fulfilment, year, lang)
 figure = targets.gap_bars(fulfilment, title, lang, present, n=5 if present else 8)
 sections.chart(
-    figure, summary, fulfilment, "oversikt_efter_fore", selection, ("targets", "arrivals"), key="rank"
+    figure, summary, fulfilment, "oversikt_efter_fore", this_year, ("targets", "arrivals"), key="rank"
 )

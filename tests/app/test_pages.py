@@ -1,0 +1,172 @@
+"""Every page under AppTest: on the demo store and an empty one, every control, the URL round trip,
+the language switch, presentation mode, and downloads whose bytes parse back to the numbers shown."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from conftest import PAGES, buttons, download_bytes, download_name, open_page, read_csv
+from openpyxl import load_workbook
+
+from reception import export, queries, store
+from reception.i18n import fmt_int
+from reception.selection import Selection
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception_on_the_demo(demo_store, page):
+    at = open_page(page)
+    assert at.title[0].value
+    assert any("Demodata" in info.value for info in at.info)
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/mote.py"])
+def test_every_page_offers_a_friendly_start_on_an_empty_store(store_path, page):
+    at = open_page(page)
+    assert not at.error
+    assert [b.label for b in at.button if b.key == "empty_load_demo"] == ["Läs in demodata"]
+    assert not at.get("plotly_chart")
+
+
+def test_the_friendly_start_loads_the_demo(store_path):
+    at = open_page("app.py")
+    next(b for b in at.button if b.key == "empty_load_demo").click().run()
+    assert not at.exception
+    assert not store.is_empty(store_path)
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_every_chart_has_a_title_a_summary_a_source_and_three_downloads(demo_store):
+    for page in ("app.py", "pages/mal.py", "pages/kapacitet.py", "pages/variation.py"):
+        at = open_page(page)
+        charts = at.get("plotly_chart")
+        assert charts, page
+        captions = [c.value for c in at.caption]
+        assert sum(c.startswith("Källa:") for c in captions) >= len(charts), page
+        for chart in charts:
+            spec = chart.proto.spec
+            assert '"title"' in spec and '"separators":", "' in spec
+        assert len(buttons(at, "CSV för Excel")) >= len(charts)
+        assert len(buttons(at, "xlsx")) >= len(charts)
+
+
+def test_url_round_trip_reproduces_the_selection(demo_store):
+    url = {"from": "2020", "to": "2024", "lan": "14", "program": "temporary_protection", "category": "family"}
+    at = open_page("pages/mal.py", **url)
+    assert {k: at.query_params[k] for k in url} == url
+    assert at.selectbox(key="w_lan").value == "14"
+    assert at.selectbox(key="w_program").value == "temporary_protection"
+    assert at.selectbox(key="w_year_from").value == 2020
+    assert Selection.from_query_params(dict(at.query_params)) == Selection(
+        2020, 2024, "lan", "14", "temporary_protection", "family"
+    )
+
+
+def test_invalid_url_values_show_the_defaults_without_error(demo_store):
+    at = open_page("app.py", lan="xx", program="nope", to="1700", lang="de")
+    assert at.title[0].value == "Översikt"
+    assert at.selectbox(key="w_area_kind").value == "country"
+
+
+def test_the_selection_survives_a_page_switch(demo_store):
+    at = open_page("app.py", region="Göteborgsregionen")
+    at.switch_page("pages/kapacitet.py").run()
+    assert at.selectbox(key="w_region").value == "Göteborgsregionen"
+    assert at.query_params["region"] == "Göteborgsregionen"
+
+
+def test_every_control_changes_the_selection_and_the_url(demo_store):
+    at = open_page("app.py")
+    at.selectbox(key="w_year_from").set_value(2022).run()
+    at.selectbox(key="w_year_to").set_value(2024).run()
+    assert (at.query_params["from"], at.query_params["to"]) == ("2022", "2024")
+    assert at.metric[0].label == "Mål 2024"
+    at.selectbox(key="w_area_kind").set_value("lan").run()
+    at.selectbox(key="w_lan").set_value("20").run()
+    assert at.query_params["lan"] == "20"
+    at.selectbox(key="w_area_kind").set_value("region").run()
+    at.selectbox(key="w_region").set_value("Dalarnas pilotgrupp").run()
+    assert at.query_params["region"] == "Dalarnas pilotgrupp"
+    at.selectbox(key="w_area_kind").set_value("kommun").run()
+    at.multiselect(key="w_kommun").set_value(["2021", "2082"]).run()
+    assert at.query_params["kommun"] == "2021,2082"
+    at.selectbox(key="w_program").set_value("unaccompanied_minors").run()
+    at.selectbox(key="w_category").set_value("family").run()
+    assert (at.query_params["program"], at.query_params["category"]) == ("unaccompanied_minors", "family")
+    at.toggle(key="w_present").set_value(True).run()
+    assert at.query_params["present"] == "1"
+    assert not at.exception
+
+
+def test_the_language_switch_translates_the_page(demo_store):
+    at = open_page("pages/kapacitet.py")
+    at.radio(key="w_lang").set_value("en").run()
+    assert at.title[0].value == "Capacity"
+    assert at.query_params["lang"] == "en"
+    assert any(c.value.startswith("Source:") for c in at.caption)
+    at.switch_page("pages/variation.py").run()
+    assert at.title[0].value == "Variation over time"
+
+
+def test_presentation_mode_shows_the_selection_as_heading_and_no_downloads(demo_store):
+    at = open_page("pages/mal.py", present="1", region="Göteborgsregionen", to="2026")
+    assert at.subheader[0].value.startswith("Göteborgsregionen · Bosättningslagen")
+    assert not at.get("download_button")
+    next(b for b in at.button if "Lämna" in b.label).click().run()
+    assert "present" not in at.query_params
+
+
+def test_overview_downloads_parse_back_to_the_tiles(demo_store):
+    at = open_page("app.py", region="Göteborgsregionen")
+    csv = read_csv(download_bytes(buttons(at, "CSV")[0]))
+    excel = read_csv(download_bytes(buttons(at, "CSV för Excel")[0]), excel=True)
+    assert len(csv) == 13 and excel["fulfilment"].tolist() == pytest.approx(csv["fulfilment"].tolist())
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Mål 2026"] == fmt_int(csv["target"].sum(), "sv")
+    assert tiles["Mottagna 2026"] == fmt_int(csv["received"].sum(), "sv")
+    assert download_name(buttons(at, "CSV")[0]).startswith("mottagande_oversikt_karta_GR_2026_")
+
+
+def test_every_csv_download_matches_its_swedish_excel_twin(demo_store):
+    for page in ("pages/mal.py", "pages/kapacitet.py", "pages/variation.py"):
+        at = open_page(page, lan="20")
+        plain, excel = buttons(at, "⤓ CSV"), buttons(at, "CSV för Excel")
+        plain = [b for b in plain if b not in excel]
+        assert len(plain) == len(excel) >= 3, page
+        for a, b in zip(plain, excel, strict=True):
+            left, right = read_csv(download_bytes(a)), read_csv(download_bytes(b), excel=True)
+            assert list(left.columns) == list(right.columns)
+            numeric = left.select_dtypes("number").columns
+            assert left[numeric].to_numpy().ravel().tolist() == pytest.approx(
+                right[numeric].to_numpy().ravel().tolist(), nan_ok=True
+            )
+
+
+def test_gap_caption_names_the_numbers_in_the_download(demo_store):
+    at = open_page("pages/mal.py", lan="20")
+    data = read_csv(download_bytes(buttons(at, "CSV")[0])).sort_values("gap")
+    worst = data.iloc[0]
+    assert f"{worst['kommun']} ({fmt_int(worst['gap'], 'sv')} personer)" in at.caption[0].value
+
+
+def test_xlsx_has_the_data_and_an_about_sheet(demo_store):
+    params = Selection(2026, 2026, "lan", "20").as_params()
+    frame = queries.run("fulfilment_by_municipality", params)
+    book = load_workbook(io.BytesIO(export.to_xlsx(frame, {"Källfiler": "demo: mål"})))
+    assert book.sheetnames == ["Data", "Om data"]
+    rows = list(book["Data"].values)
+    assert len(rows) == len(frame) + 1 and rows[1][2] == frame["kommun"].iloc[0]
+
+
+def test_data_page_undoes_a_load_and_downloads_a_view(demo_store):
+    at = open_page("pages/data.py")
+    at.selectbox(key="view_pick").set_value("capacity").run()
+    view = read_csv(download_bytes(buttons(at, "⤓ CSV")[0]))
+    assert len(view) == 37_700 * 3
+    at.selectbox(key="undo_pick").set_value(3).run()
+    next(b for b in at.button if b.key == "undo_button").click().run()
+    assert not at.exception
+    assert store.is_empty(demo_store) is False
+    loads = queries.run("data_loads")
+    assert loads.set_index("load_id").loc[3, "undone_at"] is not None
