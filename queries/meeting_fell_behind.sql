@@ -1,24 +1,23 @@
--- Since the last meeting: which municipalities fell behind the pace of their target for the newest
--- selected year ('fell_behind'), and which caught up ('caught_up'), load $from_load against $to_load.
--- Pace: a snapshot through month m counts arrivals up to month m - 1 (the reporting lag): expected
--- = target * (m - 1) / 12. Received: the target file's figure, else the snapshot of the program's categories.
--- Parameters: $from_load, $to_load; $years (the newest is used); $kommuner (empty = whole country).
-with sides (side, upto) as (
-    values ('before', $from_load), ('now', $to_load)
-),
+-- Since the last meeting: which municipalities fell behind the pace of their target in $year_to
+-- ('fell_behind'), and which caught up ('caught_up'), load $from_load against $to_load.
+-- Pace, as on Mottagna mot mål: a snapshot through month m counts arrivals up to m - 1, so expected
+-- = target * (m - 1) / 12. Received: the target file's figure, else the program's categories' snapshot.
+-- Parameters: $from_load, $to_load; the selection's $year_to, $area_kind, $area_code, $program.
+with area as (select * from area_members($area_kind, $area_code)),
+sides (side, upto) as (values ('before', $from_load), ('now', $to_load)),
 program_category (program, category) as (
-    values ('settlement', 'quota_refugee'), ('settlement', 'assigned'), ('temporary_protection', 'temporary_protection')
+    values ('settlement', 'quota_refugee'), ('settlement', 'assigned'),
+        ('temporary_protection', 'temporary_protection')
 ),
 targets as (
     select s.side, t.*
     from sides as s, targets_as_of(s.upto) as t
-    where t.year = list_max($years) and t.program in (select program from program_category)
-        and (len($kommuner) = 0 or list_contains($kommuner, t.kommun_kod))
+    where t.year = $year_to and t.program = $program and t.kommun_kod in (select kommun_kod from area)
 ),
 snapshots as (
     select s.side, y.*
     from sides as s, arrivals_ytd_as_of(s.upto) as y
-    where y.year = list_max($years)
+    where y.year = $year_to
 ),
 covered as (
     select side, max(as_of_month) - 1 as months from snapshots group by side
@@ -55,6 +54,6 @@ compared as (
         on b.kommun_kod = n.kommun_kod and b.program = n.program
 )
 select c.*, m.kommun from compared as c
-inner join municipality as m on m.kommun_kod = c.kommun_kod
+inner join area as m on m.kommun_kod = c.kommun_kod
 where c.status is not null
 order by c.status desc, c.received_now - c.expected_now, m.kommun collate sv

@@ -1,20 +1,14 @@
 -- Since the last meeting: which months of arrivals the store knows as of load $to_load that it
 -- did not know as of $from_load ('new'), and which known months changed ('revised'), for an area.
--- Parameters: $from_load, $to_load; $kommuner (codes, empty = whole country); $categories (empty = all).
-with ytd as (
+-- Parameters: $from_load, $to_load; the selection's $area_kind, $area_code and $category ('all' = every one).
+with area as (select * from area_members($area_kind, $area_code)),
+ytd as (
     select 'before' as side, * from arrivals_ytd_as_of($from_load)
     union all
     select 'now' as side, * from arrivals_ytd_as_of($to_load)
 ),
--- a suppressed count makes the area's total unknown, never smaller
-ytd_totals as (
-    select side, year, as_of_month, case when count(persons) = count(*) then sum(persons) end as persons
-    from ytd
-    where (len($kommuner) = 0 or list_contains($kommuner, kommun_kod))
-        and (len($categories) = 0 or list_contains($categories, category))
-    group by side, year, as_of_month
-),
-ytd_months as (
+-- each municipality's and category's month is the difference of its consecutive snapshots
+ytd_steps as (
     select
         side,
         make_date(year, as_of_month, 1) as month,
@@ -22,8 +16,15 @@ ytd_months as (
             when as_of_month = 1 then persons
             when lag(as_of_month) over w = as_of_month - 1 then persons - lag(persons) over w
         end as persons
-    from ytd_totals
-    window w as (partition by side, year order by as_of_month)
+    from ytd
+    where kommun_kod in (select kommun_kod from area) and ($category = 'all' or category = $category)
+    window w as (partition by side, year, kommun_kod, category order by as_of_month)
+),
+-- a suppressed count makes the area's month unknown, never smaller
+ytd_months as (
+    select side, month, case when count(persons) = count(*) then sum(persons) end as persons
+    from ytd_steps
+    group by side, month
 ),
 direct as (
     select 'before' as side, * from arrivals_month_direct_as_of($from_load)
@@ -33,8 +34,7 @@ direct as (
 direct_months as (
     select side, month, case when count(persons) = count(*) then sum(persons) end as persons
     from direct
-    where (len($kommuner) = 0 or list_contains($kommuner, kommun_kod))
-        and (len($categories) = 0 or list_contains($categories, category))
+    where kommun_kod in (select kommun_kod from area) and ($category = 'all' or category = $category)
     group by side, month
 ),
 months as (

@@ -1,7 +1,8 @@
 -- Since the last meeting: which targets (kommuntal, fördelningstal, shares of unaccompanied minors)
--- are new or revised as of load $to_load compared with load $from_load, for an area and years.
--- Parameters: $from_load, $to_load; $years; $kommuner (codes, empty = whole country).
-with before as (
+-- are new or revised as of load $to_load compared with load $from_load, for the selection.
+-- Parameters: $from_load, $to_load; the selection's $year_from, $year_to, $area_kind, $area_code, $program.
+with area as (select * from area_members($area_kind, $area_code)),
+before as (
     select * from targets_as_of($from_load)
 ),
 now as (
@@ -21,8 +22,8 @@ compared as (
     from now as n
     left join before as b
         on b.year = n.year and b.kommun_kod = n.kommun_kod and b.program = n.program
-    where list_contains($years, n.year)
-        and (len($kommuner) = 0 or list_contains($kommuner, n.kommun_kod))
+    where n.year between $year_from and $year_to and n.program = $program
+        and n.kommun_kod in (select kommun_kod from area)
 )
 select
     c.year,
@@ -34,6 +35,6 @@ select
     c.target_now - c.target_before as difference,
     c.change
 from compared as c
-inner join municipality as m on m.kommun_kod = c.kommun_kod
+inner join area as m on m.kommun_kod = c.kommun_kod
 where c.change is not null
 order by c.year, c.program, m.kommun collate sv

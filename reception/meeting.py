@@ -7,31 +7,30 @@ this module picks the loads, runs them and says the result in a few short lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pandas as pd
 
-from reception import queries
+from reception import charts, queries
 from reception.deck import Deck, Slide, slide_problems
+from reception.i18n import fmt_int, fmt_month, t
+from reception.selection import Selection
 
-MONTHS = {
-    "sv": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
-PROGRAMS = {
-    "sv": {
-        "settlement": "kommuntal",
-        "temporary_protection": "fördelningstal",
-        "unaccompanied_minors": "andel ensamkommande",
-    },
-    "en": {
-        "settlement": "quota",
-        "temporary_protection": "allocation",
-        "unaccompanied_minors": "share of minors",
-    },
-}
+QUERIES = ("meeting_new_months", "meeting_revised_targets", "meeting_fell_behind")
+
+
+def page_path(file: str) -> str:
+    """A page file's URL path: 'app.py' is '/', 'pages/mal.py' is '/mal'."""
+    stem = Path(file).stem
+    return "/" if file == "app.py" else "/" + stem
+
+
+def view_url(path: str, selection: Selection) -> str:
+    """A page with the selection (as the URL keeps it, without presentation mode): a slide's URL."""
+    params = replace(selection, present=False).to_query_params()
+    return path + ("?" + urlencode(params) if params else "")
 
 
 def slide_src(slide: Slide) -> str | None:
@@ -71,70 +70,40 @@ class Changes:
 
 
 def since(params: dict, path: Path | None = None) -> Changes:
-    """Run the three comparisons; ``params`` holds from_load, to_load, years, kommuner and categories."""
-    return Changes(
-        new_months=queries.run("meeting_new_months", params, path),
-        revised_targets=queries.run("meeting_revised_targets", params, path),
-        fell_behind=queries.run("meeting_fell_behind", params, path),
-    )
+    """Run the three comparisons: ``params`` is a selection's plus from_load and to_load."""
+    return Changes(*(queries.run(name, params, path) for name in QUERIES))
 
 
-def _number(value: float | None, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return "?" if lang == "en" else "okänt"
-    text = f"{round(float(value)):,}"
-    return text.replace(",", "\u00a0") if lang == "sv" else text
-
-
-def _month(ts: pd.Timestamp, lang: str) -> str:
-    return f"{MONTHS[lang][ts.month - 1]} {ts.year}"
-
-
-def summary_lines(changes: Changes, lang: str = "sv") -> list[str]:
-    """The changes said in a few short lines, one per finding, in Swedish or English."""
-    sv = lang == "sv"
+def summary_lines(changes: Changes, lang: str = "sv", limit: int = 5) -> list[str]:
+    """The changes in short lines, one per finding: at most ``limit`` of each kind, then how many more."""
+    months = changes.new_months
+    new = months[months["change"] == "new"]
     lines = []
-    new = changes.new_months[changes.new_months["change"] == "new"]
     if not new.empty:
-        months = ", ".join(_month(m, lang) for m in new["month"])
-        total = None if new["persons_now"].isna().any() else new["persons_now"].sum()
-        lines.append(
-            (f"Nya månader: {months} ({_number(total, lang)} mottagna)")
-            if sv
-            else f"New months: {months} ({_number(total, lang)} received)"
-        )
-    for row in changes.new_months[changes.new_months["change"] == "revised"].itertuples():
-        before, now = _number(row.persons_before, lang), _number(row.persons_now, lang)
-        lines.append(
-            f"{_month(row.month, lang)} reviderad: {before} → {now}"
-            if sv
-            else f"{_month(row.month, lang)} revised: {before} → {now}"
-        )
-    for row in changes.revised_targets.itertuples():
-        program = PROGRAMS[lang].get(row.program, row.program)
-        before, now = _number(row.target_before, lang), _number(row.target_now, lang)
-        if row.change == "new":
-            lines.append(
-                f"{row.kommun}: nytt {program} {row.year}: {now}"
-                if sv
-                else f"{row.kommun}: new {program} {row.year}: {now}"
-            )
-        else:
-            lines.append(f"{row.kommun}: {program} {row.year} {before} → {now}")
-    for row in changes.fell_behind.itertuples():
-        got, expected = _number(row.received_now, lang), _number(row.expected_now, lang)
-        if row.status == "fell_behind":
-            lines.append(
-                f"{row.kommun} har hamnat efter takten: {got} mottagna, väntat {expected}"
-                if sv
-                else f"{row.kommun} fell behind pace: {got} received, {expected} expected"
-            )
-        else:
-            lines.append(
-                f"{row.kommun} har kommit ikapp: {got} mottagna, väntat {expected}"
-                if sv
-                else f"{row.kommun} caught up: {got} received, {expected} expected"
-            )
+        persons = None if new["persons_now"].isna().any() else new["persons_now"].sum()
+        names = [fmt_month(m, lang) for m in new["month"]]
+        names = ", ".join(names) if len(names) <= limit else f"{names[0]} – {names[-1]}"
+        lines.append(t("meeting.line.new_months", lang, months=names, persons=fmt_int(persons, lang)))
+    revised_months = [
+        t("meeting.line.revised_month", lang, month=fmt_month(r.month, lang),
+          before=fmt_int(r.persons_before, lang), now=fmt_int(r.persons_now, lang))
+        for r in months[months["change"] == "revised"].itertuples()
+    ]  # fmt: skip
+    targets = [
+        t(f"meeting.line.{'new_target' if r.change == 'new' else 'revised_target'}", lang, kommun=r.kommun,
+          program=t(f"meeting.program.{r.program}", lang), year=r.year,
+          before=fmt_int(r.target_before, lang), now=fmt_int(r.target_now, lang))
+        for r in changes.revised_targets.itertuples()
+    ]  # fmt: skip
+    pace = [
+        t(f"meeting.line.{r.status}", lang, kommun=r.kommun,
+          received=fmt_int(r.received_now, lang), expected=fmt_int(r.expected_now, lang))
+        for r in changes.fell_behind.itertuples()
+    ]  # fmt: skip
+    for group in (revised_months, targets, pace):
+        lines += group[:limit]
+        if len(group) > limit:
+            lines.append(t("meeting.line.more", lang, n=len(group) - limit))
     return lines
 
 
@@ -142,45 +111,32 @@ def months_title(changes: Changes, lang: str = "sv") -> str:
     """The months chart's finding, e.g. '1 ny och 1 reviderad månad sedan förra mötet'."""
     counts = changes.new_months["change"].value_counts()
     new, revised = int(counts.get("new", 0)), int(counts.get("revised", 0))
-    one = (revised or new) == 1  # the noun agrees with the count just before it
-    if lang == "sv":
-        word = "månad" if one else "månader"
-        parts = [f"{new} {'ny' if new == 1 else 'nya'}"] * bool(new)
-        parts += [f"{revised} {'reviderad' if revised == 1 else 'reviderade'}"] * bool(revised)
-        return (
-            f"{' och '.join(parts)} {word} sedan förra mötet"
-            if parts
-            else "Inga nya månader sedan förra mötet"
-        )
-    word = "month" if one else "months"
-    parts = [f"{new} new"] * bool(new) + [f"{revised} revised"] * bool(revised)
-    return (
-        f"{' and '.join(parts)} {word} since the last meeting"
-        if parts
-        else "No new months since the last meeting"
+    if not new + revised:
+        return t("meeting.title.none", lang)
+    parts = [t(f"meeting.title.new_{'one' if new == 1 else 'many'}", lang, n=new)] * bool(new)
+    parts += [t(f"meeting.title.revised_{'one' if revised == 1 else 'many'}", lang, n=revised)] * bool(
+        revised
     )
+    one = (revised or new) == 1  # the noun agrees with the count just before it
+    joined = t("meeting.title.and", lang).join(parts)
+    return t(f"meeting.title.month_{'one' if one else 'many'}", lang, parts=joined)
 
 
-def months_figure(changes: Changes, lang: str = "sv", colours: tuple[str, str] = ("#0072B2", "#E69F00")):
+def months_figure(changes: Changes, lang: str = "sv"):
     """New and revised months as bars (their count now), with the count before as a mark on revised ones.
 
     New and revised differ by colour, by a hatch pattern and by name, never by colour alone.
     """
     import plotly.graph_objects as go
 
-    sv = lang == "sv"
     df = changes.new_months
     fig = go.Figure()
-    kinds = (
-        ("new", colours[0], "", "Ny månad", "New month"),
-        ("revised", colours[1], "/", "Reviderad", "Revised"),
-    )
-    for kind, colour, pattern, name_sv, name_en in kinds:
+    for kind, colour, pattern in (("new", charts.BLUE, ""), ("revised", charts.ORANGE, "/")):
         part = df[df["change"] == kind]
         fig.add_bar(
             x=part["month"],
             y=part["persons_now"],
-            name=name_sv if sv else name_en,
+            name=t(f"meeting.chart.{kind}", lang),
             marker={"color": colour, "pattern": {"shape": pattern}},
         )
     revised = df[df["change"] == "revised"]
@@ -188,13 +144,13 @@ def months_figure(changes: Changes, lang: str = "sv", colours: tuple[str, str] =
         x=revised["month"],
         y=revised["persons_before"],
         mode="markers",
-        name="Före" if sv else "Before",
-        marker={"symbol": "line-ew-open", "size": 28, "color": "#333333", "line": {"width": 3}},
+        name=t("meeting.chart.before", lang),
+        marker={"symbol": "line-ew-open", "size": 28, "color": charts.INK, "line": {"width": 3}},
     )
     fig.update_layout(
         title=months_title(changes, lang),
-        xaxis_title="Månad" if sv else "Month",
-        yaxis_title="Mottagna under månaden (personer)" if sv else "Received in the month (persons)",
+        xaxis_title=t("meeting.chart.x", lang),
+        yaxis_title=t("meeting.chart.y", lang),
         barmode="overlay",
     )
     return fig

@@ -348,6 +348,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{kommun} har kommit ikapp: {received} mottagna, väntat {expected}",
         "{kommun} caught up: {received} received, {expected} expected",
     ),
+    "meeting.line.more": ("… och {n} till", "… and {n} more"),
     "meeting.program.settlement": ("kommuntal", "quota"),
     "meeting.program.temporary_protection": ("fördelningstal", "allocation"),
     "meeting.program.unaccompanied_minors": ("andel ensamkommande", "share of minors"),

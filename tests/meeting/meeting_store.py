@@ -6,7 +6,7 @@ The store: load 1 is the shipped länstal (prepare), then
   Göteborg assigned 10, 20 .. 60; Stockholm assigned 5, 8, 11, 14, 17, 20;
 - load 4 (the newest file): the July snapshot (Ale 12, Göteborg 70, Stockholm 32), Göteborg's June
   revised from 60 to 62, and Ale's kommuntal revised from 24 to 30.
-GR here is Ale (1440) and Göteborg (1480).
+Ale (1440) and Göteborg (1480) are in Göteborgsregionen (data/regions.csv), Stockholm is not.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from reception import store
 
 ALE, GBG, STHLM = "1440", "1480", "0180"
-GR = [ALE, GBG]
+GR = {"area_kind": "region", "area_code": "Göteborgsregionen"}
 
 
 def load(path, dataset, targets=(), snapshots=()):

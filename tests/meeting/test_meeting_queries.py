@@ -11,7 +11,8 @@ from reception import queries, store
 
 
 def run(name, path, **params):
-    base = {"from_load": 3, "to_load": 4, "kommuner": GR, "categories": [], "years": [2026]}
+    base = {"from_load": 3, "to_load": 4, **GR, "category": "all", "program": "settlement"}
+    base |= {"year_from": 2026, "year_to": 2026}
     return queries.run(name, {**base, **params}, path)
 
 
@@ -30,9 +31,9 @@ def test_a_new_snapshot_is_a_new_month_and_a_revised_one_a_revised_month(meeting
 
 
 def test_new_months_follow_the_area_and_categories(meeting_store):
-    df = run("meeting_new_months", meeting_store, kommuner=[STHLM])
+    df = run("meeting_new_months", meeting_store, area_kind="kommun", area_code=STHLM)
     assert list(zip(df["month"].dt.month, df["persons_now"], df["change"], strict=True)) == [(7, 12, "new")]
-    df = run("meeting_new_months", meeting_store, categories=["quota_refugee"])
+    df = run("meeting_new_months", meeting_store, category="quota_refugee")
     assert list(zip(df["month"].dt.month, df["persons_now"], df["change"], strict=True)) == [(7, 0, "new")]
 
 
@@ -70,7 +71,7 @@ def test_targets_first_loaded_since_the_meeting_are_new(meeting_store):
 
 
 def test_revised_targets_only_for_the_selected_years(meeting_store):
-    assert run("meeting_revised_targets", meeting_store, years=[2025]).empty
+    assert run("meeting_revised_targets", meeting_store, year_from=2025, year_to=2025).empty
 
 
 def test_ale_fell_behind_when_its_kommuntal_rose(meeting_store):
@@ -85,5 +86,5 @@ def test_ale_fell_behind_when_its_kommuntal_rose(meeting_store):
 def test_stockholm_caught_up_and_goteborg_stayed_on_pace(meeting_store):
     # Stockholm: before 20 against 60 * 5 / 12 = 25 (behind); now 32 against 30 (on pace)
     # Göteborg: 60 against 50 before, 70 against 60 now: on pace both times, so not listed
-    df = run("meeting_fell_behind", meeting_store, kommuner=[])
+    df = run("meeting_fell_behind", meeting_store, area_kind="country", area_code="")
     assert df[["kommun", "status"]].values.tolist() == [["Ale", "fell_behind"], ["Stockholm", "caught_up"]]

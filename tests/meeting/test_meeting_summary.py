@@ -10,7 +10,8 @@ from meeting_store import GR
 from reception import meeting
 from reception.deck import Deck, Slide
 
-PARAMS = {"from_load": 3, "to_load": 4, "kommuner": GR, "categories": [], "years": [2026]}
+PARAMS = {"from_load": 3, "to_load": 4, **GR, "category": "all", "program": "settlement", "year_from": 2026}
+PARAMS["year_to"] = 2026
 
 
 def test_the_changes_said_in_swedish(meeting_store):
@@ -35,7 +36,7 @@ def test_nothing_to_say_when_nothing_changed(meeting_store):
     assert meeting.summary_lines(changes) == []
 
 
-def test_large_numbers_use_swedish_thousands_and_unknown_is_said():
+def test_large_numbers_use_swedish_thousands_and_unknown_is_a_dash():
     months = pd.DataFrame(
         {
             "month": pd.to_datetime(["2026-08-01"]),
@@ -46,7 +47,7 @@ def test_large_numbers_use_swedish_thousands_and_unknown_is_said():
     )
     empty = pd.DataFrame(columns=["change"])
     changes = meeting.Changes(new_months=months, revised_targets=empty, fell_behind=empty)
-    assert meeting.summary_lines(changes) == ["aug 2026 reviderad: 1\u00a0200 → okänt"]
+    assert meeting.summary_lines(changes) == ["aug 2026 reviderad: 1\u00a0200 → –"]
 
 
 def test_the_last_meetings_load_is_the_default_starting_point():
@@ -85,3 +86,27 @@ def test_the_months_chart_shows_exactly_the_changed_months(meeting_store):
     assert (revised.name, list(revised.y), revised.marker.pattern.shape) == ("Reviderad", [14], "/")
     assert (before.name, list(before.y)) == ("Före", [12])
     assert fig.layout.yaxis.title.text == "Mottagna under månaden (personer)"
+
+
+def test_a_view_url_is_the_page_with_the_selection_but_not_presenting():
+    from reception.selection import Selection
+
+    sel = Selection(
+        year_from=2024, year_to=2024, area_kind="region", area_code="Göteborgsregionen", present=True
+    )
+    url = meeting.view_url(meeting.page_path("pages/mal.py"), sel)
+    path, query = url.split("?")
+    assert path == "/mal"
+    assert parse_qs(query) == {"from": ["2024"], "to": ["2024"], "region": ["Göteborgsregionen"]}
+    assert meeting.page_path("app.py") == "/"
+
+
+def test_long_lists_are_cut_short_with_how_many_more(meeting_store):
+    # as of the länstal load nothing was known: every month and every kommuntal is new
+    changes = meeting.since(
+        {**PARAMS, "from_load": 1, "area_kind": "country", "area_code": ""}, meeting_store
+    )
+    lines = meeting.summary_lines(changes, "sv", limit=2)
+    # the months add up to July's year-to-date: Ale 12 + Göteborg 70 + Stockholm 32
+    assert lines[0] == "Nya månader: jan 2026 – jul 2026 (114 mottagna)"
+    assert lines[1:] == ["Ale: nytt kommuntal 2026: 30", "Göteborg: nytt kommuntal 2026: 120", "… och 1 till"]
