@@ -24,8 +24,16 @@ tiles[2].metric(t("tile.fulfilment"), fmt_pct(total["fulfilment"], 0))
 if not present:
     cap = capacity.iloc[0]
     places_of = t("tile.places_of", places=fmt_int(cap["places"]))
-    tiles[3].metric(t("tile.capacity_used"), fmt_pct(cap["occupancy"], 0), places_of, delta_color="off")
-    tiles[4].metric(t("tile.headroom"), fmt_int(cap["headroom"]), fmt_month(cap["month"]), delta_color="off")
+    tiles[3].metric(
+        t("tile.capacity_used"), fmt_pct(cap["occupancy"], 0), places_of, delta_color="off", delta_arrow="off"
+    )
+    tiles[4].metric(
+        t("tile.headroom"),
+        fmt_int(cap["headroom"]),
+        fmt_month(cap["month"]),
+        delta_color="off",
+        delta_arrow="off",
+    )
     if len(latest):
         now = latest.iloc[0]
         usual = t("tile.usual", diff=fmt_num(now["difference"], 0), usual=fmt_num(now["usual_persons"], 0))

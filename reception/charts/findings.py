@@ -59,10 +59,11 @@ def gap(df: pd.DataFrame, year: int, lang: str) -> Texts:
 
 
 def ranking(df: pd.DataFrame, year: int, lang: str, n: int = 3) -> Texts:
-    known = df.dropna(subset=["fulfilment"]).sort_values("fulfilment")
+    known = df.dropna(subset=["gap"]).sort_values("gap")
 
     def names(part: pd.DataFrame) -> str:
-        return ", ".join(f"{r.kommun} ({fmt_pct(r.fulfilment, 0, lang)})" for r in part.itertuples())
+        signed = (("+" if r.gap > 0 else "") + fmt_int(r.gap, lang) for r in part.itertuples())
+        return ", ".join(f"{r.kommun} ({g})" for r, g in zip(part.itertuples(), signed, strict=True))
 
     summary = t("overview.rank_summary", lang, behind=names(known.head(n)), ahead=names(known.tail(n)[::-1]))
     return t("overview.rank_title", lang, year=year), summary
@@ -130,14 +131,15 @@ def capacity_time(df: pd.DataFrame, lang: str) -> Texts:
 
 
 def runout(df: pd.DataFrame, lang: str) -> Texts:
-    soon = df.dropna(subset=["months_left"]).query("months_left <= 12")
+    """Who is full already, and who runs out within a year at the current inflow (soonest first)."""
+    full = int((df["headroom"] <= 0).sum())
+    soon = df.dropna(subset=["months_left"]).query("0 < months_left <= 12")
     if soon.empty:
         return t("kap.runout_title", lang), t("kap.runout_none", lang)
     first = soon.iloc[0]
     when = fmt_month(first["run_out_month"], lang)
-    return t("kap.runout_title", lang), t(
-        "kap.runout_summary", lang, n=len(soon), first=first["kommun"], when=when
-    )
+    summary = t("kap.runout_summary", lang, full=full, n=len(soon), first=first["kommun"], when=when)
+    return t("kap.runout_title", lang), summary
 
 
 def inflow(df: pd.DataFrame, lang: str) -> Texts:

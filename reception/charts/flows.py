@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import ABOVE, BELOW, BLUE, GREY, ORANGE, SKY, short_name, style
+from reception.charts import BELOW, BLUE, GREY, ORANGE, SKY, short_name, style
 from reception.i18n import MONTHS, fmt_int, t
 
 
@@ -16,45 +16,50 @@ def capacity_over_time(df: pd.DataFrame, title: str, lang: str, present: bool) -
     fig.add_scatter(
         x=df["month"],
         y=df["places"],
-        name=t("kap.places", lang) + " (" + t("kap.headroom", lang).lower() + " = " + "▒)",
+        name=t("kap.places_shaded", lang),
         line={"color": BLUE},
         fill="tonexty",
         fillpattern={"shape": ".", "fgcolor": SKY},
         fillcolor="rgba(86,180,233,0.15)",
     )
     style(fig, present=present, lang=lang)
-    fig.update_layout(title=title, xaxis_title=t("axis.month", lang), yaxis_title=t("axis.places", lang))
+    fig.update_layout(
+        title_text=title, xaxis_title_text=t("axis.month", lang), yaxis_title_text=t("axis.places", lang)
+    )
     return fig
 
 
 def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 20) -> go.Figure:
-    """Free places per municipality, the n with fewest first; none free marked in vermillion."""
-    shown = df.sort_values(["headroom", "kommun"]).head(n).iloc[::-1]
-    colours = [BELOW if h <= 0 else ABOVE for h in shown["headroom"]]
-    fig = go.Figure(
-        go.Bar(
-            y=[short_name(k) for k in shown["kommun"]],
-            x=shown["headroom"],
-            orientation="h",
-            marker_color=colours,
-            text=[
-                f"{fmt_int(h, lang)} / {fmt_int(p, lang)}"
-                for h, p in zip(shown["headroom"], shown["places"], strict=True)
-            ],
-            textposition="outside",
-            cliponaxis=False,
-        )
+    """Occupied and free places per municipality, stacked, for the n with the smallest free share
+    (ties: the most places first). Free places are blue and hatched, occupied orange."""
+    ranked = df.assign(free_share=df["headroom"] / df["places"].where(df["places"] > 0))
+    shown = ranked.sort_values(["free_share", "places"], ascending=[True, False]).head(n).iloc[::-1]
+    names = [short_name(k) for k in shown["kommun"]]
+    fig = go.Figure()
+    fig.add_bar(
+        y=names, x=shown["occupied"], orientation="h", name=t("kap.occupied", lang), marker_color=ORANGE
+    )
+    fig.add_bar(
+        y=names,
+        x=shown["headroom"],
+        orientation="h",
+        name=t("kap.headroom", lang),
+        marker={"color": BLUE, "pattern": {"shape": "/"}},
+        text=[
+            f"{fmt_int(h, lang)} / {fmt_int(p, lang)}"
+            for h, p in zip(shown["headroom"], shown["places"], strict=True)
+        ],
+        textposition="outside",
+        cliponaxis=False,
     )
     style(fig, present=present, lang=lang, height=max(420, (46 if present else 28) * len(shown) + 160))
-    fig.update_layout(
-        title=title, xaxis_title=t("kap.headroom", lang) + " / " + t("kap.places", lang).lower()
-    )
+    fig.update_layout(barmode="stack", title_text=title, xaxis_title_text=t("axis.places", lang))
     return fig
 
 
 def runout_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 20) -> go.Figure:
     """Months of places left at the current inflow, for the n municipalities closest to running out."""
-    shown = df.dropna(subset=["months_left"]).query("months_left <= 12").head(n).iloc[::-1]
+    shown = df.dropna(subset=["months_left"]).query("0 < months_left <= 12").head(n).iloc[::-1]
     fig = go.Figure(
         go.Bar(
             y=[short_name(k) for k in shown["kommun"]],
@@ -67,7 +72,7 @@ def runout_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int =
         )
     )
     style(fig, present=present, lang=lang, height=max(360, (46 if present else 28) * len(shown) + 160))
-    fig.update_layout(title=title, xaxis_title=t("kap.months_left", lang))
+    fig.update_layout(title_text=title, xaxis_title_text=t("kap.months_left", lang))
     return fig
 
 
@@ -84,7 +89,9 @@ def inflow_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.F
     )
     style(fig, present=present, lang=lang)
     fig.update_layout(
-        title=title, xaxis_title=t("axis.month", lang), yaxis_title=t("axis.persons_month", lang)
+        title_text=title,
+        xaxis_title_text=t("axis.month", lang),
+        yaxis_title_text=t("axis.persons_month", lang),
     )
     return fig
 
@@ -109,7 +116,9 @@ def profile_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.
     )
     style(fig, present=present, lang=lang)
     fig.update_layout(
-        title=title, xaxis_title=t("axis.month_of_year", lang), yaxis_title=t("axis.persons_month", lang)
+        title_text=title,
+        xaxis_title_text=t("axis.month_of_year", lang),
+        yaxis_title_text=t("axis.persons_month", lang),
     )
     return fig
 
@@ -132,5 +141,5 @@ def buffer_chart(df: pd.DataFrame, title: str, lang: str, present: bool, n: int 
         marker={"symbol": "diamond", "color": BLUE, "line": {"color": "white", "width": 1}},
     )
     style(fig, present=present, lang=lang, height=max(420, (46 if present else 28) * len(shown) + 160))
-    fig.update_layout(title=title, xaxis_title=t("axis.places", lang))
+    fig.update_layout(title_text=title, xaxis_title_text=t("axis.places", lang))
     return fig

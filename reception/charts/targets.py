@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, short_name, style
-from reception.i18n import fmt_int, fmt_pct, t
+from reception.i18n import MONTHS, fmt_int, fmt_pct, t
 
 
 def fulfilment_map(df: pd.DataFrame, geojson: dict, title: str, lang: str, present: bool) -> go.Figure:
@@ -39,7 +39,7 @@ def fulfilment_map(df: pd.DataFrame, geojson: dict, title: str, lang: str, prese
     )
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     style(fig, present=present, lang=lang, height=900 if present else 640)
-    fig.update_layout(title=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
+    fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
     return fig
 
 
@@ -66,7 +66,7 @@ def gap_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 10
         )
     height = max(420, 34 * len(shown) + 160) if not present else max(720, 48 * len(shown) + 200)
     style(fig, present=present, lang=lang, height=height)
-    fig.update_layout(title=title, xaxis_title=t("axis.gap", lang), barmode="relative")
+    fig.update_layout(title_text=title, xaxis_title_text=t("axis.gap", lang), barmode="relative")
     fig.update_yaxes(categoryorder="array", categoryarray=[short_name(k) for k in shown["kommun"]])
     fig.add_vline(x=0, line_color=GREY, line_width=1)
     return fig
@@ -91,8 +91,10 @@ def pace_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fig
         connectgaps=False,
     )
     style(fig, present=present, lang=lang)
-    fig.update_layout(title=title, xaxis_title=t("axis.month", lang), yaxis_title=t("axis.cumulative", lang))
-    fig.update_xaxes(dtick="M1", tickformat="%b")
+    fig.update_layout(
+        title_text=title, xaxis_title_text=t("axis.month", lang), yaxis_title_text=t("axis.cumulative", lang)
+    )
+    fig.update_xaxes(tickvals=list(df["month"]), ticktext=[MONTHS[lang][m.month - 1] for m in df["month"]])
     return fig
 
 
@@ -124,7 +126,7 @@ def fulfilment_heatmap(df: pd.DataFrame, title: str, lang: str, present: bool, l
     )
     row = 48 if present else 26
     style(fig, present=present, lang=lang, height=max(360, row * len(wide) + 160))
-    fig.update_layout(title=title, xaxis_title=t("axis.year", lang))
+    fig.update_layout(title_text=title, xaxis_title_text=t("axis.year", lang))
     fig.update_xaxes(type="category", side="top")
     return fig
 
@@ -143,5 +145,5 @@ def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fi
         )
     )
     style(fig, present=present, lang=lang, height=max(360, (44 if present else 26) * len(df) + 160))
-    fig.update_layout(title=title, xaxis_title=t("axis.persons", lang))
+    fig.update_layout(title_text=title, xaxis_title_text=t("axis.persons", lang))
     return fig

@@ -94,7 +94,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "tile.capacity_used": ("Beläggning", "Capacity used"),
     "tile.headroom": ("Lediga platser", "Free places"),
     "tile.month_inflow": ("Mottagna {month}", "Received {month}"),
-    "tile.usual": ("{diff} mot vanligt för månaden ({usual})", "{diff} vs the usual for the month ({usual})"),
+    "tile.usual": ("{diff} mot vanligt ({usual})", "{diff} vs usual ({usual})"),
     "tile.places_of": ("av {places} platser", "of {places} places"),
     "overview.map_title": (
         "Hur långt har kommunerna kommit mot målet {year}?",
@@ -173,7 +173,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.gap": ("Skillnad", "Difference"),
     "col.fulfilment": ("Måluppfyllelse", "Fulfilment"),
     # capacity page
-    "kap.by_kommun_title": ("Lediga platser per kommun, {month}", "Free places per municipality, {month}"),
+    "kap.by_kommun_title": (
+        "Var är det trångast? Belagda och lediga platser, {month}",
+        "Where is it tightest? Occupied and free places, {month}",
+    ),
     "kap.by_kommun_summary": (
         "{full} av {n} kommuner har inga lediga platser; totalt {headroom} lediga av {places}.",
         "{full} of {n} municipalities have no free places; {headroom} free of {places} in all.",
@@ -191,8 +194,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Which municipalities run out of places at the current inflow?",
     ),
     "kap.runout_summary": (
-        "{n} kommuner får slut på platser inom ett år om inflödet fortsätter som de senaste tre månaderna; först {first} ({when}).",
-        "{n} municipalities run out of places within a year if inflow continues as in the last three months; first {first} ({when}).",
+        "{full} kommuner är redan fulla. {n} till får slut på platser inom ett år om inflödet fortsätter som de senaste tre månaderna; först {first} ({when}).",
+        "{full} municipalities are already full. {n} more run out of places within a year if inflow continues as in the last three months; first {first} ({when}).",
     ),
     "kap.runout_none": (
         "Ingen kommun får slut på platser inom ett år i nuvarande takt.",
@@ -203,6 +206,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Current inflow = the mean of the last three months. Places that become free are not counted.",
     ),
     "kap.places": ("Platser", "Places"),
+    "kap.places_shaded": ("Platser (skuggat = lediga)", "Places (shaded = free)"),
     "kap.occupied": ("Belagda", "Occupied"),
     "kap.headroom": ("Lediga", "Free"),
     "kap.months_left": ("Månader kvar", "Months left"),

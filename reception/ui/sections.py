@@ -110,7 +110,7 @@ def chart(
     """One chart section: figure, summary, suppressed-value note, source and date, downloads."""
     suppressed = int(data["suppressed"].sum()) if "suppressed" in data.columns else 0
     config = {**PLOTLY_CONFIG, "locale": language()}
-    st.plotly_chart(fig, config=config, key=f"chart_{key}", alt=summary)
+    st.plotly_chart(fig, config=config, key=f"chart_{key}", alt=summary, theme=None)
     notes(summary, datasets, suppressed, note)
     downloads(data, subject, selection, datasets, key)
     if selection.present:
@@ -122,7 +122,10 @@ def table(
 ):
     """A table section: heading, the table, source and date, downloads."""
     st.subheader(title)
-    st.dataframe(data, hide_index=True, key=f"table_{key}")
+    dates = {
+        c: st.column_config.DateColumn(format="YYYY-MM-DD") for c in data.select_dtypes("datetime").columns
+    }
+    st.dataframe(data, hide_index=True, key=f"table_{key}", column_config=dates)
     st.caption(source_line(datasets))
     downloads(data, subject, selection, datasets, key)
 

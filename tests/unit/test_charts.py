@@ -63,7 +63,7 @@ def test_gap_finding_names_the_worst_and_best():
 
 
 def test_runout_finding_when_nobody_runs_out():
-    df = pd.DataFrame({"kommun": ["A"], "months_left": [None], "run_out_month": [None]})
+    df = pd.DataFrame({"kommun": ["A"], "headroom": [5], "months_left": [None], "run_out_month": [None]})
     assert (
         findings.runout(df, "en")[1]
         == "No municipality runs out of places within a year at the current inflow."
@@ -75,3 +75,21 @@ def test_inflow_chart_draws_a_rolling_mean_over_bars():
                        "rolling_mean_12": [None, None, 2.0]})  # fmt: skip
     fig = flows.inflow_chart(df, "t", "sv", True)
     assert fig.data[0].type == "bar" and fig.data[1].line.width >= 4
+
+
+def test_runout_finding_counts_the_full_apart_from_those_running_out():
+    df = pd.DataFrame(
+        {
+            "kommun": ["Full", "Snart", "Sedan", "Aldrig"],
+            "headroom": [0, 3, 30, 10],
+            "months_left": [0.0, 1.5, 15.0, None],
+            "run_out_month": [
+                pd.Timestamp(2026, 10, 1),
+                pd.Timestamp(2026, 12, 1),
+                pd.Timestamp(2028, 1, 1),
+                None,
+            ],
+        }
+    )
+    assert findings.runout(df, "sv")[1].startswith("1 kommuner är redan fulla. 1 till får slut")
+    assert "Snart (dec 2026)" in findings.runout(df, "sv")[1]
