@@ -17,7 +17,7 @@ capacity = query("overview_capacity", selection)
 latest = query("inflow_latest_vs_usual", selection)
 total = findings.totals(fulfilment)
 
-tiles = st.columns(3 if present else 6)
+tiles = st.columns(3) + ([] if present else st.columns(3))
 tiles[0].metric(t("tile.target", year=year), fmt_int(total["target"]))
 tiles[1].metric(t("tile.received", year=year), fmt_int(total["received"]))
 tiles[2].metric(t("tile.fulfilment"), fmt_pct(total["fulfilment"], 0))

@@ -13,7 +13,7 @@ try:
     from reception import ingest
 except ImportError:
     ingest = None
-if ingest is None:
+if not hasattr(ingest, "ingest_bytes"):  # the importer is not installed in this build
     st.caption(t("data.no_ingest"))
 else:
     uploads = st.file_uploader(t("data.upload_help"), accept_multiple_files=True, key="uploads")

@@ -34,7 +34,11 @@ def fulfilment_map(df: pd.DataFrame, geojson: dict, title: str, lang: str, prese
             marker_line_width=0.3,
             text=hover,
             hovertemplate="%{text}<extra></extra>",
-            colorbar={"title": {"text": t("axis.fulfilment", lang)}, "ticksuffix": " %", "len": 0.8},
+            colorbar={
+                "title": {"text": t("axis.fulfilment", lang), "side": "right"},
+                "ticksuffix": " %",
+                "len": 0.8,
+            },
         )
     )
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
@@ -61,6 +65,7 @@ def gap_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 10
             marker={"color": colour, "pattern": {"shape": "" if above else "/"}},
             text=[("+" if g > 0 else "") + fmt_int(g, lang) for g in part["gap"]],
             textposition="outside",
+            cliponaxis=False,
             customdata=part[["kommun", "target", "received"]],
             hovertemplate="<b>%{customdata[0]}</b><br>%{x:,.0f}<extra></extra>",
         )
@@ -119,7 +124,7 @@ def fulfilment_heatmap(df: pd.DataFrame, title: str, lang: str, present: bool, l
             text=text,
             texttemplate="%{text}",
             hovertemplate="%{y} %{x}: %{text}<extra></extra>",
-            colorbar={"title": {"text": t("axis.fulfilment", lang)}, "ticksuffix": " %"},
+            colorbar={"title": {"text": t("axis.fulfilment", lang), "side": "right"}, "ticksuffix": " %"},
             xgap=2,
             ygap=2,
         )
@@ -142,6 +147,7 @@ def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fi
             marker_color=ABOVE,
             text=[fmt_int(v, lang) for v in ordered["target"]],
             textposition="outside",
+            cliponaxis=False,
         )
     )
     style(fig, present=present, lang=lang, height=max(360, (44 if present else 26) * len(df) + 160))

@@ -1,66 +1,11 @@
-"""AppTest helpers: open a page on a store, and read back what a download button would send."""
+"""Every AppTest keeps its media storage, so tests can read what a download button sends."""
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-import pandas as pd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[2]
-CODES = {"kommun_kod": str, "lan_kod": str}
-PAGES = ["app.py", *sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py"))]
-
-
-class KeptStorage(MemoryMediaFileStorage):
-    """The media storage AppTest makes, kept so a test can read a download's bytes."""
-
-    last: KeptStorage | None = None
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        KeptStorage.last = self
+from app_helpers import KeptStorage
 
 
 @pytest.fixture(autouse=True)
 def keep_media(monkeypatch):
     monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", KeptStorage)
-
-
-def open_page(page: str = "app.py", **query) -> AppTest:
-    """Run app.py (with the URL's query parameters), then switch to ``page`` if it is another."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "app.py":
-        at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
-
-
-def download_bytes(button) -> bytes:
-    """The bytes a download button sends (read from the kept media storage by the id in its URL)."""
-    url = button.proto.url
-    file_id = url.rsplit("/", 1)[-1].split(".")[0]
-    return KeptStorage.last.get_file(file_id).content
-
-
-def download_name(button) -> str:
-    """The file name a download button offers."""
-    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
-    return KeptStorage.last.get_file(file_id).filename
-
-
-def buttons(at: AppTest, label_part: str) -> list:
-    return [b for b in at.get("download_button") if label_part in b.proto.label]
-
-
-def read_csv(data: bytes, excel: bool = False) -> pd.DataFrame:
-    if excel:
-        assert data.startswith(b"\xef\xbb\xbf")
-        return pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype=CODES)
-    return pd.read_csv(io.BytesIO(data), dtype=CODES)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import PAGES, buttons, download_bytes, download_name, open_page, read_csv
+from app_helpers import PAGES, buttons, download_bytes, download_name, open_page, read_csv
 from openpyxl import load_workbook
 
 from reception import export, queries, store
@@ -170,3 +170,17 @@ def test_data_page_undoes_a_load_and_downloads_a_view(demo_store):
     assert store.is_empty(demo_store) is False
     loads = queries.run("data_loads")
     assert loads.set_index("load_id").loc[3, "undone_at"] is not None
+
+
+def test_a_refused_upload_shows_the_importers_message_and_changes_nothing(demo_store):
+    ingest = pytest.importorskip("reception.ingest")
+    if not hasattr(ingest, "ingest_bytes"):
+        pytest.skip("the importer (reception.ingest) is not there yet")
+    before = store.data_version(demo_store)
+    at = open_page("pages/data.py")
+    at.get("file_uploader")[0].set_value(("trasig.csv", b"inget;vettigt\n1;2\n", "text/csv")).run()
+    next(b for b in at.button if b.label == "Läs in").click().run()
+    assert not at.exception
+    assert at.error and at.error[0].value.startswith("Filen lästes inte in. Ingenting har ändrats.")
+    assert "trasig.csv" in at.error[0].value
+    assert store.data_version(demo_store) == before
