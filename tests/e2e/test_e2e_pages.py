@@ -1,24 +1,52 @@
-"""Every page opens in a real browser, draws its charts without errors, normal and presenting."""
+"""Every page in a real browser, normal and presenting: drawn without errors, text at WCAG AA
+contrast, chart colours apart for the common colour-vision deficiencies; screenshots kept."""
 
 from __future__ import annotations
 
 import pytest
-from browsing import CHART, open_page, page_paths, screenshot, slug
+from browsing import CHART, chart_colours, low_contrast_text, open_page, page_paths, screenshot, slug
+from cvd import DEFICIENCIES, closest_pairs
+
+# Two colours a chart uses side by side must differ by at least this much (CIEDE2000) as seen
+# with each deficiency: about the difference of two clearly different shades, not a hint.
+MIN_DELTA_E = 10
+
+
+def colours_too_close(page) -> list[str]:
+    """Pairs of colours in one chart that a colour-vision deficiency would merge."""
+    charts = page.locator(CHART)
+    problems = []
+    for i in range(charts.count()):
+        colours = chart_colours(charts.nth(i).screenshot())
+        if len(colours) > 8:  # a continuous colour scale: its order is checked on the palette itself
+            continue
+        for deficiency in DEFICIENCIES:
+            for difference, a, b in closest_pairs(colours, deficiency):
+                if difference < MIN_DELTA_E:
+                    problems.append(
+                        f"chart {i + 1}: {a} and {b} differ by {difference:.1f} with {deficiency}"
+                    )
+    return problems
 
 
 @pytest.mark.parametrize("path", page_paths())
-def test_every_page_draws_without_errors(page, server, path):
+def test_every_page_draws_without_errors_in_legible_colours(page, server, path):
     open_page(page, server, path)
     screenshot(page, f"{slug(path)}_normal_1366")
+    assert {"low contrast": low_contrast_text(page), "colours": colours_too_close(page)} == {
+        "low contrast": [],
+        "colours": [],
+    }
 
 
 @pytest.mark.parametrize("path", page_paths())
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
-def test_every_page_presents_without_sidebar(new_page, server, path, width, height):
+def test_every_page_presents_without_sidebar_in_legible_colours(new_page, server, path, width, height):
     page = new_page(width, height).page
     open_page(page, server, path + "?present=1")
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
     screenshot(page, f"{slug(path)}_present_{width}x{height}")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert low_contrast_text(page) == []
 
 
 def test_the_overview_has_a_chart(page, server):
