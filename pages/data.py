@@ -4,7 +4,7 @@ import streamlit as st
 
 from reception import store
 from reception.i18n import fmt_int, t
-from reception.ui import VIEWS, friendly_start, page, query, sections, view
+from reception.ui import VIEWS, friendly_start, is_empty, page, query, sections, view
 
 selection = page("data", needs_data=False)
 
@@ -30,7 +30,7 @@ else:
             else:
                 st.success(t("data.loaded", name=upload.name) + "\n\n" + "\n".join(result.summary_lines()))
 
-if store.is_empty():
+if is_empty():
     friendly_start()
 
 loads = query("data_loads")

@@ -52,13 +52,33 @@ def query(name: str, selection: Selection | None = None, **overrides: object) ->
     return _cached(name, params, store.data_version(path), str(path))
 
 
+_ready: set[tuple[str, store.DataVersion]] = set()
+
+
 def _prepare() -> None:
-    """Create or upgrade the store; on the very first start (no file yet) fill it with the demo."""
+    """Create or upgrade the store; on the very first start (no file yet) fill it with the demo.
+
+    Checked once per store version and process: a version seen prepared needs no second look.
+    """
     path = store.db_path()
+    if (str(path), store.data_version(path)) in _ready:
+        return
     first_start = not path.exists()
     store.prepare(path)
     if first_start and store.is_empty(path):
         load_demo()
+    _ready.add((str(path), store.data_version(path)))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _is_empty(path: str, version: store.DataVersion) -> bool:
+    return store.is_empty(Path(path))
+
+
+def is_empty() -> bool:
+    """True when the store holds no facts (cached by data version)."""
+    path = store.db_path()
+    return _is_empty(str(path), store.data_version(path))
 
 
 def load_demo() -> None:
@@ -92,7 +112,7 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
         initial_sidebar_state="collapsed" if selection.present else "auto",
     )
     _prepare()
-    empty = store.is_empty()
+    empty = is_empty()
     options = query("area_options") if not empty else pd.DataFrame(columns=["kind", "code", "name"])
     years = query("years_available")["year"].tolist() if not empty else []
     selection = sidebar.draw(selection, options, years, title_key)
