@@ -120,6 +120,10 @@ def server(served_store):
 def browser(browser_ready):
     from playwright.sync_api import sync_playwright
 
+    from playwright.sync_api import expect
+
+    # two cores shared with the server (and other test runs): give assertions room to retry
+    expect.set_options(timeout=15_000)
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
         yield chromium
