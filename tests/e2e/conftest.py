@@ -118,9 +118,7 @@ def server(served_store):
 
 @pytest.fixture(scope="session")
 def browser(browser_ready):
-    from playwright.sync_api import sync_playwright
-
-    from playwright.sync_api import expect
+    from playwright.sync_api import expect, sync_playwright
 
     # two cores shared with the server (and other test runs): give assertions room to retry
     expect.set_options(timeout=15_000)
