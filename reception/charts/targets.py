@@ -36,7 +36,7 @@ def fulfilment_map(df: pd.DataFrame, geojson: dict, title: str, lang: str, prese
             hovertemplate="%{text}<extra></extra>",
             colorbar={
                 "title": {"text": t("axis.fulfilment", lang), "side": "right"},
-                "ticksuffix": " %",
+                "ticksuffix": "%" if lang == "en" else " %",
                 "len": 0.8,
             },
         )
@@ -124,7 +124,10 @@ def fulfilment_heatmap(df: pd.DataFrame, title: str, lang: str, present: bool, l
             text=text,
             texttemplate="%{text}",
             hovertemplate="%{y} %{x}: %{text}<extra></extra>",
-            colorbar={"title": {"text": t("axis.fulfilment", lang), "side": "right"}, "ticksuffix": " %"},
+            colorbar={
+                "title": {"text": t("axis.fulfilment", lang), "side": "right"},
+                "ticksuffix": "%" if lang == "en" else " %",
+            },
             xgap=2,
             ygap=2,
         )

@@ -35,6 +35,7 @@ header[data-testid="stHeader"] {display: none;}
 [data-testid="stMain"] {font-size: 24px; color: #000;}
 [data-testid="stMain"] h1 {font-size: 44px;} [data-testid="stMain"] h2 {font-size: 34px;}
 [data-testid="stCaptionContainer"] {font-size: 22px; color: #1a1a1a;}
+[data-testid="stBaseButton-tertiary"] p {font-size: 20px;}
 [data-testid="stMetricValue"] {font-size: 56px;} [data-testid="stMetricLabel"] p {font-size: 24px;}
 </style>
 """
@@ -88,11 +89,12 @@ def load_demo() -> None:
 
 
 def _nav(selection: Selection) -> None:
+    """The translated page links, carrying the selection; they wrap rather than cut a label."""
     params = selection.to_query_params()
-    columns = st.columns(len(NAV))
-    shown = [(file, key) for file, key in NAV if (ROOT / file).exists()]
-    for column, (file, key) in zip(columns, shown, strict=False):
-        column.page_link(file, label=t(key), query_params=params, width="stretch")
+    with st.container(horizontal=True, wrap=True, gap="medium", key="nav"):
+        for file, key in NAV:
+            if (ROOT / file).exists():  # the meeting page may not be there yet
+                st.page_link(file, label=t(key), query_params=params, width="content")
 
 
 def page(title_key: str, *, needs_data: bool = True) -> Selection:
