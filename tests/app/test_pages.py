@@ -21,7 +21,7 @@ def test_every_page_runs_without_exception_on_the_demo(demo_store, page):
     assert any("Demodata" in info.value for info in at.info)
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/mote.py"])
+@pytest.mark.parametrize("page", PAGES)
 def test_every_page_offers_a_friendly_start_on_an_empty_store(store_path, page):
     at = open_page(page)
     assert not at.error
