@@ -43,9 +43,12 @@ def open_page(page: Page, base: str, path: str) -> None:
     wait_drawn(page)
 
 
-def screenshot(page: Page, name: str) -> Path:
-    """The whole page (the app scrolls inside stMain, so the viewport grows to its height first)."""
+def screenshot(page: Page, name: str, first_screen: bool = False) -> Path:
+    """The whole page (the app scrolls inside stMain, so the viewport grows to its height first),
+    and with ``first_screen`` also what fits on the screen before any scrolling (``<name>_first``)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if first_screen:
+        page.screenshot(path=str(SCREENSHOTS / f"{name}_first.png"))
     size = page.viewport_size
     height = page.locator('[data-testid="stMain"]').evaluate("m => m.scrollHeight")
     target = SCREENSHOTS / f"{name}.png"

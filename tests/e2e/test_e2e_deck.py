@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browsing import open_page, page_paths, wait_drawn
+from browsing import open_page, page_paths, screenshot, wait_drawn
 from playwright.sync_api import expect
 
 from reception import deck
@@ -91,3 +91,16 @@ def test_export_then_import_a_bad_file_changes_nothing(page, server, served_stor
     wait_drawn(page)
     expect(heading(page)).to_have_text("1 / 3 · Översikt riket")
     assert deck.load(served_store).slides == three_slides.slides
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_the_deck_presents_its_slide_on_the_first_screen(new_page, server, three_slides, width, height):
+    page = new_page(width, height).page
+    open_page(page, server, "/mote?present=1")
+    slide = page.frame_locator('[data-testid="stMain"] iframe').first
+    expect(slide.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=20_000)
+    screenshot(page, f"mote_deck_present_{width}x{height}", first_screen=True)
+    frame = page.locator('[data-testid="stMain"] iframe').first.bounding_box()
+    assert frame["y"] + frame["height"] <= height, "the slide runs below the first screen"
+    # the page's own headings (demo note, title, selection, leave button) take about 330 px
+    assert frame["height"] >= height / 3, "the slide takes less than a third of the screen"

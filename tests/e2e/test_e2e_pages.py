@@ -44,7 +44,7 @@ def test_every_page_draws_without_errors_in_legible_colours(page, server, path):
 def test_every_page_presents_without_sidebar_in_legible_colours(new_page, server, path, width, height):
     page = new_page(width, height).page
     open_page(page, server, path + "?present=1")
-    screenshot(page, f"{slug(path)}_present_{width}x{height}")
+    screenshot(page, f"{slug(path)}_present_{width}x{height}", first_screen=True)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert low_contrast_text(page) == []
 
