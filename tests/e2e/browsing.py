@@ -26,6 +26,7 @@ def wait_drawn(page: Page) -> None:
     page.wait_for_selector(READY)
     expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
     page.wait_for_selector(READY)
+    page.wait_for_load_state("networkidle")  # Plotly's code arrives lazily, after the script ran
     charts = page.locator(CHART)
     for i in range(charts.count()):
         expect(charts.nth(i).locator(".main-svg").first).to_be_attached(timeout=15_000)

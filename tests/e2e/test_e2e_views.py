@@ -23,7 +23,9 @@ def pick(page, label: str, option: str) -> None:
 
 
 def chart_titles(page) -> list[str]:
-    return page.locator(f"{CHART} .gtitle").all_text_contents()
+    titles = page.locator(f"{CHART} .gtitle")
+    expect(titles.first).to_be_attached()
+    return titles.all_text_contents()
 
 
 def pick_goteborgsregionen(page) -> None:
