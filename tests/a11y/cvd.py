@@ -115,6 +115,8 @@ def delta_e(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
 
 def closest_pairs(colours: list[str], deficiency: str | None = None) -> list[tuple[float, str, str]]:
     """Every pair of colours with its CIEDE2000 difference (as seen with ``deficiency``), closest first."""
+    if len(colours) < 2:
+        return []
     rgb = np.array([hex_to_rgb(c) for c in colours])
     if deficiency:
         rgb = simulate(rgb, deficiency)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from cvd import DEFICIENCIES, contrast, delta_e, hex_to_rgb, simulate, to_lab
+from cvd import DEFICIENCIES, closest_pairs, contrast, delta_e, hex_to_rgb, simulate, to_lab
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,8 @@ def test_blue_and_green_are_closer_for_tritanopia_than_for_deuteranopia():
     blue, green = hex_to_rgb("#1f77b4"), hex_to_rgb("#2ca02c")
     seen = {d: delta_e(to_lab(simulate(blue, d)), to_lab(simulate(green, d))) for d in DEFICIENCIES}
     assert seen["tritanopia"] < seen["deuteranopia"]
+
+
+def test_fewer_than_two_colours_have_no_pairs():
+    assert closest_pairs([], "tritanopia") == []
+    assert closest_pairs(["#0072B2"], "protanopia") == []
