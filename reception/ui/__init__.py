@@ -27,6 +27,11 @@ NAV = (
     ("pages/mote.py", "page.mote"),
     ("pages/data.py", "page.data"),
 )
+# Streamlit draws captions at 60 % opacity (3.9:1 on white, below WCAG AA): draw them opaque and grey
+CAPTION_CSS = """<style>
+[data-testid="stCaptionContainer"] {opacity: 1; color: #595959;}
+[data-testid="stCaptionContainer"] p {color: inherit;}
+</style>"""
 PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -119,6 +124,7 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
     years = query("years_available")["year"].tolist() if not empty else []
     selection = sidebar.draw(selection, options, years, title_key)
     i18n.set_language(selection.lang)
+    st.html(CAPTION_CSS)
     if selection.present:
         st.html(PRESENT_CSS)
     if not selection.present:
