@@ -23,10 +23,10 @@ VIEWS = (
     "arrivals_month",
     "arrivals_year",
     "capacity",
+    "arrival_events",
     "loads",
 )
 FORMATS = {"csv": "csv", "csv-excel": "csv", "xlsx": "xlsx", "parquet": "parquet"}
-DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events")
 
 
 class Refused(Exception):
@@ -46,7 +46,7 @@ def _progress(label: str):
         share = done / total if total else 1.0
         bar = "#" * int(share * 30)
         end = "\n" if done >= total else "\r"
-        sys.stderr.write(f"{label} [{bar:<30}] {share:4.0%} ({done:,}/{total:,}){end}".replace(",", " "))
+        sys.stderr.write(f"{label} [{bar:<30}] {share:4.0%}{end}")
         sys.stderr.flush()
 
     return report
@@ -73,10 +73,15 @@ def cmd_ingest(args: argparse.Namespace) -> None:
         raise Refused(f"{path.name}: filen finns inte.")
     try:
         result = ingest.ingest_file(
-            path, dataset=args.dataset, year=args.year, store_path=args.db, progress=_progress("Läser in")
+            path,
+            dataset=args.dataset,
+            year=args.year,
+            month=args.month,
+            store_path=args.db,
+            progress=_progress("Läser in"),
         )
     except ingest.IngestRefused as refused:
-        raise Refused(str(refused)) from refused
+        raise Refused(f"{ingest.REFUSED}\n{refused}") from refused
     print("\n".join(result.summary_lines()))
 
 
@@ -131,8 +136,13 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="fyll databasen med demodata").set_defaults(run=cmd_demo)
     ing = sub.add_parser("ingest", help="läs in en fil från Migrationsverket eller länsstyrelsen")
     ing.add_argument("path")
-    ing.add_argument("--dataset", choices=DATASETS)
-    ing.add_argument("--year", type=int)
+    ing.add_argument(
+        "--dataset", choices=("targets", "county_targets", "arrivals", "capacity", "arrival_events")
+    )
+    ing.add_argument("--year", type=int, help="året filen gäller, om filen inte säger det")
+    ing.add_argument(
+        "--month", type=int, help="månaden (1-12) en ställning hittills i år eller kapaciteten gäller"
+    )
     ing.set_defaults(run=cmd_ingest)
     sub.add_parser("loads", help="visa inläsningarna").set_defaults(run=cmd_loads)
     und = sub.add_parser("undo", help="ångra en inläsning")

@@ -1,0 +1,28 @@
+"""The importer: official files in, one atomic load per dataset out.
+
+``ingest_file(path)`` (command line) and ``ingest_bytes(name, data)`` (uploads) take a file as
+Migrationsverket or a county board published it (xlsx/xls/ods, csv, parquet), find its table(s),
+recognise the dataset, normalise names, codes and numbers, validate every row, and load it into
+the store in one transaction. A file with any problem raises :class:`IngestRefused` listing every
+problem (file, sheet, row, column, value) and changes nothing.
+
+Datasets: ``targets`` (kommuntal, fördelningstal, anvisningsandel per municipality and year),
+``county_targets`` (länstal), ``arrivals`` (people received by category: year-to-date snapshots or
+monthly figures), ``capacity`` (places and occupied per month, municipality and kind), and
+``arrival_events`` (one row per person received; stored and aggregated to months at load).
+"""
+
+from reception.ingest.pipeline import DATASETS, ingest_bytes, ingest_file
+from reception.ingest.problems import REFUSED, IngestRefused, Problem
+from reception.ingest.result import IngestResult, LoadSummary
+
+__all__ = [
+    "DATASETS",
+    "IngestRefused",
+    "IngestResult",
+    "LoadSummary",
+    "Problem",
+    "REFUSED",
+    "ingest_bytes",
+    "ingest_file",
+]

@@ -1,0 +1,273 @@
+"""Arrivals: people received by category, wide (a column per category) or long (a category column),
+and arrival events (one row per person), which are stored as they are and counted per month.
+
+"Varav ensamkommande barn" is a part of a category's persons, never added to them; a "Totalt"
+column is checked against the categories, not stored. Two columns or rows of one category
+(kategori 3 and 8 are both "other") are added up; if either is unknown, so is the sum.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from reception.ingest import checks, rows
+from reception.ingest.facts import (
+    Built,
+    Context,
+    body,
+    cell_problems,
+    check_counts,
+    data_rows,
+    read_numbers,
+    where,
+)
+from reception.ingest.layout import Column, Table
+from reception.ingest.problems import Problem
+from reception.ingest.values import Numbers, date_of, flag_of, per_distinct
+from reception.ingest.vocabulary import category_of
+from reception.ingest.when import When, when
+
+KEEP_NULLS = pc.ScalarAggregateOptions(skip_nulls=False)
+
+
+def _category(column: Column) -> str | None:
+    h = column.header
+    if h.measure == "persons" or (h.measure == "received" and h.category == "assigned"):
+        return h.category
+    return None
+
+
+def _sum(parts: list[Numbers]) -> pa.Array:
+    total = parts[0].values
+    for part in parts[1:]:
+        total = pc.add(total, part.values)  # null if either is null: unknown stays unknown
+    return total
+
+
+def _time_columns(w: When) -> dict[str, pa.Array]:
+    if w.month is not None:
+        return {"month": w.month}
+    return {"year": w.year, "as_of_month": w.as_of}
+
+
+def build_arrivals(table: Table, ctx: Context) -> Built:
+    """Fact rows of arrivals (monthly, or year-to-date snapshots) from a wide or long table."""
+    if table.role("category"):
+        return _long(table, ctx)
+    built = Built("arrivals")
+    persons: dict[str, list[Column]] = {}
+    alone: dict[str, list[Column]] = {}
+    for column in table.columns:
+        if category := _category(column):
+            persons.setdefault(category, []).append(column)
+        elif column.header.measure == "unaccompanied" and column.header.category:
+            alone.setdefault(column.header.category, []).append(column)
+        elif column.header.measure == "unaccompanied":
+            built.notes.append(
+                f"Kolumn {column.label} gäller alla kategorier tillsammans och sparas inte "
+                "(ensamkommande sparas per kategori)."
+            )
+    if not persons:
+        built.problems.append(
+            Problem(
+                ctx.file,
+                "tabellen har inga kolumner för kategorierna (kvotflyktingar, "
+                "anvisade, egenbosatta, anhöriga, övriga).",
+                table.sheet.name,
+            )
+        )
+        return built
+    totals = table.measures("total")
+    measured = [c for cols in (*persons.values(), *alone.values()) for c in cols] + totals
+    areas = rows.resolve(table, measured)
+    built.problems += areas.problems
+    built.warnings += areas.warnings
+    built.renamed.update(areas.renamed)
+    read = {c.index: read_numbers(table, c) for c in measured}
+    for column in measured:
+        built.problems += check_counts(table, areas, column, read[column.index])
+    built.warnings += checks.subtotals(table, areas, [(c, read[c.index]) for c in measured])
+    category_sums = {cat: [read[c.index] for c in cols] for cat, cols in persons.items()}
+    if totals:
+        parts = [n for ns in category_sums.values() for n in ns]
+        built.warnings += checks.row_sums(table, areas, (totals[0], read[totals[0].index]), parts)
+    index = data_rows(areas)
+    w = when(table, ctx, built, index)
+    if w is None or built.problems:
+        return built
+    sheet, row = where(table)
+    parts = []
+    for category in persons:
+        people = pc.take(_sum(category_sums[category]), index)
+        minors = pc.take(_sum([read[c.index] for c in alone[category]]), index) if category in alone else None
+        n = len(index)
+        parts.append(
+            pa.table(
+                {
+                    **_time_columns(w),
+                    "kommun_kod": pc.take(areas.code, index),
+                    "category": pa.repeat(pa.scalar(category, pa.string()), n),
+                    "persons": people,
+                    "of_which_unaccompanied": minors if minors is not None else pa.nulls(n, pa.float64()),
+                    "_sheet": pc.take(sheet, index),
+                    "_row": pc.take(row, index),
+                }
+            )
+        )
+    built.facts = _per_month(pa.concat_tables(parts)) if w.daily else pa.concat_tables(parts)
+    built.warnings += _more_minors_than_persons(built.facts)
+    return built
+
+
+def _long(table: Table, ctx: Context) -> Built:
+    built = Built("arrivals")
+    category_col = table.role("category")[0]
+    count = next(
+        iter(
+            table.measures("count", "received", "total")
+            + [c for c in table.columns if c.header.measure == "persons" and not c.header.category]
+        ),
+        None,
+    )
+    minors = next(iter(table.measures("unaccompanied") + table.role("flag_unaccompanied")), None)
+    if count is None:
+        built.problems.append(
+            Problem(ctx.file, "tabellen har ingen kolumn med antal personer.", table.sheet.name)
+        )
+        return built
+    measured = [c for c in (count, minors) if c is not None]
+    areas = rows.resolve(table, measured)
+    built.problems += areas.problems
+    built.renamed.update(areas.renamed)
+    read = {c.index: read_numbers(table, c) for c in measured}
+    for column in measured:
+        built.problems += check_counts(table, areas, column, read[column.index])
+    index = data_rows(areas)
+    categories = _categories(table, category_col, index, built)
+    w = when(table, ctx, built, index)
+    if w is None or built.problems:
+        return built
+    sheet, row = where(table)
+    n = len(index)
+    facts = pa.table(
+        {
+            **_time_columns(w),
+            "kommun_kod": pc.take(areas.code, index),
+            "category": categories,
+            "persons": pc.take(read[count.index].values, index),
+            "of_which_unaccompanied": pc.take(read[minors.index].values, index)
+            if minors
+            else pa.nulls(n, pa.float64()),
+            "_sheet": pc.take(sheet, index),
+            "_row": pc.take(row, index),
+            "_raw": pc.take(body(table).column(category_col.index), index),
+        }
+    )
+    built.facts = facts
+    return built
+
+
+def _categories(table: Table, column: Column, index: pa.Array, built: Built) -> pa.Array:
+    categories = pc.take(per_distinct(body(table).column(column.index), category_of, pa.string()), index)
+    unknown = _spread(pc.is_null(categories).to_numpy(zero_copy_only=False), index, table)
+    built.problems += cell_problems(
+        table,
+        unknown,
+        column,
+        "okänd kategori (kvotflykting, anvisad, egenbosatt, anhörig, övrig eller tillfälligt skydd).",
+    )
+    return categories
+
+
+def _per_month(facts: pa.Table) -> pa.Table:
+    """Daily figures summed per month (a suppressed day makes the month unknown)."""
+    facts = facts.set_column(
+        0, "month", pc.cast(pc.floor_temporal(facts.column("month"), unit="month"), pa.date32())
+    )
+    grouped = facts.group_by(["month", "kommun_kod", "category"]).aggregate(
+        [
+            ("persons", "sum", KEEP_NULLS),
+            ("of_which_unaccompanied", "sum", KEEP_NULLS),
+            ("_sheet", "min"),
+            ("_row", "min"),
+        ]
+    )
+    return grouped.rename_columns([n.removesuffix("_sum").removesuffix("_min") for n in grouped.column_names])
+
+
+def _more_minors_than_persons(facts: pa.Table) -> list[str]:
+    over = pc.fill_null(pc.greater(facts.column("of_which_unaccompanied"), facts.column("persons")), False)
+    found = facts.filter(over)
+    return [
+        f"rad {r}: fler ensamkommande barn ({m:g}) än personer ({p:g}) i kategorin {c}."
+        for r, m, p, c in zip(
+            *(
+                found.column(k).to_pylist()[:10]
+                for k in ("_row", "of_which_unaccompanied", "persons", "category")
+            ),
+            strict=True,
+        )
+    ]
+
+
+def build_events(table: Table, ctx: Context) -> Built:
+    """Arrival events (arrived, kommun_kod, category, unaccompanied), one row per person."""
+    built = Built("arrival_events")
+    date_col = next(iter(table.role("date") + table.role("month")), None)
+    category_col = next(iter(table.role("category")), None)
+    flag_col = next(iter(table.role("flag_unaccompanied")), None)
+    if date_col is None or category_col is None:
+        built.problems.append(
+            Problem(
+                ctx.file,
+                "en fil med händelser behöver kolumner för datum, kommun och kategori.",
+                table.sheet.name,
+            )
+        )
+        return built
+    areas = rows.resolve(table, [date_col])
+    built.problems += areas.problems
+    built.renamed.update(areas.renamed)
+    index = data_rows(areas)
+    grid = body(table)
+    days = pc.take(per_distinct(grid.column(date_col.index), date_of, pa.date32()), index)
+    bad = pc.is_null(days).to_numpy(zero_copy_only=False)
+    future = pc.fill_null(pc.greater(days, pa.scalar(ctx.today, pa.date32())), False).to_numpy(
+        zero_copy_only=False
+    )
+    built.problems += cell_problems(
+        table, _spread(bad, index, table), date_col, "inget datum (t.ex. 2024-10-05)."
+    )
+    built.problems += cell_problems(
+        table, _spread(future, index, table), date_col, "datumet har inte varit än."
+    )
+    categories = _categories(table, category_col, index, built)
+    flags = pa.nulls(len(index), pa.bool_())
+    if flag_col is not None:
+        flags = pc.take(per_distinct(grid.column(flag_col.index), flag_of, pa.bool_()), index)
+        cells = pc.take(grid.column(flag_col.index), index)
+        bad = pc.and_(pc.is_null(flags), pc.is_valid(cells)).to_numpy(zero_copy_only=False)
+        built.problems += cell_problems(table, _spread(bad, index, table), flag_col, "ska vara ja eller nej.")
+    if built.problems:
+        return built
+    sheet, row = where(table)
+    built.facts = pa.table(
+        {
+            "arrived": days,
+            "kommun_kod": pc.take(areas.code, index),
+            "category": categories,
+            "unaccompanied": flags,
+            "_sheet": pc.take(sheet, index),
+            "_row": pc.take(row, index),
+        }
+    )
+    return built
+
+
+def _spread(mask: np.ndarray, index: pa.Array, table: Table) -> np.ndarray:
+    """A mask over data rows spread back to a mask over all body rows."""
+    full = np.zeros(table.stop - table.start, dtype=bool)
+    full[index.to_numpy()] = mask
+    return full

@@ -1,0 +1,134 @@
+"""Capacity: places and occupied places per month, municipality and kind of housing.
+
+Long tables have a kind column ("Boendetyp"); wide ones name the kind in the header ("Lägenheter
+platser", or "Lägenheter" over "Platser | Belagda"); a table without kinds is stored as kind "all".
+Free places ("Lediga") complete what is missing (places = occupied + free) or are checked.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from reception.ingest import checks, rows
+from reception.ingest.facts import (
+    Built,
+    Context,
+    body,
+    check_counts,
+    data_rows,
+    period_of,
+    read_numbers,
+    where,
+)
+from reception.ingest.layout import Column, Table
+from reception.ingest.problems import Problem
+from reception.ingest.values import per_distinct
+from reception.ingest.vocabulary import kind_of
+from reception.ingest.when import first_day, when
+
+MEASURES = ("places", "occupied", "free")
+
+
+def _by_kind(table: Table) -> dict[str | None, dict[str, Column]]:
+    kinds: dict[str | None, dict[str, Column]] = {}
+    for column in table.measures(*MEASURES):
+        kinds.setdefault(column.header.kind, {}).setdefault(column.header.measure, column)
+    return kinds
+
+
+def build_capacity(table: Table, ctx: Context) -> Built:
+    """Fact rows (month, kommun_kod, kind, places, occupied) from a table of capacity."""
+    built = Built("capacity")
+    kinds = _by_kind(table)
+    kind_col = next(iter(table.role("kind")), None)
+    measured = [c for cols in kinds.values() for c in cols.values()]
+    if not measured:
+        built.problems.append(
+            Problem(
+                ctx.file, "tabellen har inga kolumner för platser eller belagda platser.", table.sheet.name
+            )
+        )
+        return built
+    areas = rows.resolve(table, measured)
+    built.problems += areas.problems
+    built.warnings += areas.warnings
+    built.renamed.update(areas.renamed)
+    read = {c.index: read_numbers(table, c) for c in measured}
+    for column in measured:
+        built.problems += check_counts(table, areas, column, read[column.index])
+    built.warnings += checks.subtotals(table, areas, [(c, read[c.index]) for c in measured])
+    index = data_rows(areas)
+    dated = table.role("month") or table.role("date") or table.role("as_of_month")
+    if not dated and ctx.month is None and period_of(table, ctx).month is None:
+        built.problems.append(
+            Problem(
+                ctx.file,
+                "det går inte att se vilken månad platserna gäller. Ange månaden (--month).",
+                table.sheet.name,
+            )
+        )
+        return built
+    w = when(table, ctx, built, index)
+    if w is None or built.problems:
+        return built
+    month = w.month if w.month is not None else first_day(w.year, w.as_of)
+    sheet, row = where(table)
+    parts = []
+    for kind, cols in kinds.items():
+        places, occupied = _complete(table, cols, read, built)
+        if places is None and occupied is None:
+            continue
+        n = len(index)
+        if kind_col is not None:
+            kind_values = pc.take(
+                per_distinct(body(table).column(kind_col.index), kind_of, pa.string()), index
+            )
+        else:
+            kind_values = pa.repeat(pa.scalar(kind or "all", pa.string()), n)
+        parts.append(
+            pa.table(
+                {
+                    "month": month,
+                    "kommun_kod": pc.take(areas.code, index),
+                    "kind": kind_values,
+                    "places": pc.take(places, index) if places is not None else pa.nulls(n, pa.float64()),
+                    "occupied": pc.take(occupied, index)
+                    if occupied is not None
+                    else pa.nulls(n, pa.float64()),
+                    "_sheet": pc.take(sheet, index),
+                    "_row": pc.take(row, index),
+                }
+            )
+        )
+    built.facts = pa.concat_tables(parts) if parts else None
+    if built.facts is not None:
+        over = pc.fill_null(pc.greater(built.facts.column("occupied"), built.facts.column("places")), False)
+        for r in built.facts.filter(over).column("_row").to_pylist()[:10]:
+            built.warnings.append(f"rad {r}: fler belagda platser än platser.")
+    return built
+
+
+def _complete(table, cols, read, built) -> tuple[pa.Array | None, pa.Array | None]:
+    """Places and occupied, completed from free places where one is missing."""
+    places = read[cols["places"].index].values if "places" in cols else None
+    occupied = read[cols["occupied"].index].values if "occupied" in cols else None
+    free = read[cols["free"].index].values if "free" in cols else None
+    if free is None:
+        return places, occupied
+    if places is None and occupied is not None:
+        built.notes.append("Platser = belagda + lediga (filen har inga platser).")
+        return pc.add(occupied, free), occupied
+    if occupied is None and places is not None:
+        built.notes.append("Belagda = platser − lediga (filen har inga belagda).")
+        return places, pc.subtract(places, free)
+    if places is not None and occupied is not None:
+        differ = pc.greater(pc.abs(pc.subtract(pc.add(occupied, free), places)), 0.5)
+        wrong = np.flatnonzero(pc.fill_null(differ, False).to_numpy(zero_copy_only=False))
+        rows_seen = table.sheet.rows.slice(table.start, table.stop - table.start)
+        for i in wrong[:10]:
+            built.warnings.append(
+                f"rad {rows_seen[int(i)].as_py()}: belagda + lediga är inte lika med platser."
+            )
+    return places, occupied

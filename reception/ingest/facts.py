@@ -1,0 +1,163 @@
+"""What every dataset builder shares: the context of a file, the parts it builds, and cell checks.
+
+A builder turns one :class:`~reception.ingest.layout.Table` into fact rows (an Arrow table with the
+columns of its fact table, plus ``_sheet`` and ``_row`` saying where each came from), the problems
+that refuse the file, and the warnings and notes for the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import PurePath
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from reception.ingest.layout import Column, Table
+from reception.ingest.period import Period, read_period
+from reception.ingest.problems import Problem
+from reception.ingest.rows import DATA, Areas
+from reception.ingest.values import Numbers, numbers
+
+LIMIT = 200  # problems listed per rule and column; the rest are counted
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the user said about the file (None = read it from the file)."""
+
+    file: str
+    dataset: str | None = None
+    year: int | None = None
+    month: int | None = None
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class Built:
+    """What a builder made of one table."""
+
+    dataset: str
+    facts: pa.Table | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
+
+
+def body(table: Table) -> pa.Table:
+    return table.sheet.grid.slice(table.start, table.stop - table.start)
+
+
+def body_rows(table: Table) -> pa.Array:
+    return table.sheet.rows.slice(table.start, table.stop - table.start)
+
+
+def read_numbers(table: Table, column: Column) -> Numbers:
+    return numbers(body(table).column(column.index), table.sheet.decimal)
+
+
+def cell_problems(table: Table, mask: np.ndarray, column: Column, message: str) -> list[Problem]:
+    """One problem per cell where ``mask`` is true (the first LIMIT, then a count of the rest)."""
+    where = np.flatnonzero(mask)
+    if not len(where):
+        return []
+    shown = pa.array(where[:LIMIT])
+    texts = body(table).column(column.index).take(shown).to_pylist()
+    rows = body_rows(table).take(shown).to_pylist()
+    file, sheet = table.sheet.file, table.sheet.name
+    problems = [Problem(file, message, sheet, r, column.label, t) for r, t in zip(rows, texts, strict=True)]
+    if len(where) > LIMIT:
+        rest = f"{len(where) - LIMIT} rader till i kolumn {column.label} har samma fel: {message}"
+        problems.append(Problem(file, rest, sheet))
+    return problems
+
+
+def check_counts(
+    table: Table,
+    areas: Areas,
+    column: Column,
+    read: Numbers,
+    *,
+    whole: bool = True,
+    most: float | None = None,
+) -> list[Problem]:
+    """Problems in a column of counts on municipality rows: text, negative, not whole, too large."""
+    data = areas.kind == DATA
+    values = read.values.to_numpy(zero_copy_only=False).astype(float)
+    invalid = read.invalid.to_numpy(zero_copy_only=False)
+    problems = cell_problems(table, data & invalid, column, "text där det ska stå ett tal.")
+    problems += cell_problems(table, data & (values < 0), column, "ett antal kan inte vara negativt.")
+    if whole:
+        fraction = data & ~np.isnan(values) & (values != np.round(values))
+        problems += cell_problems(
+            table, fraction, column, "ett antal personer eller platser måste vara ett heltal."
+        )
+    if most is not None:
+        problems += cell_problems(
+            table, data & (values > most), column, f"värdet kan inte vara större än {most:g}."
+        )
+    return problems
+
+
+def period_of(table: Table, ctx: Context) -> Period:
+    """The year and month the table's title, sheet name or file name say."""
+    texts = [("rubriken", line) for line in table.title]
+    if table.sheet.name:
+        texts.append(("bladnamnet", table.sheet.name))
+    texts.append(("filnamnet", PurePath(ctx.file).stem.replace("_", " ")))
+    return read_period(texts)
+
+
+def year_for(table: Table, ctx: Context, built: Built, what: str) -> int | None:
+    """The one year of a table: given by the user, else from title, sheet name or file name."""
+    if ctx.year is not None:
+        return ctx.year
+    period = period_of(table, ctx)
+    if period.year is None:
+        seen = ", ".join(map(str, period.years_seen))
+        detail = f" Flera år nämns ({seen})." if len(period.years_seen) > 1 else ""
+        built.problems.append(
+            Problem(
+                ctx.file,
+                f"det går inte att se vilket år {what} gäller.{detail} Ange året (--year).",
+                table.sheet.name,
+            )
+        )
+        return None
+    built.notes.append(f"År {period.year} enligt {period.year_from}.")
+    return period.year
+
+
+def month_for(table: Table, ctx: Context, built: Built, what: str) -> int | None:
+    """The month of a table (as-of month of a snapshot, or the month of a capacity file)."""
+    if ctx.month is not None:
+        return ctx.month
+    period = period_of(table, ctx)
+    if period.month is None:
+        built.problems.append(
+            Problem(
+                ctx.file,
+                f"det går inte att se vilken månad {what} gäller. Ange månaden (--month).",
+                table.sheet.name,
+            )
+        )
+        return None
+    built.notes.append(f"Månad {period.month} enligt {period.month_from}.")
+    return period.month
+
+
+def where(table: Table) -> tuple[pa.Array, pa.Array]:
+    """The _sheet and _row columns for the body rows."""
+    rows = body_rows(table)
+    return pa.repeat(pa.scalar(table.sheet.name, pa.string()), len(rows)), rows
+
+
+def data_rows(areas: Areas) -> pa.Array:
+    return pa.array(np.flatnonzero(areas.kind == DATA))
+
+
+def take(values: pa.ChunkedArray | pa.Array, index: pa.Array) -> pa.Array:
+    return pc.take(values, index)

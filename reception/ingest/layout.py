@@ -1,0 +1,163 @@
+"""Where the tables are in a sheet: title rows, the header (one or two rows), the body.
+
+A header row is the first row that names an area column (kommun, kommunkod, län) and at least one
+other column we know. The row below joins it when it holds sub-headers ("Totalt", "varav
+ensamkommande barn", "Platser"); the row above joins it when it holds group labels over the columns
+(merged cells, or written once and meant for the columns to its right). The body runs to the next
+header row, so a sheet with several tables one under another gives several tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pyarrow.compute as pc
+
+from reception.ingest.problems import column_letter
+from reception.ingest.read import Sheet
+from reception.ingest.vocabulary import Header, normalise, read_header
+
+AREA_ROLES = ("kommun", "kommun_kod", "lan", "lan_kod")
+SCAN = 60  # rows searched for the first header
+_NUMBER = re.compile(r"^[\s\-−]*[\d\s\u00a0]+([.,]\d+)?$")
+
+
+@dataclass
+class Column:
+    index: int  # the grid column
+    letter: str  # as Excel names it
+    header: Header
+
+    @property
+    def label(self) -> str:
+        """How messages name the column: 'C (Kommuntal)'."""
+        return f"{self.letter} ({self.header.text})" if self.header.text else self.letter
+
+
+@dataclass
+class Table:
+    sheet: Sheet
+    columns: list[Column]
+    header_rows: tuple[int, ...]  # grid row indices of the header
+    start: int  # first body row (grid index)
+    stop: int  # one past the last body row
+    title: list[str] = field(default_factory=list)
+
+    def role(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.header.role == role]
+
+    def measures(self, *names: str) -> list[Column]:
+        return [c for c in self.columns if c.header.measure in names]
+
+
+def _cells(sheet: Sheet, start: int, stop: int) -> list[list[str | None]]:
+    part = sheet.grid.slice(start, max(0, stop - start)).to_pydict()
+    return [list(row) for row in zip(*part.values(), strict=True)] if part else []
+
+
+def _is_header(headers: list[Header]) -> bool:
+    known = [h for h in headers if h.known]
+    return any(h.role in AREA_ROLES for h in known) and len(known) >= 2
+
+
+def _title_like(cells: list[str | None]) -> bool:
+    """One text cell in the row (a title, a note): not a row of group labels."""
+    filled = [c for c in cells if c]
+    return len(filled) <= 1
+
+
+def _filled_right(upper: list[str | None], lower: list[str | None], merged: list[tuple]) -> list[str | None]:
+    """The upper header row with each label spread over the columns it stands for."""
+    out = list(upper)
+    for c0, c1 in merged:
+        for c in range(c0, min(c1 + 1, len(out))):
+            out[c] = upper[c0] if c0 < len(upper) else None
+    current = None
+    for j, cell in enumerate(out):
+        if cell:
+            current = cell
+        elif current and j < len(lower) and lower[j]:
+            out[j] = current
+        else:
+            current = None
+    return out
+
+
+def _numbers(cells: list[str | None]) -> bool:
+    return any(_NUMBER.match(c or "") for c in cells)
+
+
+def _sub_headers(cells: list[str | None]) -> bool:
+    """A row under the header that names parts of the columns above ("Totalt", "varav ...")."""
+    if not cells or _title_like(cells) or _numbers(cells):
+        return False
+    headers = [read_header(c) for c in cells if c]
+    if any(h.role in AREA_ROLES for h in headers):
+        return False
+    return any(h.known or normalise(h.text) in ("totalt", "antal") for h in headers)
+
+
+def _band(sheet: Sheet, r: int) -> tuple[tuple[int, ...], list[str]]:
+    """The header rows around row r (the row naming the area column) and each column's joined text."""
+    window = _cells(sheet, max(0, r - 1), r + 2)
+    above, here = (window[0], window[1]) if r >= 1 else ([], window[0])
+    below = window[-1] if len(window) == (3 if r >= 1 else 2) else []
+    rows = [r]
+    if _sub_headers(below):
+        rows.append(r + 1)
+    elif (
+        above
+        and not _title_like(above)
+        and not _numbers(above)
+        and any(read_header(c).known for c in above if c)
+    ):
+        rows.insert(0, r - 1)
+    if len(rows) == 1:
+        return tuple(rows), [c or "" for c in here]
+    upper_cells, lower_cells = (here, below) if rows[0] == r else (above, here)
+    merged = [(c0, c1) for r0, c0, r1, c1 in sheet.merged if r0 == rows[0]]
+    upper = _filled_right(upper_cells, lower_cells, merged)
+    joined = [" ".join(p for p in (u, lo) if p) for u, lo in zip(upper, lower_cells, strict=False)]
+    return tuple(rows), joined
+
+
+def find_tables(sheet: Sheet) -> list[Table]:
+    """Every table in a sheet (most sheets have one); empty when no header is found."""
+    n = sheet.grid.num_rows
+    head = _cells(sheet, 0, min(n, SCAN))
+    if sheet.given_header:
+        found = 0
+    else:
+        found = next((i for i, row in enumerate(head) if _is_header([read_header(c) for c in row])), None)
+    tables: list[Table] = []
+    previous_start = 0
+    while found is not None:
+        rows, texts = _band(sheet, found)
+        columns = [
+            Column(j, column_letter(sheet.first_col + j), read_header(text)) for j, text in enumerate(texts)
+        ]
+        above = _cells(sheet, previous_start, rows[0])
+        if tables:
+            above = [row for row in above[-4:] if _title_like(row)]
+        title = [" ".join(c for c in row if c) for row in above if any(row)]
+        start = rows[-1] + 1
+        following = None if sheet.given_header else _next_header(sheet, columns, start)
+        tables.append(Table(sheet, columns, rows, start, following if following is not None else n, title))
+        previous_start, found = start, following
+    return tables
+
+
+def _next_header(sheet: Sheet, columns: list[Column], start: int) -> int | None:
+    """The grid row where another header starts below ``start`` (the area column repeats its header)."""
+    area = next((c for c in columns if c.header.role in AREA_ROLES), None)
+    if area is None:
+        return None
+    column = sheet.grid.column(area.index).slice(start)
+    lowered = pc.utf8_lower(pc.utf8_trim_whitespace(column))
+    hits = pc.indices_nonzero(pc.fill_null(pc.equal(lowered, normalise(area.header.text)), False))
+    for offset in hits.to_pylist()[:20]:
+        row = _cells(sheet, start + offset, start + offset + 1)[0]
+        if _is_header([read_header(c) for c in row]):
+            return start + offset
+    return None

@@ -1,0 +1,220 @@
+"""Files to grids: every sheet as columns of text, with the row numbers the user sees.
+
+Excel (xlsx, xls, ods) is read with calamine, CSV with pyarrow (or Python's csv module for ragged
+files), parquet with pyarrow. Every cell becomes text (numbers written plainly: 180, 12.5; dates as
+ISO dates) or null when empty, so one set of rules reads them all; ``decimal`` says how the sheet
+writes decimals in text cells. Row numbers are 1-based: Excel's row, or the CSV record (what Excel
+shows when it opens the file); for parquet the header is row 1 and the data starts at row 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import PurePath
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+from python_calamine import CalamineWorkbook
+
+from reception.ingest.problems import refuse
+
+EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+@dataclass
+class Sheet:
+    """One sheet as a grid.
+
+    Attributes:
+        name: the sheet's name (Excel), else None.
+        grid: columns c0..cN of text (null = empty cell); one row per row of the sheet.
+        rows: the row number the user sees for each grid row.
+        merged: merged ranges as (first_row, first_col, last_row, last_col), grid indices.
+        decimal: ',' (Swedish: semicolon CSV, text in Excel) or '.' (comma-separated CSV).
+        given_header: True when the first grid row is a header by construction (parquet).
+        first_col: the sheet column of grid column c0 (0 = A), for column letters in messages.
+        file: the file's name as the user gave it.
+    """
+
+    name: str | None
+    grid: pa.Table
+    rows: pa.Array
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    decimal: str = ","
+    given_header: bool = False
+    first_col: int = 0
+    file: str = ""
+
+
+def read(name: str, data: bytes) -> list[Sheet]:
+    """Every sheet of a file. Raises IngestRefused for an empty file or an unknown format."""
+    if not data:
+        raise refuse(name, "Filen är tom.")
+    suffix = PurePath(name).suffix.lower()
+    if data[:4] == b"PAR1" or (suffix == ".parquet" and data[:4] != b"PK\x03\x04"):
+        sheets = [read_parquet(name, data)]
+    elif suffix in EXCEL or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+        sheets = read_excel(name, data)
+    else:
+        sheets = [read_csv(name, data)]
+    for sheet in sheets:
+        sheet.file = name
+    return sheets
+
+
+# --- Excel -----------------------------------------------------------------------------------
+
+
+def _text(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, timedelta | time):
+        return str(value)
+    text = str(value)
+    return text if text.strip() else None
+
+
+def read_excel(name: str, data: bytes) -> list[Sheet]:
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as error:  # calamine raises its own error types for broken files
+        raise refuse(name, f"Filen går inte att läsa som Excel ({error}).") from error
+    sheets = []
+    for sheet_name in book.sheet_names:
+        sheet = book.get_sheet_by_name(sheet_name)
+        values = sheet.to_python(skip_empty_area=True)
+        first_row, first_col = sheet.start if values else (0, 0)
+        width = max((len(r) for r in values), default=0)
+        columns = [[None] * len(values) for _ in range(width)]
+        for i, row in enumerate(values):
+            for j, value in enumerate(row):
+                if value is not None and value != "":
+                    columns[j][i] = _text(value)
+        grid = pa.table({f"c{j}": pa.array(col, pa.string()) for j, col in enumerate(columns)})
+        merged = [
+            (r0 - first_row, c0 - first_col, r1 - first_row, c1 - first_col)
+            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
+        ]
+        rows = pa.array(range(first_row + 1, first_row + 1 + len(values)), pa.int64())
+        sheets.append(Sheet(sheet_name, grid, rows, merged, decimal=",", first_col=first_col))
+    return sheets
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def decode(name: str, data: bytes) -> bytes:
+    """UTF-8 bytes without BOM: UTF-8 as it is, else Windows-1252 (what Swedish Excel writes)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16").encode("utf-8")
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise refuse(
+                name, "Filen är varken UTF-8 eller Windows-1252; spara den som CSV UTF-8."
+            ) from error
+
+
+def sniff(sample: str) -> str:
+    """The delimiter of a CSV sample: ';', ',' or tab (a one-column file gets ',')."""
+    lines = [line for line in sample.splitlines()[:50] if line.strip()]
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=";,\t").delimiter
+    except csv.Error:
+        counts = {d: sum(line.count(d) for line in lines) for d in ";\t,"}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else ","
+
+
+def read_csv(name: str, data: bytes) -> Sheet:
+    utf8 = decode(name, data)
+    sample = utf8[: 1 << 16].decode("utf-8", errors="ignore")
+    delimiter = sniff(sample)
+    sample_rows = list(
+        csv.reader(
+            io.StringIO(sample.rsplit("\n", 1)[0] if len(utf8) > 1 << 16 else sample), delimiter=delimiter
+        )
+    )
+    width = max((len(r) for r in sample_rows), default=1)
+    names = [f"c{j}" for j in range(width)]
+    try:
+        grid = pacsv.read_csv(
+            io.BytesIO(utf8),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+                null_values=[""],
+            ),
+        )
+    except pa.ArrowInvalid:
+        grid = _read_ragged(utf8, delimiter)
+    grid = pa.table({n: _blank_to_null(grid.column(n)) for n in grid.column_names})
+    rows = pa.array(range(1, grid.num_rows + 1), pa.int64())
+    return Sheet(None, grid, rows, decimal="," if delimiter in ";\t" else ".")
+
+
+def _read_ragged(utf8: bytes, delimiter: str) -> pa.Table:
+    """Rows of different lengths (hand-made files): Python's reader, padded to the widest row."""
+    records = list(csv.reader(io.StringIO(utf8.decode("utf-8"), newline=""), delimiter=delimiter))
+    width = max((len(r) for r in records), default=1)
+    return pa.table(
+        {
+            f"c{j}": pa.array([r[j] if j < len(r) else None for r in records], pa.string())
+            for j in range(width)
+        }
+    )
+
+
+def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    blank = pc.equal(pc.utf8_trim_whitespace(column), "")
+    return pc.if_else(blank, pa.scalar(None, pa.string()), column)
+
+
+# --- parquet ---------------------------------------------------------------------------------
+
+
+def read_parquet(name: str, data: bytes) -> Sheet:
+    try:
+        table = pq.read_table(io.BytesIO(data))
+    except (pa.ArrowInvalid, OSError) as error:
+        raise refuse(name, f"Filen går inte att läsa som parquet ({error}).") from error
+    columns = {}
+    for j, column_name in enumerate(table.column_names):
+        column = table.column(column_name)
+        if pa.types.is_timestamp(column.type):
+            column = pc.cast(column, pa.date32())
+        text = pc.cast(column, pa.string())
+        header = pa.chunked_array([pa.array([column_name], pa.string())])
+        columns[f"c{j}"] = pa.chunked_array(header.chunks + text.chunks)
+    grid = _blank_strings(pa.table(columns))
+    rows = pa.array(range(1, grid.num_rows + 1), pa.int64())
+    return Sheet(None, grid, rows, decimal=".", given_header=True)
+
+
+def _blank_strings(grid: pa.Table) -> pa.Table:
+    return pa.table({n: _blank_to_null(grid.column(n)) for n in grid.column_names})

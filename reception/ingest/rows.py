@@ -1,0 +1,222 @@
+"""What each body row is: a municipality (or county), a subtotal, a total, or a row to pass over.
+
+The area cells are matched once per distinct text (:mod:`reception.ingest.names`), so a file of
+ten million rows costs as much as its few hundred names. Rows that name no area but carry numbers
+are subtotals ("the municipality cell empty, or the county name in it"); rows with neither names
+nor numbers are blank rows, headings and footnotes, passed over. A text that matches nothing in a
+row with numbers is an unknown municipality: a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from reception.ingest import names
+from reception.ingest.layout import Column, Table
+from reception.ingest.problems import Problem
+
+EMPTY, DATA, COUNTY, SUBTOTAL, TOTAL, UNKNOWN = range(6)
+NULL = pa.scalar(None, pa.string())
+_CODE_AND_NAME = re.compile(r"^(\d{3,4})\s*[-–:]?\s+(\D.*)$")
+
+
+@dataclass
+class Areas:
+    """The body rows of a table, classified.
+
+    Attributes:
+        kind: per row, DATA, SUBTOTAL, TOTAL or EMPTY (passed over).
+        code: per row, the kommun_kod (or lan_kod in a county table) of DATA rows, else null.
+        county: per row, the lan_kod a SUBTOTAL row names (or that its county column holds), else null.
+        renamed: old or other names matched, e.g. {'MALUNG': 'Malung-Sälen'}.
+    """
+
+    kind: np.ndarray
+    code: pa.Array
+    county: pa.Array
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
+
+
+def _classify(column: pa.ChunkedArray, judge) -> tuple[np.ndarray, pa.Array, list[str]]:
+    """judge(text) -> (kind, code, renamed_to|None), applied once per distinct text."""
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    answers = [judge(text) for text in encoded.dictionary.to_pylist()]
+    kinds = np.array([a[0] for a in answers] + [EMPTY], dtype=np.int8)
+    codes = pa.array([a[1] for a in answers] + [None], pa.string())
+    index = pc.fill_null(encoded.indices, len(answers)).to_numpy(zero_copy_only=False)
+    renamed = [
+        f"{text} → {a[2]}" for text, a in zip(encoded.dictionary.to_pylist(), answers, strict=True) if a[2]
+    ]
+    return kinds[index], pc.take(codes, pa.array(index)), renamed
+
+
+def _judge_name(text: str, counties: bool):
+    places = names.places()
+    if names.is_total(text):
+        return TOTAL, None, None
+    if not counties and (match := places.municipality(text)):
+        return DATA, match.code, match.name if match.renamed else None
+    both = _CODE_AND_NAME.match(text.strip())
+    if not counties and both and (match := places.municipality_code(both.group(1))):
+        named = places.municipality(both.group(2))
+        return (DATA, match.code, None) if named and named.code == match.code else (UNKNOWN, None, None)
+    if lan := places.county(text, strict=not counties):
+        return (DATA if counties else COUNTY), lan, None
+    if lan := places.subtotal_county(text):
+        return SUBTOTAL, lan, None
+    if names.is_subtotal(text):
+        return SUBTOTAL, None, None
+    return UNKNOWN, None, None
+
+
+def _judge_code(text: str, counties: bool):
+    places = names.places()
+    if not counties and (match := places.municipality_code(text)):
+        return DATA, match.code, f"{match.name} (kod {match.code})" if match.renamed else None
+    if lan := places.county_code(text):
+        return (DATA if counties else COUNTY), lan, None
+    if re.fullmatch(r"\d+([.,]0+)?", text.strip()):
+        return UNKNOWN, None, None
+    return _judge_name(text, counties)
+
+
+def resolve(table: Table, values: list[Column], counties: bool = False) -> Areas:
+    """Classify every body row of ``table``; ``values`` are the columns whose cells are numbers.
+
+    Args:
+        counties: True for tables of counties (länstal): DATA rows are counties, codes lan_kod.
+    """
+    body = table.sheet.grid.slice(table.start, table.stop - table.start)
+    n = body.num_rows
+    name_col = _first(table, "lan" if counties else "kommun")
+    code_col = _first(table, "lan_kod" if counties else "kommun_kod")
+    lan_col = None if counties else _first(table, "lan")
+    has_values = np.zeros(n, dtype=bool)
+    for column in values:
+        has_values |= pc.is_valid(body.column(column.index)).to_numpy(zero_copy_only=False)
+
+    kinds, codes, renamed = [], [], []
+    for column, judge in ((name_col, _judge_name), (code_col, _judge_code)):
+        if column is None:
+            kinds.append(np.full(n, EMPTY, np.int8))
+            codes.append(pa.nulls(n, pa.string()))
+            continue
+        k, c, r = _classify(body.column(column.index), lambda t, j=judge: j(t, counties))
+        kinds.append(k)
+        codes.append(c)
+        renamed += r
+    (name_kind, code_kind), (name_code, code_code) = kinds, codes
+    is_data = (name_kind == DATA) | (code_kind == DATA)
+    code = pc.coalesce(pc.if_else(pa.array(name_kind == DATA), name_code, NULL), code_code)
+    code = pc.if_else(pa.array(is_data), code, pa.scalar(None, pa.string()))
+
+    problems = _disagreements(table, body, name_col, code_col, name_kind, code_kind, name_code, code_code)
+    county = pc.coalesce(
+        pc.if_else(pa.array(np.isin(name_kind, (COUNTY, SUBTOTAL))), name_code, NULL),
+        pc.if_else(pa.array(np.isin(code_kind, (COUNTY, SUBTOTAL))), code_code, NULL),
+    )
+    totals = ~is_data & ((name_kind == TOTAL) | (code_kind == TOTAL))
+    named_sub = (
+        ~is_data & ~totals & (np.isin(name_kind, (COUNTY, SUBTOTAL)) | np.isin(code_kind, (COUNTY, SUBTOTAL)))
+    )
+    unnamed = (name_kind == EMPTY) & (code_kind == EMPTY)
+    if lan_col is not None:
+        lan_kind, lan_code, _ = _classify(body.column(lan_col.index), lambda t: _judge_lan(t))
+        totals |= unnamed & (lan_kind == TOTAL) & has_values
+        county = pc.coalesce(county, pc.if_else(pa.array(unnamed & (lan_kind == COUNTY)), lan_code, None))
+    subtotals = (named_sub | unnamed) & has_values & ~totals
+    unknown = ~is_data & ~totals & ~subtotals & has_values
+    kind = np.select([is_data, totals, subtotals], [DATA, TOTAL, SUBTOTAL], EMPTY).astype(np.int8)
+    problems += _unknown(table, body, name_col or code_col, unknown)
+    areas = Areas(kind, code, county, problems, renamed=dict(r.split(" → ") for r in sorted(set(renamed))))
+    if lan_col is not None:
+        areas.warnings += _county_mismatch(table, body, lan_col, kind, code)
+    return areas
+
+
+def _judge_lan(text: str):
+    if names.is_total(text):
+        return TOTAL, None, None
+    lan = names.places().county(text, strict=False) or names.places().subtotal_county(text)
+    return (COUNTY, lan, None) if lan else (UNKNOWN, None, None)
+
+
+def _first(table: Table, role: str) -> Column | None:
+    found = table.role(role)
+    return found[0] if found else None
+
+
+def _rows(table: Table, mask: np.ndarray) -> list[int]:
+    where = np.flatnonzero(mask)
+    return table.sheet.rows.slice(table.start, table.stop - table.start).take(pa.array(where)).to_pylist()
+
+
+def _unknown(table: Table, body: pa.Table, column: Column | None, mask: np.ndarray) -> list[Problem]:
+    if column is None or not mask.any():
+        if mask.any():
+            rows = _rows(table, mask)
+            return [Problem(_file(table), "raden har siffror men ingen kommun.", table.sheet.name, rows[0])]
+        return []
+    texts = body.column(column.index).take(pa.array(np.flatnonzero(mask))).to_pylist()
+    rows = _rows(table, mask)
+    seen: dict[str, list[int]] = {}
+    for text, row in zip(texts, rows, strict=True):
+        seen.setdefault(text, []).append(row)
+    problems = []
+    for text, at in seen.items():
+        hint = names.places().suggest(text) if text else []
+        message = "okänd kommun" + (f" (menade du {' eller '.join(hint)}?)" if hint else "") + "."
+        if len(at) > 1:
+            message += f" Samma värde står på {len(at)} rader."
+        problems.append(Problem(_file(table), message, table.sheet.name, at[0], column.label, text))
+    return problems
+
+
+def _disagreements(
+    table, body, name_col, code_col, name_kind, code_kind, name_code, code_code
+) -> list[Problem]:
+    both = (name_kind == DATA) & (code_kind == DATA)
+    if not both.any():
+        return []
+    differ = both & pc.fill_null(pc.not_equal(name_code, code_code), False).to_numpy(zero_copy_only=False)
+    problems = []
+    for i in np.flatnonzero(differ)[:50]:
+        row = table.sheet.rows[table.start + int(i)].as_py()
+        name, code = body.column(name_col.index)[int(i)].as_py(), body.column(code_col.index)[int(i)].as_py()
+        message = f"kommunkoden {code!r} och namnet {name!r} är olika kommuner."
+        problems.append(Problem(_file(table), message, table.sheet.name, row, code_col.label, code))
+    return problems
+
+
+def _county_mismatch(table, body, lan_col, kind, code) -> list[str]:
+    filled = pc.fill_null_forward(body.column(lan_col.index))
+    lan_code = _classify(filled, lambda t: _judge_lan(t))[1]
+    data = pa.array(kind == DATA)
+    stated = pc.if_else(data, lan_code, NULL)
+    actual = pc.utf8_slice_codeunits(pc.if_else(data, code, NULL), 0, 2)
+    wrong = pc.fill_null(pc.not_equal(stated, actual), False).to_numpy(zero_copy_only=False)
+    places = names.places()
+    out = []
+    for i in np.flatnonzero(wrong)[:10]:
+        muni = places.kommun[code[int(i)].as_py()]
+        out.append(
+            f"{_where(table, int(i))}: {muni} står under {places.lan[stated[int(i)].as_py()]} "
+            f"men hör till {places.lan[actual[int(i)].as_py()]}."
+        )
+    return out
+
+
+def _file(table: Table) -> str:
+    return table.sheet.file
+
+
+def _where(table: Table, i: int) -> str:
+    row = table.sheet.rows[table.start + i].as_py()
+    return f"blad {table.sheet.name!r}, rad {row}" if table.sheet.name else f"rad {row}"

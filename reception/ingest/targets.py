@@ -1,0 +1,270 @@
+"""Targets: kommuntal, fördelningstal and anvisningsandel per municipality; länstal per county.
+
+Wide tables have a target column per program and year ("Kommuntal 2024", "Reviderat kommuntal",
+"Fördelningstal"), each with the received and remaining columns to its right; long tables have a
+program column. A revised target column wins over the first decision; the summary says which
+column was used. "Kvar att anvisa" is checked against target less received, never stored.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from reception.ingest import checks, rows
+from reception.ingest.facts import (
+    Built,
+    Context,
+    body,
+    check_counts,
+    data_rows,
+    read_numbers,
+    where,
+    year_for,
+)
+from reception.ingest.layout import Column, Table
+from reception.ingest.problems import Problem
+from reception.ingest.values import per_distinct, year_of
+from reception.ingest.vocabulary import RECEIVED, program_of
+
+PROGRAMS = ("settlement", "temporary_protection", "unaccompanied_minors")
+_TITLE_PROGRAM = (
+    ("unaccompanied_minors", re.compile(r"ensamkommande|anvisningsandel")),
+    ("temporary_protection", re.compile(r"fördelningstal|massflykt|tillfälligt skydd")),
+    ("settlement", re.compile(r"kommuntal|bosättningslagen")),
+)
+
+
+def _received(column: Column) -> bool:
+    h = column.header
+    return h.measure == "received" or (
+        h.measure in ("unaccompanied", "total", "count") and bool(RECEIVED.search(h.text.lower()))
+    )
+
+
+def _program(column: Column, table: Table) -> str | None:
+    if column.header.target_of in PROGRAMS:
+        return column.header.target_of
+    title = " ".join(table.title + [table.sheet.name or ""]).lower()
+    return next((p for p, pattern in _TITLE_PROGRAM if pattern.search(title)), None)
+
+
+def _groups(table: Table) -> dict[tuple[str | None, int | None], dict[str, list[Column]]]:
+    """Columns grouped by (program, year): targets, and the received/remaining to their right."""
+    groups: dict[tuple, dict[str, list[Column]]] = {}
+    last: tuple | None = None
+    for column in table.columns:
+        h = column.header
+        if h.measure == "target":
+            last = (_program(column, table), h.year)
+            groups.setdefault(last, {"target": [], "received": [], "remaining": []})["target"].append(column)
+        elif last is not None and (_received(column) or h.measure == "remaining"):
+            if h.year is not None and last[1] is not None and h.year != last[1]:
+                continue
+            groups[last]["received" if _received(column) else "remaining"].append(column)
+    return groups
+
+
+def _pick(columns: list[Column], prefer) -> Column | None:
+    if not columns:
+        return None
+    preferred = [c for c in columns if prefer(c)]
+    return (preferred or columns)[-1]
+
+
+def build_targets(table: Table, ctx: Context) -> Built:
+    """Fact rows (year, kommun_kod, program, target, received) from a table of municipal targets."""
+    built = Built("targets")
+    groups = _groups(table)
+    measures = [c for g in groups.values() for cols in g.values() for c in cols]
+    areas = rows.resolve(table, measures)
+    built.problems += areas.problems
+    built.warnings += areas.warnings
+    built.renamed.update(areas.renamed)
+    year_column = next(iter(table.role("year")), None)
+    index = data_rows(areas)
+    sheet, row = where(table)
+    parts = []
+    for (program, year), cols in groups.items():
+        target = _pick(cols["target"], lambda c: c.header.revised)
+        if program is None:
+            built.problems.append(
+                Problem(
+                    ctx.file,
+                    "det går inte att se om målet är kommuntal, fördelningstal eller anvisningsandel.",
+                    table.sheet.name,
+                    column=target.label,
+                )
+            )
+            continue
+        if len(cols["target"]) > 1:
+            built.notes.append(f"Målet läses ur kolumn {target.label}, den senast reviderade.")
+        received = _pick(cols["received"], lambda c: "mottag" in c.header.text.lower())
+        if len(cols["received"]) > 1:
+            built.notes.append(f"Mottagna läses ur kolumn {received.label}.")
+        years = _years(table, ctx, built, year, year_column, index)
+        if years is None:
+            continue
+        per_mille = program == "unaccompanied_minors"
+        t = read_numbers(table, target)
+        built.problems += check_counts(
+            table, areas, target, t, whole=not per_mille, most=1000 if per_mille else None
+        )
+        r = read_numbers(table, received) if received else None
+        if received:
+            built.problems += check_counts(table, areas, received, r)
+            built.warnings += checks.subtotals(table, areas, [(target, t), (received, r)])
+            if cols["remaining"]:
+                left = read_numbers(table, cols["remaining"][0])
+                built.warnings += _remaining(table, areas, cols["remaining"][0], left, t, r)
+        else:
+            built.warnings += checks.subtotals(table, areas, [(target, t)])
+        n = len(index)
+        parts.append(
+            pa.table(
+                {
+                    "year": years,
+                    "kommun_kod": pc.take(areas.code, index),
+                    "program": pa.array([program] * n, pa.string()),
+                    "target": pc.take(t.values, index),
+                    "received": pc.take(r.values, index) if r else pa.nulls(n, pa.float64()),
+                    "_sheet": pc.take(sheet, index),
+                    "_row": pc.take(row, index),
+                }
+            )
+        )
+    if not groups:
+        built.problems.append(
+            Problem(
+                ctx.file,
+                "tabellen har ingen kolumn med mål (kommuntal, fördelningstal, anvisningsandel).",
+                table.sheet.name,
+            )
+        )
+    built.facts = pa.concat_tables(parts) if parts else None
+    return built
+
+
+def _years(table, ctx, built, header_year, year_column, index) -> pa.Array | None:
+    n = len(index)
+    if ctx.year is not None or header_year is not None:
+        return pa.array([ctx.year or header_year] * n, pa.int32())
+    if year_column is not None:
+        years = per_distinct(body(table).column(year_column.index), year_of, pa.int32())
+        years = pc.take(years, index)
+        bad = np.flatnonzero(pc.is_null(years).to_numpy(zero_copy_only=False))
+        for i in bad[:20]:
+            at = table.sheet.rows[table.start + int(index[int(i)].as_py())].as_py()
+            value = body(table).column(year_column.index)[int(index[int(i)].as_py())].as_py()
+            built.problems.append(
+                Problem(ctx.file, "inget år.", table.sheet.name, at, year_column.label, value)
+            )
+        return years
+    year = year_for(table, ctx, built, "målen")
+    return None if year is None else pa.array([year] * n, pa.int32())
+
+
+def _remaining(table, areas, column, left, target, received) -> list[str]:
+    stated = left.values.to_numpy(zero_copy_only=False).astype(float)
+    expected = target.values.to_numpy(zero_copy_only=False) - received.values.to_numpy(zero_copy_only=False)
+    wrong = (areas.kind == rows.DATA) & ~np.isnan(stated) & ~np.isnan(expected)
+    wrong &= np.abs(np.maximum(expected, 0) - stated) > 0.5
+    wrong &= np.abs(expected - stated) > 0.5
+    at = table.sheet.rows.slice(table.start, table.stop - table.start)
+    return [
+        f"rad {at[int(i)].as_py()}, kolumn {column.label}: {stated[i]:g} kvar men mål minus mottagna är "
+        f"{expected[i]:g}."
+        for i in np.flatnonzero(wrong)[:10]
+    ]
+
+
+def build_county_targets(table: Table, ctx: Context) -> Built:
+    """Fact rows (year, lan_kod, program, target, decision, valid_from) from a table of länstal."""
+    built = Built("county_targets")
+    targets = table.measures("target")
+    areas = rows.resolve(table, targets, counties=True)
+    built.problems += areas.problems
+    if not targets:
+        built.problems.append(Problem(ctx.file, "tabellen har ingen kolumn med länstal.", table.sheet.name))
+        return built
+    target = _pick(targets, lambda c: c.header.revised)
+    t = read_numbers(table, target)
+    built.problems += check_counts(table, areas, target, t)
+    built.warnings += checks.subtotals(table, areas, [(target, t)])
+    index = data_rows(areas)
+    years = _years(table, ctx, built, target.header.year, next(iter(table.role("year")), None), index)
+    if years is None:
+        return built
+    title = " ".join(table.title)
+    decision = re.search(r"SFS\s*(\d{4}:\d+)", title + " " + ctx.file.replace("_", ":"), re.IGNORECASE)
+    program = "temporary_protection" if target.header.program == "temporary_protection" else "settlement"
+    n = len(index)
+    sheet, row = where(table)
+    built.facts = pa.table(
+        {
+            "year": years,
+            "lan_kod": pc.take(areas.code, index),
+            "program": pa.array([program] * n, pa.string()),
+            "target": pc.take(t.values, index),
+            "decision": pa.array([f"SFS {decision.group(1)}" if decision else None] * n, pa.string()),
+            "valid_from": pa.nulls(n, pa.date32()),
+            "_sheet": pc.take(sheet, index),
+            "_row": pc.take(row, index),
+        }
+    )
+    return built
+
+
+def build_long_targets(table: Table, ctx: Context) -> Built:
+    """Targets in long form: a program column ('kommuntal', 'fördelningstal', ...) and a value column."""
+    built = Built("targets")
+    program_column = table.role("program")[0]
+    value = next(iter(table.measures("target", "count")), None)
+    received = next((c for c in table.columns if _received(c) and c is not value), None)
+    if value is None:
+        built.problems.append(Problem(ctx.file, "tabellen har ingen kolumn med målet.", table.sheet.name))
+        return built
+    measures = [c for c in (value, received) if c is not None]
+    areas = rows.resolve(table, measures)
+    built.problems += areas.problems
+    built.renamed.update(areas.renamed)
+    index = data_rows(areas)
+    programs = pc.take(per_distinct(body(table).column(program_column.index), program_of, pa.string()), index)
+    unknown = pc.is_null(programs).to_numpy(zero_copy_only=False)
+    for i in np.flatnonzero(unknown)[:50]:
+        at = int(index[int(i)].as_py())
+        built.problems.append(
+            Problem(
+                ctx.file,
+                "okänt program (kommuntal, fördelningstal eller ensamkommande).",
+                table.sheet.name,
+                table.sheet.rows[table.start + at].as_py(),
+                program_column.label,
+                body(table).column(program_column.index)[at].as_py(),
+            )
+        )
+    t = read_numbers(table, value)
+    built.problems += check_counts(table, areas, value, t, whole=False)
+    r = read_numbers(table, received) if received else None
+    if r:
+        built.problems += check_counts(table, areas, received, r)
+    years = _years(table, ctx, built, value.header.year, next(iter(table.role("year")), None), index)
+    if years is None:
+        return built
+    sheet, row = where(table)
+    n = len(index)
+    built.facts = pa.table(
+        {
+            "year": years,
+            "kommun_kod": pc.take(areas.code, index),
+            "program": programs,
+            "target": pc.take(t.values, index),
+            "received": pc.take(r.values, index) if r else pa.nulls(n, pa.float64()),
+            "_sheet": pc.take(sheet, index),
+            "_row": pc.take(row, index),
+        }
+    )
+    return built

@@ -1,0 +1,151 @@
+"""When each row of an arrivals table is about: a monthly figure, or a year-to-date snapshot.
+
+Migrationsverket's monthly files repeat the year so far: one snapshot per file (year and the month
+it runs to, from the title) or per row (a year and a "t.o.m. månad" column, or a month column in a
+table that says it counts "hittills"/"t.o.m."). Other tables with a month or date column hold
+figures for the month itself. A table with only a year column holds whole years, which can only be
+said of years that are over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from reception.ingest.facts import Built, Context, body, body_rows, month_for, period_of, year_for
+from reception.ingest.layout import Table
+from reception.ingest.problems import Problem
+from reception.ingest.values import date_of, month_number, month_of, per_distinct, year_of
+
+CUMULATIVE = re.compile(
+    r"hittills|ackumuler|kumulativ|t\.?\s?o\.?\s?m|till och med|year.to.date|\bytd\b|"
+    r"januari\s*[-–—]"
+)
+
+
+@dataclass
+class When:
+    """Per data row: either ``month`` (monthly figures) or ``year`` and ``as_of`` (snapshots)."""
+
+    month: pa.Array | None = None
+    year: pa.Array | None = None
+    as_of: pa.Array | None = None
+    daily: bool = False  # the month column holds days: figures are summed per month
+
+
+def _parsed(table: Table, column, parse, kind, index, built: Built, message: str) -> pa.Array:
+    values = pc.take(per_distinct(body(table).column(column.index), parse, kind), index)
+    cells = pc.take(body(table).column(column.index), index)
+    bad = np.flatnonzero(pc.and_(pc.is_null(values), pc.is_valid(cells)).to_numpy(zero_copy_only=False))
+    rows = pc.take(body_rows(table), index)
+    for i in bad[:50]:
+        built.problems.append(
+            Problem(
+                table.sheet.file,
+                message,
+                table.sheet.name,
+                rows[int(i)].as_py(),
+                column.label,
+                cells[int(i)].as_py(),
+            )
+        )
+    missing = np.flatnonzero(pc.is_null(cells).to_numpy(zero_copy_only=False))
+    for i in missing[:20]:
+        built.problems.append(
+            Problem(
+                table.sheet.file,
+                f"{message} Cellen är tom.",
+                table.sheet.name,
+                rows[int(i)].as_py(),
+                column.label,
+            )
+        )
+    return values
+
+
+def _repeat(value: int, n: int) -> pa.Array:
+    return pa.repeat(pa.scalar(value, pa.int32()), n)
+
+
+def when(table: Table, ctx: Context, built: Built, index: pa.Array) -> When | None:
+    """The time of every data row (``index``), or None with problems added to ``built``."""
+    n = len(index)
+    month_col = next(iter(table.role("month") + table.role("date")), None)
+    year_col = next(iter(table.role("year")), None)
+    as_of_col = next(iter(table.role("as_of_month")), None)
+    texts = " ".join(table.title + [c.header.text for c in table.columns] + [table.sheet.name or ""]).lower()
+    cumulative = bool(CUMULATIVE.search(texts))
+    if as_of_col is not None:
+        as_of = _parsed(table, as_of_col, month_number, pa.int32(), index, built, "ingen månad (1–12).")
+        return When(year=_years(table, ctx, built, year_col, index), as_of=as_of)
+    if month_col is not None:
+        before = len(built.problems)
+        month = _parsed(table, month_col, month_of, pa.date32(), index, built, "ingen månad (t.ex. 2024-10).")
+        if year_col is not None and pc.all(pc.is_null(month)).as_py():
+            del built.problems[before:]
+            number = _parsed(table, month_col, month_number, pa.int32(), index, built, "ingen månad (1–12).")
+            years = _years(table, ctx, built, year_col, index)
+            month = first_day(years, number)
+        if month_col.header.role == "date":
+            days = per_distinct(body(table).column(month_col.index), date_of, pa.date32())
+            daily = bool(pc.any(pc.not_equal(pc.day(pc.take(days, index)), 1)).as_py() or False)
+        else:
+            daily = False
+        if cumulative and not daily:
+            built.notes.append("Månadskolumnen läses som ställning hittills under året (tabellen säger det).")
+            return When(year=pc.cast(pc.year(month), pa.int32()), as_of=pc.cast(pc.month(month), pa.int32()))
+        return When(month=month, daily=daily)
+    if ctx.month is not None or period_of(table, ctx).month is not None:
+        as_of = month_for(table, ctx, built, "ställningen")
+        if year_col is not None:
+            return When(year=_years(table, ctx, built, year_col, index), as_of=_repeat(as_of or 12, n))
+        year = year_for(table, ctx, built, "ställningen")
+        if year is None or as_of is None:
+            return None
+        return When(year=_repeat(year, n), as_of=_repeat(as_of, n))
+    if year_col is not None:
+        years = _years(table, ctx, built, year_col, index)
+        running = pc.greater_equal(years, ctx.today.year).to_numpy(zero_copy_only=False)
+        if running.any():
+            built.problems.append(
+                Problem(
+                    ctx.file,
+                    f"siffrorna för {ctx.today.year} gäller en del av året men "
+                    "filen säger inte till vilken månad. Ange månaden (--month).",
+                    table.sheet.name,
+                    column=year_col.label,
+                )
+            )
+            return None
+        built.notes.append("Siffrorna per år läses som helår (januari–december).")
+        return When(year=years, as_of=_repeat(12, n))
+    year = year_for(table, ctx, built, "siffrorna")
+    if year is not None:
+        built.problems.append(
+            Problem(
+                ctx.file,
+                f"filen säger inte till vilken månad {year} siffrorna gäller. "
+                "Ange månaden (--month, 12 för helår).",
+                table.sheet.name,
+            )
+        )
+    return None
+
+
+def _years(table: Table, ctx: Context, built: Built, year_col, index) -> pa.Array:
+    if year_col is None:
+        year = year_for(table, ctx, built, "siffrorna")
+        return _repeat(year or 0, len(index))
+    return _parsed(table, year_col, year_of, pa.int32(), index, built, "inget år.")
+
+
+def first_day(years: pa.Array, months: pa.Array) -> pa.Array:
+    """The first day of each (year, month) as a date."""
+    text = pc.binary_join_element_wise(
+        pc.cast(years, pa.string()), pc.utf8_lpad(pc.cast(months, pa.string()), 2, "0"), "01", "-"
+    )
+    return pc.cast(pc.strptime(text, "%Y-%m-%d", "s", error_is_null=True), pa.date32())
