@@ -4,31 +4,12 @@ import streamlit as st
 
 from reception import store
 from reception.i18n import fmt_int, t
-from reception.ui import VIEWS, friendly_start, is_empty, page, query, sections, view
+from reception.ui import VIEWS, friendly_start, is_empty, loading, page, query, sections, view
 
 selection = page("data", needs_data=False)
 
 st.header(t("data.upload"))
-try:
-    from reception import ingest
-except ImportError:
-    ingest = None
-if not hasattr(ingest, "ingest_bytes"):  # the importer is not installed in this build
-    st.caption(t("data.no_ingest"))
-else:
-    uploads = st.file_uploader(t("data.upload_help"), accept_multiple_files=True, key="uploads")
-    left, right = st.columns(2)
-    datasets = (None, "targets", "county_targets", "arrivals", "capacity")
-    dataset = left.selectbox(t("data.dataset"), datasets, format_func=lambda d: d or t("data.dataset_auto"))
-    year = right.number_input(t("data.year"), min_value=2000, max_value=2100, value=None, step=1)
-    if uploads and st.button(t("data.load_button"), type="primary"):
-        for upload in uploads:
-            try:
-                result = ingest.ingest_bytes(upload.name, upload.getvalue(), dataset=dataset, year=year)
-            except ingest.IngestRefused as refused:
-                st.error(t("data.refused") + "\n\n" + str(refused))
-            else:
-                st.success(t("data.loaded", name=upload.name) + "\n\n" + "\n".join(result.summary_lines()))
+loading.upload_form()
 
 if is_empty():
     friendly_start()

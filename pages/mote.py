@@ -28,7 +28,8 @@ def go(offset: int) -> None:
 
 
 if present:  # the slide fills what is left of the screen under the headings
-    st.html("<style>[data-testid='stMain'] iframe {height: calc(100vh - 26rem) !important; min-height: 14rem;}</style>")
+    frame = "height: calc(100vh - 26rem) !important; min-height: 14rem;"
+    st.html(f"<style>[data-testid='stMain'] iframe {{{frame}}}</style>")
 else:
     st.header(current.title)
 seconds = 0 if present else st.number_input(t("meeting.auto_seconds"), 0, 600, 0, step=5)

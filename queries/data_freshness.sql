@@ -11,6 +11,8 @@ newest_data as (
     union all
     select 'arrivals', max(month), max(year(month)) from arrivals_month
     union all
+    select 'arrival_events', max(arrived), max(year(arrived)) from arrival_events
+    union all
     select 'capacity', max(month), max(year(month)) from capacity
 )
 select

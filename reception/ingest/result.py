@@ -47,8 +47,10 @@ class LoadSummary:
         ]
         for measure, total in self.totals.items():
             hidden = self.suppressed.get(measure, 0)
-            values = "värde" if hidden == 1 else "värden"
-            note = f" ({fmt_int(hidden)} {values} dolda i källan, sparade som okända)" if hidden else ""
+            words = "värden dolda i källan, sparade som okända"
+            if hidden == 1:
+                words = "värde dolt i källan, sparat som okänt"
+            note = f" ({fmt_int(hidden)} {words})" if hidden else ""
             shown = fmt_num(total, 0 if float(total).is_integer() else 2)
             out.append(f"  summa {MEASURE_NAMES.get(measure, measure)}: {shown}{note}")
         return out

@@ -105,9 +105,6 @@ def build_targets(table: Table, ctx: Context) -> Built:
         received = _pick(cols["received"], lambda c: "mottag" in c.header.text.lower())
         if len(cols["received"]) > 1:
             built.notes.append(f"Mottagna läses ur kolumn {received.label}.")
-        years = _years(table, ctx, built, year, year_column, index)
-        if years is None:
-            continue
         per_mille = program == "unaccompanied_minors"
         t = read_numbers(table, target)
         built.problems += check_counts(
@@ -122,6 +119,9 @@ def build_targets(table: Table, ctx: Context) -> Built:
                 built.warnings += _remaining(table, areas, cols["remaining"][0], left, t, r)
         else:
             built.warnings += checks.subtotals(table, areas, [(target, t)])
+        years = _years(table, ctx, built, year, year_column, index)
+        if years is None:
+            continue
         n = len(index)
         parts.append(
             pa.table(

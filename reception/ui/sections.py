@@ -24,10 +24,15 @@ from reception.ui import area_name, query
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 
 
+def _with_events(datasets: tuple[str, ...]) -> tuple[str, ...]:
+    """Arrival events are counted into the monthly arrivals: their files are sources of them too."""
+    return (*datasets, "arrival_events") if "arrivals" in datasets else datasets
+
+
 def source_line(datasets: tuple[str, ...]) -> str:
     """'Källa: demo: mål. Data till och med okt 2026.' for the given datasets."""
     fresh = query("data_freshness")
-    rows = fresh[fresh["dataset"].isin(datasets)]
+    rows = fresh[fresh["dataset"].isin(_with_events(datasets))]
     files = ", ".join(sorted(set(", ".join(rows["sources"].dropna()).split(", ")) - {""})) or "–"
     newest, years = rows["newest"].dropna(), rows["newest_year"].dropna()
     when = fmt_month(newest.max()) if len(newest) else (str(int(years.max())) if len(years) else "–")
@@ -37,7 +42,7 @@ def source_line(datasets: tuple[str, ...]) -> str:
 def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict[str, str]:
     """The "Om data" sheet: what, which selection, which files and when they were loaded."""
     fresh = query("data_freshness")
-    rows = fresh[fresh["dataset"].isin(datasets)]
+    rows = fresh[fresh["dataset"].isin(_with_events(datasets))]
     options = query("area_options")
     loaded = ", ".join(f"{r.dataset}: {r.loaded_at:%Y-%m-%d %H:%M}" for r in rows.itertuples())
     return {

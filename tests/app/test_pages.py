@@ -172,15 +172,32 @@ def test_data_page_undoes_a_load_and_downloads_a_view(demo_store):
     assert loads.set_index("load_id").loc[3, "undone_at"] is not None
 
 
-def test_a_refused_upload_shows_the_importers_message_and_changes_nothing(demo_store):
-    ingest = pytest.importorskip("reception.ingest")
-    if not hasattr(ingest, "ingest_bytes"):
-        pytest.skip("the importer (reception.ingest) is not there yet")
+def test_a_refused_upload_shows_every_problem_as_a_table_and_changes_nothing(demo_store):
     before = store.data_version(demo_store)
     at = open_page("pages/data.py")
-    at.get("file_uploader")[0].set_value(("trasig.csv", b"inget;vettigt\n1;2\n", "text/csv")).run()
+    bad = "Kommun;Kommuntal 2025\nAtlantis;12\nSäter;tolv\n".encode("cp1252")
+    at.get("file_uploader")[0].set_value(("trasig.csv", bad, "text/csv")).run()
     next(b for b in at.button if b.label == "Läs in").click().run()
     assert not at.exception
-    assert at.error and at.error[0].value.startswith("Filen lästes inte in. Ingenting har ändrats.")
+    assert at.error[0].value.startswith("Filen lästes inte in. Ingenting har ändrats.")
     assert "trasig.csv" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert problems["Rad"].tolist() == [2, 3]
+    assert problems["Värde"].tolist() == ["Atlantis", "tolv"]
     assert store.data_version(demo_store) == before
+
+
+def test_an_uploaded_file_is_loaded_summarised_and_shown_in_the_history(demo_store):
+    at = open_page("pages/data.py")
+    kommuntal = "Kommuntal 2027\n\nKommun;Kommuntal;Anvisade\nSTOCKHOLM;1\u00a0200;..\nMALUNG;7;3\n".encode()
+    at.get("file_uploader")[0].set_value(("kommuntal_2027.csv", kommuntal, "text/csv")).run()
+    next(b for b in at.button if b.label == "Läs in").click().run()
+    assert not at.exception
+    assert at.success[0].value.startswith("Inläst: kommuntal\\_2027.csv")
+    assert "summa mål: 1\u00a0207" in at.success[0].value
+    assert "MALUNG → Malung-Sälen" in " ".join(c.value for c in at.caption)
+    history = at.dataframe[0].value
+    assert history.iloc[0]["source"] == "kommuntal_2027.csv"
+    picked = Selection(2027, 2027, "kommun", "0180,2023")
+    frame = queries.run("fulfilment_by_municipality", picked.as_params())
+    assert frame.set_index("kommun")["target"].to_dict() == {"Stockholm": 1200, "Malung-Sälen": 7}
