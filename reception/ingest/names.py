@@ -117,7 +117,8 @@ class Places:
 
     def subtotal_county(self, text: object) -> str | None:
         """'Summa Dalarnas län', 'Dalarnas län totalt', 'Delsumma Dalarna' -> '20'."""
-        words = re.sub(r"^(delsumma|summa|totalt|total|subtotal)\s+|\s+(totalt|summa|total)$", "", str(text))
+        pattern = r"^(delsumma|summa|totalt|total|subtotal)\s+|\s+(totalt|summa|total)$"
+        words = re.sub(pattern, "", str(text).strip(), flags=re.IGNORECASE)
         return self.county(words, strict=False) if words != str(text) else None
 
     def suggest(self, text: object) -> list[str]:
