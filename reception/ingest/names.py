@@ -32,6 +32,9 @@ SUBTOTAL_WORDS = re.compile(
 )
 
 
+_FOOTNOTE = re.compile(r"(\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(\d\)|\d\)))+\s*$")
+
+
 def key(text: object) -> str:
     """The comparison key: lower case without spaces, hyphens, dashes and dots."""
     return re.sub(r"[\s\-‐‑–—.'’]+", "", str(text or "").replace("\u00a0", " ")).lower()
@@ -74,6 +77,9 @@ class Places:
 
     def municipality(self, text: object) -> Match | None:
         """A municipality by name (any of the forms the files use), or None."""
+        text = _FOOTNOTE.sub("", str(text or ""))
+        if re.fullmatch(r"\s*\d{3,4}(?:[.,]0+)?\s*", text):
+            return self.municipality_code(text)
         for k in _without_suffix(key(text)):
             if k in self._kommun_by_key:
                 code = self._kommun_by_key[k]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
@@ -150,8 +151,11 @@ def sniff(sample: str) -> str:
 
 def read_csv(name: str, data: bytes) -> Sheet:
     utf8 = decode(name, data)
+    declared = re.match(rb"sep=(.)\r?\n", utf8)  # Excel's own hint on the first line, not a row
+    if declared:
+        utf8 = utf8[declared.end() :]
     sample = utf8[: 1 << 16].decode("utf-8", errors="ignore")
-    delimiter = sniff(sample)
+    delimiter = declared.group(1).decode() if declared else sniff(sample)
     sample_rows = list(
         csv.reader(
             io.StringIO(sample.rsplit("\n", 1)[0] if len(utf8) > 1 << 16 else sample), delimiter=delimiter

@@ -28,7 +28,7 @@ from reception.ingest.facts import (
 from reception.ingest.layout import Column, Table
 from reception.ingest.problems import Problem
 from reception.ingest.values import per_distinct, year_of
-from reception.ingest.vocabulary import RECEIVED, program_of
+from reception.ingest.vocabulary import RECEIVED, SINCE, program_of
 
 PROGRAMS = ("settlement", "temporary_protection", "unaccompanied_minors")
 _TITLE_PROGRAM = (
@@ -69,10 +69,17 @@ def _groups(table: Table) -> dict[tuple[str | None, int | None], dict[str, list[
 
 
 def _pick(columns: list[Column], prefer) -> Column | None:
+    """The column to read among several: the preferred ones, the last of them (the latest revision)."""
     if not columns:
         return None
     preferred = [c for c in columns if prefer(c)]
     return (preferred or columns)[-1]
+
+
+def _received_rank(column: Column) -> tuple[int, int]:
+    """Received this year beats a running total since an earlier year; 'mottagna' beats 'anvisade'."""
+    text = column.header.text.lower()
+    return (0 if SINCE.search(text) or "ackumuler" in text else 1, 1 if "mottag" in text else 0)
 
 
 def build_targets(table: Table, ctx: Context) -> Built:
@@ -102,7 +109,7 @@ def build_targets(table: Table, ctx: Context) -> Built:
             continue
         if len(cols["target"]) > 1:
             built.notes.append(f"Målet läses ur kolumn {target.label}, den senast reviderade.")
-        received = _pick(cols["received"], lambda c: "mottag" in c.header.text.lower())
+        received = max(cols["received"], key=_received_rank, default=None)
         if len(cols["received"]) > 1:
             built.notes.append(f"Mottagna läses ur kolumn {received.label}.")
         per_mille = program == "unaccompanied_minors"
