@@ -20,6 +20,7 @@ from reception.ingest.vocabulary import Header, normalise, read_header
 
 AREA_ROLES = ("kommun", "kommun_kod", "lan", "lan_kod")
 SCAN = 60  # rows searched for the first header
+_YEAR = re.compile(r"\s*(19|20)\d\d\s*")
 _NUMBER = re.compile(r"^[\s\-−]*[\d\s\u00a0]+([.,]\d+)?$")
 
 
@@ -98,6 +99,14 @@ def _sub_headers(cells: list[str | None]) -> bool:
     return any(h.known or normalise(h.text) in ("totalt", "antal") for h in headers)
 
 
+def _group_labels(cells: list[str | None]) -> bool:
+    """Labels over the header's columns: headers we know, or years ('2024' over Kommuntal, Anvisade)."""
+    filled = [c for c in cells if c]
+    if _title_like(cells) or any(_NUMBER.match(c) and not _YEAR.fullmatch(c) for c in filled):
+        return False
+    return any(read_header(c).known or _YEAR.fullmatch(c) for c in filled)
+
+
 def _band(sheet: Sheet, r: int) -> tuple[tuple[int, ...], list[str]]:
     """The header rows around row r (the row naming the area column) and each column's joined text."""
     window = _cells(sheet, max(0, r - 1), r + 2)
@@ -106,12 +115,7 @@ def _band(sheet: Sheet, r: int) -> tuple[tuple[int, ...], list[str]]:
     rows = [r]
     if _sub_headers(below):
         rows.append(r + 1)
-    elif (
-        above
-        and not _title_like(above)
-        and not _numbers(above)
-        and any(read_header(c).known for c in above if c)
-    ):
+    elif _group_labels(above):
         rows.insert(0, r - 1)
     if len(rows) == 1:
         return tuple(rows), [c or "" for c in here]

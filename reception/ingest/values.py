@@ -44,7 +44,9 @@ def numbers(column: pa.ChunkedArray | pa.Array, decimal: str) -> Numbers:
     text = pc.replace_substring_regex(text, r"(\*+|[¹²³⁴⁵⁶⁷⁸⁹]+)$", "")
     text = pc.replace_substring(text, "−", "-")
     empty = pc.fill_null(pc.equal(text, ""), True)
-    ranges = pc.match_substring_regex(text, r"^([<≤]\d+|\d{1,2}[-–]\d{1,2})$")  # '<6', '1-5': somewhere under six
+    ranges = pc.match_substring_regex(
+        text, r"^([<≤]\d+|\d{1,2}[-–]\d{1,2})$"
+    )  # '<6', '1-5': somewhere under six
     marked = pc.or_(pc.is_in(text, pa.array(SUPPRESSED_MARKS)), ranges)
     suppressed = pc.or_(empty, pc.fill_null(marked, False))
     if decimal == ".":
