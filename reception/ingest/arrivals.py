@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception.ingest import checks, rows
+from reception.ingest import checks, keys, rows
 from reception.ingest.facts import (
     Built,
     Context,
@@ -28,8 +28,6 @@ from reception.ingest.problems import Problem
 from reception.ingest.values import Numbers, date_of, flag_of, per_distinct
 from reception.ingest.vocabulary import category_of
 from reception.ingest.when import When, when
-
-KEEP_NULLS = pc.ScalarAggregateOptions(skip_nulls=False)
 
 
 def _category(column: Column) -> str | None:
@@ -97,7 +95,7 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
     w = when(table, ctx, built, index)
     if w is None or built.problems:
         return built
-    sheet, row = where(table)
+    origin = where(table, areas, index)
     parts = []
     for category in persons:
         people = pc.take(_sum(category_sums[category]), index)
@@ -111,8 +109,7 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
                     "category": pa.repeat(pa.scalar(category, pa.string()), n),
                     "persons": people,
                     "of_which_unaccompanied": minors if minors is not None else pa.nulls(n, pa.float64()),
-                    "_sheet": pc.take(sheet, index),
-                    "_row": pc.take(row, index),
+                    **origin,
                 }
             )
         )
@@ -149,7 +146,7 @@ def _long(table: Table, ctx: Context) -> Built:
     w = when(table, ctx, built, index)
     if w is None or built.problems:
         return built
-    sheet, row = where(table)
+    origin = where(table, areas, index)
     n = len(index)
     facts = pa.table(
         {
@@ -160,8 +157,7 @@ def _long(table: Table, ctx: Context) -> Built:
             "of_which_unaccompanied": pc.take(read[minors.index].values, index)
             if minors
             else pa.nulls(n, pa.float64()),
-            "_sheet": pc.take(sheet, index),
-            "_row": pc.take(row, index),
+            **origin,
             "_raw": pc.take(body(table).column(category_col.index), index),
         }
     )
@@ -183,18 +179,9 @@ def _categories(table: Table, column: Column, index: pa.Array, built: Built) -> 
 
 def _per_month(facts: pa.Table) -> pa.Table:
     """Daily figures summed per month (a suppressed day makes the month unknown)."""
-    facts = facts.set_column(
-        0, "month", pc.cast(pc.floor_temporal(facts.column("month"), unit="month"), pa.date32())
-    )
-    grouped = facts.group_by(["month", "kommun_kod", "category"]).aggregate(
-        [
-            ("persons", "sum", KEEP_NULLS),
-            ("of_which_unaccompanied", "sum", KEEP_NULLS),
-            ("_sheet", "min"),
-            ("_row", "min"),
-        ]
-    )
-    return grouped.rename_columns([n.removesuffix("_sum").removesuffix("_min") for n in grouped.column_names])
+    month = pc.cast(pc.floor_temporal(facts.column("month"), unit="month"), pa.date32())
+    facts = facts.set_column(facts.column_names.index("month"), "month", month)
+    return keys.sum_per_key(facts, ["month", "kommun_kod", "category"], ["persons", "of_which_unaccompanied"])
 
 
 def _more_minors_than_persons(facts: pa.Table) -> list[str]:
@@ -252,15 +239,14 @@ def build_events(table: Table, ctx: Context) -> Built:
         built.problems += cell_problems(table, _spread(bad, index, table), flag_col, "ska vara ja eller nej.")
     if built.problems:
         return built
-    sheet, row = where(table)
+    origin = where(table, areas, index)
     built.facts = pa.table(
         {
             "arrived": days,
             "kommun_kod": pc.take(areas.code, index),
             "category": categories,
             "unaccompanied": flags,
-            "_sheet": pc.take(sheet, index),
-            "_row": pc.take(row, index),
+            **origin,
         }
     )
     return built

@@ -74,7 +74,7 @@ def build_capacity(table: Table, ctx: Context) -> Built:
     if w is None or built.problems:
         return built
     month = w.month if w.month is not None else first_day(w.year, w.as_of)
-    sheet, row = where(table)
+    origin = where(table, areas, index)
     parts = []
     for kind, cols in kinds.items():
         places, occupied = _complete(table, cols, read, built)
@@ -97,8 +97,7 @@ def build_capacity(table: Table, ctx: Context) -> Built:
                     "occupied": pc.take(occupied, index)
                     if occupied is not None
                     else pa.nulls(n, pa.float64()),
-                    "_sheet": pc.take(sheet, index),
-                    "_row": pc.take(row, index),
+                    **origin,
                 }
             )
         )

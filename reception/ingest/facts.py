@@ -149,10 +149,17 @@ def month_for(table: Table, ctx: Context, built: Built, what: str) -> int | None
     return period.month
 
 
-def where(table: Table) -> tuple[pa.Array, pa.Array]:
-    """The _sheet and _row columns for the body rows."""
-    rows = body_rows(table)
-    return pa.repeat(pa.scalar(table.sheet.name, pa.string()), len(rows)), rows
+def where(table: Table, areas: Areas, index: pa.Array) -> dict[str, pa.Array]:
+    """Where each fact row came from, for messages: _sheet, _row, _column and _value (its area cell)."""
+    n = len(index)
+    column = areas.column
+    cells = pc.take(body(table).column(column.index), index) if column else pa.nulls(n, pa.string())
+    return {
+        "_sheet": pa.repeat(pa.scalar(table.sheet.name, pa.string()), n),
+        "_row": pc.take(body_rows(table), index),
+        "_column": pa.repeat(pa.scalar(column.label if column else None, pa.string()), n),
+        "_value": cells,
+    }
 
 
 def data_rows(areas: Areas) -> pa.Array:

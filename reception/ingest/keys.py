@@ -58,16 +58,22 @@ def one_per_key(
                 for vs in sorted(values, key=str)
             )
             message = f"{name} står flera gånger med olika värden ({shown}): {places}."
-            problems.append(Problem(file, message, rows[0]["_sheet"], rows[0]["_row"]))
+            first = rows[0]
+            problems.append(
+                Problem(
+                    file, message, first["_sheet"], first["_row"], first.get("_column"), first.get("_value")
+                )
+            )
         else:
             warnings.append(f"{name} står två gånger med samma värden ({places}); raden lästes en gång.")
     return facts.filter(keep), problems, warnings
 
 
 def sum_per_key(facts: pa.Table, key: list[str], measures: list[str]) -> pa.Table:
-    """Rows of the same key added up (an unknown part makes the sum unknown)."""
+    """Rows of the same key added up (an unknown part makes the sum unknown); origin from the first."""
+    origin = [c for c in facts.column_names if c.startswith("_")]
     grouped = facts.group_by(key, use_threads=False).aggregate(
-        [(m, "sum", SUMMED) for m in measures] + [("_sheet", "min"), ("_row", "min")]
+        [(m, "sum", SUMMED) for m in measures] + [(c, "min") for c in origin]
     )
     names = [n.removesuffix("_sum").removesuffix("_min") for n in grouped.column_names]
     return grouped.rename_columns(names).select(facts.column_names)

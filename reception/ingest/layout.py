@@ -62,6 +62,18 @@ def _is_header(headers: list[Header]) -> bool:
     return any(h.role in AREA_ROLES for h in known) and len(known) >= 2
 
 
+def _header_at(rows: list[list[str | None]], i: int) -> bool:
+    """Row i names an area column and, alone or with the sub-header row under it, two columns we know."""
+    headers = [read_header(c) for c in rows[i]]
+    if _is_header(headers):
+        return True
+    if not any(h.role in AREA_ROLES for h in headers) or i + 1 >= len(rows):
+        return False
+    below = rows[i + 1]
+    known = sum(h.known for h in headers) + sum(read_header(c).known for c in below if c)
+    return _sub_headers(below, rows[i]) and known >= 2
+
+
 def _title_like(cells: list[str | None]) -> bool:
     """One text cell in the row (a title, a note): not a row of group labels."""
     filled = [c for c in cells if c]
@@ -89,13 +101,18 @@ def _numbers(cells: list[str | None]) -> bool:
     return any(_NUMBER.match(c or "") for c in cells)
 
 
-def _sub_headers(cells: list[str | None]) -> bool:
-    """A row under the header that names parts of the columns above ("Totalt", "varav ...")."""
+def _sub_headers(cells: list[str | None], here: list[str | None]) -> bool:
+    """A row under the header that names parts of the columns above ("Totalt", "varav ...").
+
+    The cells under the area columns are empty in such a row (merged with the header above them);
+    in the first row of data they hold the municipality.
+    """
     if not cells or _title_like(cells) or _numbers(cells):
         return False
-    headers = [read_header(c) for c in cells if c]
-    if any(h.role in AREA_ROLES for h in headers):
+    area = [j for j, c in enumerate(here) if c and read_header(c).role in AREA_ROLES]
+    if any(j < len(cells) and cells[j] for j in area):
         return False
+    headers = [read_header(c) for c in cells if c]
     return any(h.known or normalise(h.text) in ("totalt", "antal") for h in headers)
 
 
@@ -113,7 +130,7 @@ def _band(sheet: Sheet, r: int) -> tuple[tuple[int, ...], list[str]]:
     above, here = (window[0], window[1]) if r >= 1 else ([], window[0])
     below = window[-1] if len(window) == (3 if r >= 1 else 2) else []
     rows = [r]
-    if _sub_headers(below):
+    if _sub_headers(below, here):
         rows.append(r + 1)
     elif _group_labels(above):
         rows.insert(0, r - 1)
@@ -130,10 +147,7 @@ def find_tables(sheet: Sheet) -> list[Table]:
     """Every table in a sheet (most sheets have one); empty when no header is found."""
     n = sheet.grid.num_rows
     head = _cells(sheet, 0, min(n, SCAN))
-    if sheet.given_header:
-        found = 0
-    else:
-        found = next((i for i, row in enumerate(head) if _is_header([read_header(c) for c in row])), None)
+    found = 0 if sheet.given_header else next((i for i in range(len(head)) if _header_at(head, i)), None)
     tables: list[Table] = []
     previous_start = 0
     while found is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,8 +37,9 @@ _FOOTNOTE = re.compile(r"(\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(\d\)|\d\)))+\s*$
 
 
 def key(text: object) -> str:
-    """The comparison key: lower case without spaces, hyphens, dashes and dots."""
-    return re.sub(r"[\s\-‐‑–—.'’]+", "", str(text or "").replace("\u00a0", " ")).lower()
+    """The comparison key: lower case without spaces, hyphens, dashes and dots (Unicode composed: å is å)."""
+    composed = unicodedata.normalize("NFC", str(text or ""))
+    return re.sub(r"[\s\-‐‑–—.'’]+", "", composed).lower()
 
 
 def _without_suffix(k: str) -> list[str]:

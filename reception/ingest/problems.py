@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 REFUSED = "Filen lästes inte in. Ingenting har ändrats."
-MAX_LISTED = 40
+MAX_LISTED = 200
 
 
 def column_letter(index: int) -> str:

@@ -33,12 +33,14 @@ class Areas:
         kind: per row, DATA, SUBTOTAL, TOTAL or EMPTY (passed over).
         code: per row, the kommun_kod (or lan_kod in a county table) of DATA rows, else null.
         county: per row, the lan_kod a SUBTOTAL row names (or that its county column holds), else null.
+        column: the name column (else the code column) that says which area a row is about.
         renamed: old or other names matched, e.g. {'MALUNG': 'Malung-Sälen'}.
     """
 
     kind: np.ndarray
     code: pa.Array
     county: pa.Array
+    column: Column | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
@@ -135,7 +137,8 @@ def resolve(table: Table, values: list[Column], counties: bool = False) -> Areas
     unknown = ~is_data & ~totals & ~subtotals & has_values
     kind = np.select([is_data, totals, subtotals], [DATA, TOTAL, SUBTOTAL], EMPTY).astype(np.int8)
     problems += _unknown(table, body, name_col or code_col, unknown)
-    areas = Areas(kind, code, county, problems, renamed=dict(r.split(" → ") for r in sorted(set(renamed))))
+    renamed_to = dict(r.split(" → ") for r in sorted(set(renamed)))
+    areas = Areas(kind, code, county, name_col or code_col, problems, renamed=renamed_to)
     if lan_col is not None:
         areas.warnings += _county_mismatch(table, body, lan_col, kind, code)
     return areas

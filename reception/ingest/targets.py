@@ -93,7 +93,7 @@ def build_targets(table: Table, ctx: Context) -> Built:
     built.renamed.update(areas.renamed)
     year_column = next(iter(table.role("year")), None)
     index = data_rows(areas)
-    sheet, row = where(table)
+    origin = where(table, areas, index)
     parts = []
     for (program, year), cols in groups.items():
         target = _pick(cols["target"], lambda c: c.header.revised)
@@ -138,8 +138,7 @@ def build_targets(table: Table, ctx: Context) -> Built:
                     "program": pa.array([program] * n, pa.string()),
                     "target": pc.take(t.values, index),
                     "received": pc.take(r.values, index) if r else pa.nulls(n, pa.float64()),
-                    "_sheet": pc.take(sheet, index),
-                    "_row": pc.take(row, index),
+                    **origin,
                 }
             )
         )
@@ -209,7 +208,7 @@ def build_county_targets(table: Table, ctx: Context) -> Built:
     decision = re.search(r"SFS\s*(\d{4}:\d+)", title + " " + ctx.file.replace("_", ":"), re.IGNORECASE)
     program = "temporary_protection" if target.header.program == "temporary_protection" else "settlement"
     n = len(index)
-    sheet, row = where(table)
+    origin = where(table, areas, index)
     built.facts = pa.table(
         {
             "year": years,
@@ -218,8 +217,7 @@ def build_county_targets(table: Table, ctx: Context) -> Built:
             "target": pc.take(t.values, index),
             "decision": pa.array([f"SFS {decision.group(1)}" if decision else None] * n, pa.string()),
             "valid_from": pa.nulls(n, pa.date32()),
-            "_sheet": pc.take(sheet, index),
-            "_row": pc.take(row, index),
+            **origin,
         }
     )
     return built
@@ -261,7 +259,7 @@ def build_long_targets(table: Table, ctx: Context) -> Built:
     years = _years(table, ctx, built, value.header.year, next(iter(table.role("year")), None), index)
     if years is None:
         return built
-    sheet, row = where(table)
+    origin = where(table, areas, index)
     n = len(index)
     built.facts = pa.table(
         {
@@ -270,8 +268,7 @@ def build_long_targets(table: Table, ctx: Context) -> Built:
             "program": programs,
             "target": pc.take(t.values, index),
             "received": pc.take(r.values, index) if r else pa.nulls(n, pa.float64()),
-            "_sheet": pc.take(sheet, index),
-            "_row": pc.take(row, index),
+            **origin,
         }
     )
     return built

@@ -11,6 +11,7 @@ program ``settlement`` in 2024. The dataset builders decide what a facet means i
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # whole-header roles: columns that say which area, when, or which kind of thing a row is about
@@ -164,7 +165,8 @@ def normalise(text: object) -> str:
     """Lower case, single spaces, no footnote marks: '  Kommun-\\nnamn*' -> 'kommun- namn'."""
     if text is None:
         return ""
-    clean = str(text).replace("\u00a0", " ").replace("\u202f", " ").replace("_x000D_", " ")
+    clean = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ").replace("\u202f", " ")
+    clean = clean.replace("_x000D_", " ")
     clean = re.sub(r"\s+", " ", clean).strip().lower()
     clean = _FOOTNOTE.sub("", clean).strip(" :.")
     return clean
