@@ -172,6 +172,9 @@ def _read_all(
                         (_describe(table) + " har inga rader med kända kommuner", part.problems)
                     )
                     continue
+            unused = [c.label for c in table.columns if c.header.text and not c.header.known]
+            if unused:
+                part.notes.append(f"Kolumner som inte läses (okänd eller härledd): {', '.join(unused)}.")
             built.append(part)
     report(50, 100)
     problems = [p for part in built for p in part.problems]
