@@ -17,7 +17,7 @@ from reception.ingest.result import MEASURE_NAMES
 
 KEYS = {
     "targets": ["year", "kommun_kod", "program"],
-    "county_targets": ["year", "lan_kod", "program"],
+    "county_targets": ["year", "lan_kod", "program", "valid_from"],  # a revision applies from a later day
     "capacity": ["month", "kommun_kod", "kind"],
 }
 MEASURES = {
@@ -87,7 +87,7 @@ def _name(key: dict) -> str:
         parts.append(places.kommun.get(key["kommun_kod"], key["kommun_kod"]))
     if "lan_kod" in key:
         parts.append(places.lan.get(key["lan_kod"], key["lan_kod"]))
-    for field in ("year", "month", "as_of_month"):
+    for field in ("year", "month", "as_of_month", "valid_from"):
         if field in key:
             value = key[field]
             parts.append(
@@ -95,7 +95,10 @@ def _name(key: dict) -> str:
                 if hasattr(value, "strftime")
                 else f"{'t.o.m. månad ' if field == 'as_of_month' else ''}{value}"
             )
-    rest = [t(f"{f}.{key[f]}", "sv") for f in ("program", "category") if f in key]
+    if "lan_kod" in key:
+        rest = ["länstal"]
+    else:
+        rest = [t(f"{f}.{key[f]}", "sv") for f in ("program", "category") if f in key]
     rest += [str(key[f]) for f in ("kind", "_raw") if f in key]
     return " ".join(parts) + (f" ({', '.join(rest)})" if rest else "")
 

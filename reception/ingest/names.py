@@ -20,6 +20,7 @@ from reception import geo
 # names that are not the current name ignoring case, spaces and hyphens (key -> kommun_kod)
 OLD_NAMES = {
     "malung": "2023",  # Malung-Sälen since 2007
+    "falu": "2080",  # "Falu kommun": Falun's genitive drops its n
     "hälsingborg": "1283",  # Helsingborg's spelling until 1971
     "gothenburg": "1480",
 }

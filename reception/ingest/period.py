@@ -22,6 +22,8 @@ _RANGE = re.compile(rf"\b({_MONTH})\.?\s*[-–—]+\s*({_MONTH})\.?\s+((?:19|20)
 _UNTIL = re.compile(
     rf"\b(?:t\.?\s?o\.?\s?m\.?|till och med|per|through|up to)\s+({_MONTH})\.?\s+((?:19|20)\d\d)\b"
 )
+_UNTIL_MONTH = re.compile(rf"\b(?:t\.?\s?o\.?\s?m\.?|till och med|through|up to)\s+({_MONTH})\b")
+_RANGE_MONTH = re.compile(rf"\b({_MONTH})\.?\s*[-–—]+\s*({_MONTH})\b")
 _ONE = re.compile(rf"\b({_MONTH})\.?\s+((?:19|20)\d\d)\b")
 _DATE = r"((?:19|20)\d\d)-(\d\d)-(\d\d)"
 _DATE_RANGE = re.compile(rf"{_DATE}\s*(?:--|-|–|—|till|to|t\.o\.m\.)\s*{_DATE}")
@@ -50,7 +52,8 @@ def read_period(texts: list[tuple[str, str]]) -> Period:
     seen: list[int] = []
     for label, text in texts:
         low = re.sub(r"\s+", " ", text.lower())
-        if _MADE.search(low) and not any(p.search(low) for p in (_DATE_RANGE, _DATE_UNTIL, _UNTIL, _RANGE)):
+        period_words = (_DATE_RANGE, _DATE_UNTIL, _UNTIL, _RANGE, _UNTIL_MONTH)
+        if _MADE.search(low) and not any(p.search(low) for p in period_words):
             continue
         found_month, found_year = _month(low)
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", low)}
@@ -80,4 +83,8 @@ def _month(low: str) -> tuple[int | None, int | None]:
         return MONTHS[match.group(1)], int(match.group(2))
     if match := _ONE.search(low):
         return MONTHS[match.group(1)], int(match.group(2))
+    if match := _RANGE_MONTH.search(low):  # 'januari–oktober', the year elsewhere in the text
+        return MONTHS[match.group(2)], None
+    if match := _UNTIL_MONTH.search(low):  # 'Kommunmottagna 2024 t.o.m. oktober'
+        return MONTHS[match.group(1)], None
     return None, None

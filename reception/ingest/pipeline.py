@@ -262,7 +262,7 @@ def _summary(dataset: str, facts: pa.Table) -> LoadSummary:
     totals = {m: float(pc.sum(facts.column(m)).as_py() or 0) for m in measures}
     suppressed = {m: facts.column(m).null_count for m in measures if facts.column(m).null_count}
     if dataset == "arrival_events":
-        totals = {"events": float(facts.num_rows)}
+        totals = {"persons": float(facts.num_rows)}
     return LoadSummary(
         0, dataset, facts.num_rows, years, period, len(pc.unique(facts.column(area))), totals, suppressed
     )

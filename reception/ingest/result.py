@@ -20,7 +20,6 @@ MEASURE_NAMES = {
     "of_which_unaccompanied": "varav ensamkommande barn",
     "places": "platser",
     "occupied": "belagda",
-    "events": "personer",
 }
 SHOWN = 12
 

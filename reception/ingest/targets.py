@@ -19,6 +19,7 @@ from reception.ingest.facts import (
     Built,
     Context,
     body,
+    body_rows,
     check_counts,
     data_rows,
     read_numbers,
@@ -27,7 +28,7 @@ from reception.ingest.facts import (
 )
 from reception.ingest.layout import Column, Table
 from reception.ingest.problems import Problem
-from reception.ingest.values import per_distinct, year_of
+from reception.ingest.values import date_of, per_distinct, year_of
 from reception.ingest.vocabulary import RECEIVED, SINCE, program_of
 
 PROGRAMS = ("settlement", "temporary_protection", "unaccompanied_minors")
@@ -204,23 +205,59 @@ def build_county_targets(table: Table, ctx: Context) -> Built:
     years = _years(table, ctx, built, target.header.year, next(iter(table.role("year")), None), index)
     if years is None:
         return built
-    title = " ".join(table.title)
-    decision = re.search(r"SFS\s*(\d{4}:\d+)", title + " " + ctx.file.replace("_", ":"), re.IGNORECASE)
     program = "temporary_protection" if target.header.program == "temporary_protection" else "settlement"
     n = len(index)
-    origin = where(table, areas, index)
     built.facts = pa.table(
         {
             "year": years,
             "lan_kod": pc.take(areas.code, index),
-            "program": pa.array([program] * n, pa.string()),
+            "program": pa.repeat(pa.scalar(program, pa.string()), n),
             "target": pc.take(t.values, index),
-            "decision": pa.array([f"SFS {decision.group(1)}" if decision else None] * n, pa.string()),
-            "valid_from": pa.nulls(n, pa.date32()),
-            **origin,
+            "decision": _decisions(table, ctx, index),
+            "valid_from": _valid_from(table, index, built),
+            **where(table, areas, index),
         }
     )
     return built
+
+
+def _decisions(table: Table, ctx: Context, index: pa.Array) -> pa.Array:
+    """The ordinance of each row: its own column ('SFS 2023:812'), else the one the title names."""
+    column = next(iter(table.role("decision")), None)
+    if column is not None:
+        cells = pc.take(body(table).column(column.index), index)
+        return per_distinct(cells, lambda text: _sfs(text) or text.strip(), pa.string())
+    named = _sfs(" ".join(table.title) + " " + ctx.file.replace("_", ":"))
+    return pa.repeat(pa.scalar(named, pa.string()), len(index))
+
+
+def _sfs(text: str) -> str | None:
+    found = re.search(r"SFS\s*(\d{4}:\d+)", text, re.IGNORECASE)
+    return f"SFS {found.group(1)}" if found else None
+
+
+def _valid_from(table: Table, index: pa.Array, built: Built) -> pa.Array:
+    """The day each decision applies from, where the file says it ('Gäller från')."""
+    column = next(iter(table.role("valid_from")), None)
+    if column is None:
+        return pa.nulls(len(index), pa.date32())
+    cells = pc.take(body(table).column(column.index), index)
+    days = per_distinct(cells, date_of, pa.date32())
+    bad = pc.and_(pc.is_null(days), pc.is_valid(cells)).to_numpy(zero_copy_only=False)
+    rows_seen = pc.take(body_rows(table), index)
+    for i in np.flatnonzero(bad)[:20]:
+        message = "inget datum (t.ex. 2024-07-01)."
+        built.problems.append(
+            Problem(
+                table.sheet.file,
+                message,
+                table.sheet.name,
+                rows_seen[int(i)].as_py(),
+                column.label,
+                cells[int(i)].as_py(),
+            )
+        )
+    return days
 
 
 def build_long_targets(table: Table, ctx: Context) -> Built:

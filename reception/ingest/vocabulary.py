@@ -54,7 +54,7 @@ ROLES: tuple[tuple[str, str], ...] = (
         r"ensamkommande_barn|ensamkommande ja/nej",
     ),
     ("decision", r"sfs|sfs-?nummer|sfs nr|förordning|beslut|decision|ordinance"),
-    ("valid_from", r"gäller från|giltig från|gäller fr\.?o\.?m\.?|valid from|ikraftträdande|i kraft"),
+    ("valid_from", r"gäller från|giltig från|gäller fr\.?o\.?m\.?|valid[ _]from|ikraftträdande|i kraft"),
 )
 _ROLE_RE = [(role, re.compile(rf"^(?:{pattern})$")) for role, pattern in ROLES]
 
@@ -70,7 +70,7 @@ RECEIVED = re.compile(
     r"mottagna|mottagit|mottagande|anvisade|anvisat|anvisningar|utfall|received|assigned|bosatta|placerade"
 )
 TARGETS: tuple[tuple[str, str], ...] = (
-    ("settlement_county", r"länstal|county quota"),
+    ("settlement_county", r"länstal|lanstal|county quota"),
     ("settlement", r"kommuntal|municipal quota"),
     ("temporary_protection", r"fördelningstal|allocation number"),
     ("unaccompanied_minors", r"anvisningsandel|promille|‰|per mille"),
