@@ -8,7 +8,6 @@ column is checked against the categories, not stored. Two columns or rows of one
 
 from __future__ import annotations
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -18,16 +17,19 @@ from reception.ingest.facts import (
     Context,
     body,
     cell_problems,
-    check_counts,
     data_rows,
-    read_numbers,
+    parse_column,
+    read_measures,
+    spread,
     where,
 )
 from reception.ingest.layout import Column, Table
 from reception.ingest.problems import Problem
-from reception.ingest.values import Numbers, date_of, flag_of, per_distinct
+from reception.ingest.values import Numbers, date_of, flag_of
 from reception.ingest.vocabulary import category_of
 from reception.ingest.when import When, when
+
+NO_DATE = "inget datum (t.ex. 2024-10-05)."
 
 
 def _category(column: Column) -> str | None:
@@ -79,14 +81,7 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
         return built
     totals = table.measures("total")
     measured = [c for cols in (*persons.values(), *alone.values()) for c in cols] + totals
-    areas = rows.resolve(table, measured)
-    built.problems += areas.problems
-    built.warnings += areas.warnings
-    built.renamed.update(areas.renamed)
-    read = {c.index: read_numbers(table, c) for c in measured}
-    for column in measured:
-        built.problems += check_counts(table, areas, column, read[column.index])
-    built.warnings += checks.subtotals(table, areas, [(c, read[c.index]) for c in measured])
+    areas, read = read_measures(table, measured, built)
     category_sums = {cat: [read[c.index] for c in cols] for cat, cols in persons.items()}
     if totals:
         parts = [n for ns in category_sums.values() for n in ns]
@@ -135,12 +130,7 @@ def _long(table: Table, ctx: Context) -> Built:
         )
         return built
     measured = [c for c in (count, minors) if c is not None]
-    areas = rows.resolve(table, measured)
-    built.problems += areas.problems
-    built.renamed.update(areas.renamed)
-    read = {c.index: read_numbers(table, c) for c in measured}
-    for column in measured:
-        built.problems += check_counts(table, areas, column, read[column.index])
+    areas, read = read_measures(table, measured, built)
     index = data_rows(areas)
     categories = _categories(table, category_col, index, built)
     w = when(table, ctx, built, index)
@@ -166,15 +156,8 @@ def _long(table: Table, ctx: Context) -> Built:
 
 
 def _categories(table: Table, column: Column, index: pa.Array, built: Built) -> pa.Array:
-    categories = pc.take(per_distinct(body(table).column(column.index), category_of, pa.string()), index)
-    unknown = _spread(pc.is_null(categories).to_numpy(zero_copy_only=False), index, table)
-    built.problems += cell_problems(
-        table,
-        unknown,
-        column,
-        "okänd kategori (kvotflykting, anvisad, egenbosatt, anhörig, övrig eller tillfälligt skydd).",
-    )
-    return categories
+    message = "okänd kategori (kvotflykting, anvisad, egenbosatt, anhörig, övrig eller tillfälligt skydd)."
+    return parse_column(table, column, category_of, pa.string(), index, built, message)
 
 
 def _per_month(facts: pa.Table) -> pa.Table:
@@ -218,25 +201,18 @@ def build_events(table: Table, ctx: Context) -> Built:
     built.problems += areas.problems
     built.renamed.update(areas.renamed)
     index = data_rows(areas)
-    grid = body(table)
-    days = pc.take(per_distinct(grid.column(date_col.index), date_of, pa.date32()), index)
-    bad = pc.is_null(days).to_numpy(zero_copy_only=False)
-    future = pc.fill_null(pc.greater(days, pa.scalar(ctx.today, pa.date32())), False).to_numpy(
-        zero_copy_only=False
+    days = parse_column(
+        table, date_col, date_of, pa.date32(), index, built, "inget datum (t.ex. 2024-10-05)."
     )
+    future = pc.greater(days, pa.scalar(ctx.today, pa.date32()))
     built.problems += cell_problems(
-        table, _spread(bad, index, table), date_col, "inget datum (t.ex. 2024-10-05)."
-    )
-    built.problems += cell_problems(
-        table, _spread(future, index, table), date_col, "datumet har inte varit än."
+        table, spread(future, index, table), date_col, "datumet har inte varit än."
     )
     categories = _categories(table, category_col, index, built)
     flags = pa.nulls(len(index), pa.bool_())
     if flag_col is not None:
-        flags = pc.take(per_distinct(grid.column(flag_col.index), flag_of, pa.bool_()), index)
-        cells = pc.take(grid.column(flag_col.index), index)
-        bad = pc.and_(pc.is_null(flags), pc.is_valid(cells)).to_numpy(zero_copy_only=False)
-        built.problems += cell_problems(table, _spread(bad, index, table), flag_col, "ska vara ja eller nej.")
+        message = "ska vara ja eller nej."
+        flags = parse_column(table, flag_col, flag_of, pa.bool_(), index, built, message, required=False)
     if built.problems:
         return built
     origin = where(table, areas, index)
@@ -250,10 +226,3 @@ def build_events(table: Table, ctx: Context) -> Built:
         }
     )
     return built
-
-
-def _spread(mask: np.ndarray, index: pa.Array, table: Table) -> np.ndarray:
-    """A mask over data rows spread back to a mask over all body rows."""
-    full = np.zeros(table.stop - table.start, dtype=bool)
-    full[index.to_numpy()] = mask
-    return full

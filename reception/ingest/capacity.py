@@ -11,15 +11,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception.ingest import checks, rows
 from reception.ingest.facts import (
     Built,
     Context,
     body,
-    check_counts,
     data_rows,
     period_of,
-    read_numbers,
+    read_measures,
     where,
 )
 from reception.ingest.layout import Column, Table
@@ -51,14 +49,7 @@ def build_capacity(table: Table, ctx: Context) -> Built:
             )
         )
         return built
-    areas = rows.resolve(table, measured)
-    built.problems += areas.problems
-    built.warnings += areas.warnings
-    built.renamed.update(areas.renamed)
-    read = {c.index: read_numbers(table, c) for c in measured}
-    for column in measured:
-        built.problems += check_counts(table, areas, column, read[column.index])
-    built.warnings += checks.subtotals(table, areas, [(c, read[c.index]) for c in measured])
+    areas, read = read_measures(table, measured, built)
     index = data_rows(areas)
     dated = table.role("month") or table.role("date") or table.role("as_of_month")
     if not dated and ctx.month is None and period_of(table, ctx).month is None:

@@ -15,11 +15,12 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from reception.ingest import checks, rows
 from reception.ingest.layout import Column, Table
 from reception.ingest.period import Period, read_period
 from reception.ingest.problems import Problem
 from reception.ingest.rows import DATA, Areas
-from reception.ingest.values import Numbers, numbers
+from reception.ingest.values import Numbers, numbers, per_distinct
 
 LIMIT = 200  # problems listed per rule and column; the rest are counted
 
@@ -160,6 +161,54 @@ def where(table: Table, areas: Areas, index: pa.Array) -> dict[str, pa.Array]:
         "_column": pa.repeat(pa.scalar(column.label if column else None, pa.string()), n),
         "_value": cells,
     }
+
+
+def spread(mask: np.ndarray | pa.Array, index: pa.Array, table: Table) -> np.ndarray:
+    """A mask over the data rows ``index`` as a mask over all body rows of the table."""
+    if not isinstance(mask, np.ndarray):
+        mask = pc.fill_null(mask, False).to_numpy(zero_copy_only=False)
+    full = np.zeros(table.stop - table.start, dtype=bool)
+    full[index.to_numpy()] = mask
+    return full
+
+
+def parse_column(
+    table: Table,
+    column: Column,
+    parse,
+    kind: pa.DataType,
+    index: pa.Array,
+    built: Built,
+    message: str,
+    *,
+    required: bool = True,
+) -> pa.Array:
+    """``parse`` applied once per distinct text of a column, for the data rows ``index``.
+
+    A cell it cannot read is a problem with ``message``; so is an empty cell when ``required``.
+    """
+    cells = pc.take(body(table).column(column.index), index)
+    values = per_distinct(cells, parse, kind)
+    unread = pc.is_null(values) if required else pc.and_(pc.is_null(values), pc.is_valid(cells))
+    built.problems += cell_problems(table, spread(unread, index, table), column, message)
+    return values
+
+
+def read_measures(table: Table, measured: list[Column], built: Built) -> tuple[Areas, dict[int, Numbers]]:
+    """The rows of a table of counts: which are municipalities, and every count checked and read.
+
+    Problems (unknown municipalities, text, negative or broken counts) and warnings (subtotals that
+    don't add up) go to ``built``; the numbers are keyed by column index.
+    """
+    areas = rows.resolve(table, measured)
+    built.problems += areas.problems
+    built.warnings += areas.warnings
+    built.renamed.update(areas.renamed)
+    read = {c.index: read_numbers(table, c) for c in measured}
+    for column in measured:
+        built.problems += check_counts(table, areas, column, read[column.index])
+    built.warnings += checks.subtotals(table, areas, [(c, read[c.index]) for c in measured])
+    return areas, read
 
 
 def data_rows(areas: Areas) -> pa.Array:

@@ -19,9 +19,9 @@ from reception.ingest.facts import (
     Built,
     Context,
     body,
-    body_rows,
     check_counts,
     data_rows,
+    parse_column,
     read_numbers,
     where,
     year_for,
@@ -156,22 +156,14 @@ def build_targets(table: Table, ctx: Context) -> Built:
 
 
 def _years(table, ctx, built, header_year, year_column, index) -> pa.Array | None:
+    """The year of each data row: given, in the column's header, in a year column, or in the title."""
     n = len(index)
     if ctx.year is not None or header_year is not None:
-        return pa.array([ctx.year or header_year] * n, pa.int32())
+        return pa.repeat(pa.scalar(ctx.year or header_year, pa.int32()), n)
     if year_column is not None:
-        years = per_distinct(body(table).column(year_column.index), year_of, pa.int32())
-        years = pc.take(years, index)
-        bad = np.flatnonzero(pc.is_null(years).to_numpy(zero_copy_only=False))
-        for i in bad[:20]:
-            at = table.sheet.rows[table.start + int(index[int(i)].as_py())].as_py()
-            value = body(table).column(year_column.index)[int(index[int(i)].as_py())].as_py()
-            built.problems.append(
-                Problem(ctx.file, "inget år.", table.sheet.name, at, year_column.label, value)
-            )
-        return years
+        return parse_column(table, year_column, year_of, pa.int32(), index, built, "inget år.")
     year = year_for(table, ctx, built, "målen")
-    return None if year is None else pa.array([year] * n, pa.int32())
+    return None if year is None else pa.repeat(pa.scalar(year, pa.int32()), n)
 
 
 def _remaining(table, areas, column, left, target, received) -> list[str]:
@@ -241,23 +233,8 @@ def _valid_from(table: Table, index: pa.Array, built: Built) -> pa.Array:
     column = next(iter(table.role("valid_from")), None)
     if column is None:
         return pa.nulls(len(index), pa.date32())
-    cells = pc.take(body(table).column(column.index), index)
-    days = per_distinct(cells, date_of, pa.date32())
-    bad = pc.and_(pc.is_null(days), pc.is_valid(cells)).to_numpy(zero_copy_only=False)
-    rows_seen = pc.take(body_rows(table), index)
-    for i in np.flatnonzero(bad)[:20]:
-        message = "inget datum (t.ex. 2024-07-01)."
-        built.problems.append(
-            Problem(
-                table.sheet.file,
-                message,
-                table.sheet.name,
-                rows_seen[int(i)].as_py(),
-                column.label,
-                cells[int(i)].as_py(),
-            )
-        )
-    return days
+    message = "inget datum (t.ex. 2024-07-01)."
+    return parse_column(table, column, date_of, pa.date32(), index, built, message, required=False)
 
 
 def build_long_targets(table: Table, ctx: Context) -> Built:
@@ -274,20 +251,8 @@ def build_long_targets(table: Table, ctx: Context) -> Built:
     built.problems += areas.problems
     built.renamed.update(areas.renamed)
     index = data_rows(areas)
-    programs = pc.take(per_distinct(body(table).column(program_column.index), program_of, pa.string()), index)
-    unknown = pc.is_null(programs).to_numpy(zero_copy_only=False)
-    for i in np.flatnonzero(unknown)[:50]:
-        at = int(index[int(i)].as_py())
-        built.problems.append(
-            Problem(
-                ctx.file,
-                "okänt program (kommuntal, fördelningstal eller ensamkommande).",
-                table.sheet.name,
-                table.sheet.rows[table.start + at].as_py(),
-                program_column.label,
-                body(table).column(program_column.index)[at].as_py(),
-            )
-        )
+    message = "okänt program (kommuntal, fördelningstal eller ensamkommande)."
+    programs = parse_column(table, program_column, program_of, pa.string(), index, built, message)
     t = read_numbers(table, value)
     built.problems += check_counts(table, areas, value, t, whole=False)
     r = read_numbers(table, received) if received else None

@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception.ingest.facts import Built, Context, body, body_rows, month_for, period_of, year_for
+from reception.ingest.facts import Built, Context, body, month_for, parse_column, period_of, year_for
 from reception.ingest.layout import Table
 from reception.ingest.problems import Problem
 from reception.ingest.values import date_of, month_number, month_of, per_distinct, year_of
 
+NO_MONTH = "ingen månad (t.ex. 2024-10)."
+NO_MONTH_NUMBER = "ingen månad (1–12)."
 CUMULATIVE = re.compile(
     r"hittills|ackumuler|kumulativ|t\.?\s?o\.?\s?m|till och med|year.to.date|\bytd\b|"
     r"januari\s*[-–—]"
@@ -37,36 +38,6 @@ class When:
     daily: bool = False  # the month column holds days: figures are summed per month
 
 
-def _parsed(table: Table, column, parse, kind, index, built: Built, message: str) -> pa.Array:
-    values = pc.take(per_distinct(body(table).column(column.index), parse, kind), index)
-    cells = pc.take(body(table).column(column.index), index)
-    bad = np.flatnonzero(pc.and_(pc.is_null(values), pc.is_valid(cells)).to_numpy(zero_copy_only=False))
-    rows = pc.take(body_rows(table), index)
-    for i in bad[:50]:
-        built.problems.append(
-            Problem(
-                table.sheet.file,
-                message,
-                table.sheet.name,
-                rows[int(i)].as_py(),
-                column.label,
-                cells[int(i)].as_py(),
-            )
-        )
-    missing = np.flatnonzero(pc.is_null(cells).to_numpy(zero_copy_only=False))
-    for i in missing[:20]:
-        built.problems.append(
-            Problem(
-                table.sheet.file,
-                f"{message} Cellen är tom.",
-                table.sheet.name,
-                rows[int(i)].as_py(),
-                column.label,
-            )
-        )
-    return values
-
-
 def _repeat(value: int, n: int) -> pa.Array:
     return pa.repeat(pa.scalar(value, pa.int32()), n)
 
@@ -80,14 +51,18 @@ def when(table: Table, ctx: Context, built: Built, index: pa.Array) -> When | No
     texts = " ".join(table.title + [c.header.text for c in table.columns] + [table.sheet.name or ""]).lower()
     cumulative = bool(CUMULATIVE.search(texts))
     if as_of_col is not None:
-        as_of = _parsed(table, as_of_col, month_number, pa.int32(), index, built, "ingen månad (1–12).")
+        as_of = parse_column(table, as_of_col, month_number, pa.int32(), index, built, NO_MONTH_NUMBER)
         return When(year=_years(table, ctx, built, year_col, index), as_of=as_of)
     if month_col is not None:
         before = len(built.problems)
-        month = _parsed(table, month_col, month_of, pa.date32(), index, built, "ingen månad (t.ex. 2024-10).")
+        month = parse_column(
+            table, month_col, month_of, pa.date32(), index, built, "ingen månad (t.ex. 2024-10)."
+        )
         if year_col is not None and pc.all(pc.is_null(month)).as_py():
             del built.problems[before:]
-            number = _parsed(table, month_col, month_number, pa.int32(), index, built, "ingen månad (1–12).")
+            number = parse_column(
+                table, month_col, month_number, pa.int32(), index, built, "ingen månad (1–12)."
+            )
             years = _years(table, ctx, built, year_col, index)
             month = first_day(years, number)
         if month_col.header.role == "date":
@@ -140,7 +115,7 @@ def _years(table: Table, ctx: Context, built: Built, year_col, index) -> pa.Arra
     if year_col is None:
         year = year_for(table, ctx, built, "siffrorna")
         return _repeat(year or 0, len(index))
-    return _parsed(table, year_col, year_of, pa.int32(), index, built, "inget år.")
+    return parse_column(table, year_col, year_of, pa.int32(), index, built, "inget år.")
 
 
 def first_day(years: pa.Array, months: pa.Array) -> pa.Array:
