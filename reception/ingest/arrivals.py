@@ -26,7 +26,7 @@ from reception.ingest.facts import (
 from reception.ingest.layout import Column, Table
 from reception.ingest.problems import Problem
 from reception.ingest.values import Numbers, date_of, flag_of
-from reception.ingest.vocabulary import category_of
+from reception.ingest.vocabulary import UNACCOMPANIED, category_of
 from reception.ingest.when import When, when
 
 NO_DATE = "inget datum (t.ex. 2024-10-05)."
@@ -56,7 +56,11 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
     """Fact rows of arrivals (monthly, or year-to-date snapshots) from a wide or long table."""
     if table.role("category"):
         return _long(table, ctx)
-    built = Built("arrivals")
+    built = Built("arrivals", minors_only=bool(UNACCOMPANIED.search(" ".join(table.title).lower())))
+    if built.minors_only:
+        built.notes.append(
+            "Tabellen under rubriken om ensamkommande barn läses som 'varav ensamkommande barn'."
+        )
     persons: dict[str, list[Column]] = {}
     alone: dict[str, list[Column]] = {}
     for column in table.columns:
@@ -96,6 +100,8 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
         people = pc.take(_sum(category_sums[category]), index)
         minors = pc.take(_sum([read[c.index] for c in alone[category]]), index) if category in alone else None
         n = len(index)
+        if built.minors_only:
+            people, minors = pa.nulls(n, pa.float64()), people
         parts.append(
             pa.table(
                 {

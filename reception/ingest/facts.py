@@ -46,6 +46,7 @@ class Built:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
+    minors_only: bool = False  # a block "varav ensamkommande barn": fills the minors of the main table
 
 
 def body(table: Table) -> pa.Table:
@@ -106,6 +107,7 @@ def check_counts(
 def period_of(table: Table, ctx: Context) -> Period:
     """The year and month the table's title, sheet name or file name say."""
     texts = [("rubriken", line) for line in table.title]
+    texts += [("bladets rubrik", line) for line in table.sheet_title if line not in table.title]
     if table.sheet.name:
         texts.append(("bladnamnet", table.sheet.name))
     texts.append(("filnamnet", PurePath(ctx.file).stem.replace("_", " ")))

@@ -43,7 +43,8 @@ class Table:
     header_rows: tuple[int, ...]  # grid row indices of the header
     start: int  # first body row (grid index)
     stop: int  # one past the last body row
-    title: list[str] = field(default_factory=list)
+    title: list[str] = field(default_factory=list)  # the text rows just above the header
+    sheet_title: list[str] = field(default_factory=list)  # the rows above the sheet's first table
 
     def role(self, role: str) -> list[Column]:
         return [c for c in self.columns if c.header.role == role]
@@ -161,7 +162,9 @@ def find_tables(sheet: Sheet) -> list[Table]:
         title = [" ".join(c for c in row if c) for row in above if any(row)]
         start = rows[-1] + 1
         following = None if sheet.given_header else _next_header(sheet, columns, start)
-        tables.append(Table(sheet, columns, rows, start, following if following is not None else n, title))
+        first_title = tables[0].title if tables else title
+        stop = following if following is not None else n
+        tables.append(Table(sheet, columns, rows, start, stop, title, first_title))
         previous_start, found = start, following
     return tables
 

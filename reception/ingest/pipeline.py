@@ -206,9 +206,10 @@ def _combine(
 ) -> list[tuple[str, pa.Table, LoadSummary]]:
     """The facts of every table, one load per dataset, each key once; refused if any problem."""
     by_dataset: dict[str, list[pa.Table]] = {}
+    minors: list[pa.Table] = []
     for part in built:
         if part.facts is not None and part.facts.num_rows:
-            by_dataset.setdefault(part.dataset, []).append(part.facts)
+            (minors if part.minors_only else by_dataset.setdefault(part.dataset, [])).append(part.facts)
     parts = []
     for dataset, tables in by_dataset.items():
         facts = pa.concat_tables(tables, promote_options="default")
@@ -216,6 +217,8 @@ def _combine(
             facts, found, repeats = _one_per_key(name, dataset, facts)
             problems += found
             result.warnings += repeats
+        if dataset == "arrivals" and minors:
+            facts = _with_minors(facts, pa.concat_tables(minors, promote_options="default"), result)
         parts.append((dataset, facts, _summary(dataset, facts)))
     if problems:
         order = {p: i for i, p in enumerate(problems)}
@@ -223,6 +226,21 @@ def _combine(
     if not parts:
         raise refuse(name, "filen har inga rader med kommuner och siffror.")
     return parts
+
+
+def _with_minors(facts: pa.Table, minors: pa.Table, result: IngestResult) -> pa.Table:
+    """The main table's rows with "varav ensamkommande barn" from a block of its own under it."""
+    key = keys.arrivals_key(facts)
+    extra = minors.select([*key, "of_which_unaccompanied"]).rename_columns([*key, "_minors"])
+    joined = facts.join(extra, keys=key, join_type="left outer")
+    unmatched = extra.join(facts.select(key), keys=key, join_type="left anti").num_rows
+    if unmatched:
+        result.warnings.append(f"{unmatched} värden om ensamkommande barn har ingen rad i huvudtabellen.")
+    filled = pc.coalesce(joined.column("of_which_unaccompanied"), joined.column("_minors"))
+    joined = joined.set_column(
+        joined.column_names.index("of_which_unaccompanied"), "of_which_unaccompanied", filled
+    )
+    return joined.drop_columns(["_minors"]).select(facts.column_names)
 
 
 def _one_per_key(name: str, dataset: str, facts: pa.Table):
