@@ -4,7 +4,7 @@ import streamlit as st
 
 from reception import store
 from reception.i18n import fmt_int, t
-from reception.ui import VIEWS, friendly_start, is_empty, loading, page, query, sections, view
+from reception.ui import VIEWS, friendly_start, is_empty, loading, page, query, sections, tables, view
 
 selection = page("data", needs_data=False)
 
@@ -16,7 +16,7 @@ if is_empty():
 
 loads = query("data_loads")
 st.header(t("data.history"))
-st.dataframe(loads, hide_index=True)
+tables.show(loads, key="loads")
 live = loads[loads["undone_at"].isna()]["load_id"].tolist()
 if live:
     left, right = st.columns([2, 1], vertical_alignment="bottom")
@@ -31,7 +31,7 @@ if live:
             st.rerun()
 
 st.header(t("data.freshness"))
-st.dataframe(query("data_freshness"), hide_index=True)
+tables.show(query("data_freshness"), key="freshness")
 
 st.header(t("data.views"))
 name = st.selectbox(t("data.view_pick"), VIEWS, key="view_pick")
