@@ -1,0 +1,195 @@
+"""The results as JSON and as small markdown tables, checked against the targets.
+
+The README's benchmark section holds the tables between two markers; ``update_readme``
+replaces what is between them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bench import machine
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+SCALES = {"demo": "demo", "10m": "10 M events"}
+PAGE_NAMES = {
+    "app.py": "Översikt",
+    "pages/mal.py": "Mål",
+    "pages/kapacitet.py": "Kapacitet",
+    "pages/variation.py": "Variation",
+    "pages/mote.py": "Möte",
+    "pages/data.py": "Data",
+}
+WARM_LIMIT = {"demo": 150, "10m": 400}
+
+
+def _num(value: float | None, decimals: int = 0) -> str:
+    """1 234 (thin grouping, as the app writes numbers); '–' for none."""
+    return "–" if value is None else f"{value:,.{decimals}f}".replace(",", " ")
+
+
+def _worst(pages: dict, key) -> tuple[float | None, str]:
+    found = [(key(v), page) for page, v in pages.items() if key(v) is not None]
+    return max(found) if found else (None, "")
+
+
+def _check(name: str, value: float | None, limit: float, unit: str, where: str = "", at_least: bool = False):
+    met = None if value is None else (value >= limit if at_least else value <= limit)
+    return {"target": name, "value": value, "limit": limit, "unit": unit, "where": where, "met": met}
+
+
+def targets(result: dict) -> list[dict]:
+    """Every target with the figure it is judged by and whether it is met (None: not measured)."""
+    checks = []
+    for scale, data in result.get("scales", {}).items():
+        pages, label = data.get("pages", {}), SCALES[scale]
+        value, page = _worst(pages, lambda v: v["warm"]["median_ms"])
+        checks.append(_check(f"warm page rerun, median, {label}", value, WARM_LIMIT[scale], "ms", page))
+        value, page = _worst(pages, lambda v: v["changed"]["median_ms"])
+        checks.append(_check(f"changed selection, median, {label}", value, 1000, "ms", page))
+        value, page = _worst(pages, lambda v: v["ratios"]["emptied"])
+        checks.append(_check(f"page (every query run) / floor, {label}", value, 2, "×", page))
+    for entry in result.get("ingest", {}).values():
+        if isinstance(entry, dict) and "format" in entry:
+            limit = 50_000 if entry["format"] == "xlsx" else 1_000_000
+            name = f"ingest {entry['format']}, {_num(entry['rows'])} rows"
+            checks.append(_check(name, entry.get("rows_per_s"), limit, "rows/s", at_least=True))
+    for scale, data in result.get("scales", {}).items():
+        seen = data.get("browser", {})
+        if "start_to_first_chart" in seen:
+            first = seen["start_to_first_chart"]["median_ms"]
+            checks.append(_check(f"server start to first chart, {SCALES[scale]}", first, 4000, "ms"))
+            memory = seen["memory"]
+            name = f"server RSS peak, {memory['sessions']} sessions, {SCALES[scale]}"
+            checks.append(_check(name, memory["rss_peak_mb"], 500, "MB"))
+    return checks
+
+
+def _targets_table(result: dict) -> list[str]:
+    lines = ["| target | measured | limit | met |", "|---|---:|---:|:---:|"]
+    for c in result["targets"]:
+        value = _num(c["value"], 1 if c["unit"] == "×" else 0)
+        where = f" ({PAGE_NAMES.get(c['where'], c['where'])})" if c["where"] else ""
+        met = {True: "yes", False: "**no**", None: "–"}[c["met"]]
+        lines.append(
+            f"| {c['target']}{where} | {value} {c['unit']} | {_num(c['limit'])} {c['unit']} | {met} |"
+        )
+    return lines
+
+
+def _pages_table(scale: str, pages: dict) -> list[str]:
+    lines = [
+        f"**Pages, {SCALES[scale]}**: script run in ms, median / p95; floor: the page's queries straight "
+        "on DuckDB; the ratios are page / floor.",
+        "",
+        "| page | warm | changed selection | every query run | after a new load | floor | ratios warm · "
+        "changed · every query |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for page, v in pages.items():
+        cells = [
+            f"{_num(v[k]['median_ms'])} / {_num(v[k]['p95_ms'])}" for k in ("warm", "changed", "emptied")
+        ]
+        cells.append(f"{_num(v['new_data']['median_ms'])} / {_num(v['new_data']['p95_ms'])}")
+        ratios = " · ".join(_num(v["ratios"][k], 1) for k in ("warm", "changed", "emptied"))
+        name = PAGE_NAMES.get(page, page)
+        lines.append(f"| {name} | {' | '.join(cells)} | {_num(v['floor']['median_ms'])} | {ratios} |")
+    return lines
+
+
+def _references_table(scale: str, refs: dict) -> list[str]:
+    lines = [
+        f"**DuckDB against pandas, {SCALES[scale]}** (ms, median)",
+        "",
+        "| question | reads | DuckDB | pandas | pandas / DuckDB | same answer |",
+        "|---|---|---:|---:|---:|:---:|",
+    ]
+    for question, r in refs.items():
+        same = "yes" if r["same_answer"] else "no"
+        duck, pandas = _num(r["duckdb"]["median_ms"]), _num(r["pandas"]["median_ms"])
+        lines.append(
+            f"| {question} | {r['reads']} | {duck} | {pandas} | {_num(r['pandas_over_duckdb'], 1)} | {same} |"
+        )
+    return lines
+
+
+def _ingest_table(ingest: dict) -> list[str]:
+    if "skipped" in ingest:
+        return [f"Ingest not measured: {ingest['skipped']}."]
+    lines = [
+        "**Ingest** (event-level arrivals, each run into a fresh copy of the demo store)",
+        "",
+        "| file | rows | MB | seconds (median) | rows/s |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for entry in ingest.values():
+        if "format" not in entry:
+            continue
+        took = entry.get("seconds", {}).get("median_ms")
+        seconds = "–" if took is None else f"{took / 1000:.2f}"
+        rate = _num(entry.get("rows_per_s")) if "error" not in entry else f"refused: {entry['error'][:80]}"
+        lines.append(
+            f"| {entry['format']} | {_num(entry['rows'])} | {entry['file_mb']} | {seconds} | {rate} |"
+        )
+    return lines
+
+
+def _browser_line(scale: str, seen: dict) -> str:
+    if "skipped" in seen:
+        return f"Browser, {SCALES[scale]}: not measured ({seen['skipped']})."
+    first, memory = seen["start_to_first_chart"], seen["memory"]
+    health, walk = seen["start_to_health"]["median_ms"], memory["walk_s"]["median_ms"] / 1000
+    return (
+        f"**Browser, {SCALES[scale]}**: server start to health {_num(health)} ms, to first chart "
+        f"{_num(first['median_ms'])} ms (median of {first['runs']}, p95 {_num(first['p95_ms'])}); server RSS "
+        f"{_num(memory['rss_idle_mb'])} MB idle, peak {_num(memory['rss_peak_mb'])} MB while "
+        f"{memory['sessions']} sessions walked every page (a walk took {walk:.1f} s)."
+    )
+
+
+def markdown(result: dict) -> str:
+    """The targets, pages, references, ingest and browser figures as markdown."""
+    info, packages = result["machine"], result["machine"]["packages"]
+    lines = [
+        f"Run {result['started']} ({'quick' if result['quick'] else 'full'}, {result['seconds']:.0f} s) on "
+        f"{machine.one_line(info)}; streamlit {packages['streamlit']}, duckdb {packages['duckdb']}, "
+        f"pandas {packages['pandas']}; load average {result['load_average_before'][0]:.1f} before, "
+        f"{result['load_average_after'][0]:.1f} after.",
+        "",
+        *_targets_table(result),
+    ]
+    for scale, data in result.get("scales", {}).items():
+        lines += ["", *_pages_table(scale, data["pages"])]
+        if data.get("references"):
+            lines += ["", *_references_table(scale, data["references"])]
+    if result.get("ingest"):
+        lines += ["", *_ingest_table(result["ingest"])]
+    for scale, data in result.get("scales", {}).items():
+        if data.get("browser"):
+            lines += ["", _browser_line(scale, data["browser"])]
+    return "\n".join(lines) + "\n"
+
+
+def write(result: dict, out: Path) -> tuple[Path, Path]:
+    """``bench-<time>.json``, ``latest.json`` and ``latest.md`` in ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    stamp = re.sub(r"[^0-9T]", "", result["started"])[:15]
+    text = json.dumps(result, indent=1, ensure_ascii=False, default=str)
+    (out / f"bench-{stamp}.json").write_text(text, encoding="utf-8")
+    (out / "latest.json").write_text(text, encoding="utf-8")
+    md = out / "latest.md"
+    md.write_text(markdown(result), encoding="utf-8")
+    return out / "latest.json", md
+
+
+def update_readme(table: str, readme: Path = README) -> None:
+    """Put ``table`` between the benchmark markers of the README."""
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise ValueError(f"{readme.name} has no {START} … {END} markers")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{table}{END}{tail}", encoding="utf-8")
