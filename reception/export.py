@@ -13,8 +13,6 @@ from datetime import date
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MIME = {
@@ -75,6 +73,9 @@ def to_xlsx(df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = 
 
     Missing values are left as empty cells (unknown), never written as 0.
     """
+    from openpyxl import Workbook  # imported on the first download, not on every page's first run
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     data_sheet = workbook.active
     data_sheet.title = sheet[:31]

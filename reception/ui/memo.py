@@ -1,0 +1,60 @@
+"""What a rerun would otherwise build again from the same data: figures and download files.
+
+Every click reruns the page's script. When what a chart shows did not change, its query answer
+comes from the result cache, and the figure and the CSV files made from it would come out the
+same again; building them is most of a rerun's time. ``kept(make, data, *args)`` makes them once
+per data content and arguments and hands the same object back after that, so a rerun only draws.
+What it returns is shared between sessions: draw it or send it, never change it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+import pandas as pd
+
+MAX_ENTRIES = 256  # figures of a few KB to a few hundred KB, CSV files of the same order
+T = TypeVar("T")
+
+_kept: OrderedDict[Hashable, object] = OrderedDict()
+_lock = threading.Lock()
+
+
+def fingerprint(data: pd.DataFrame) -> str:
+    """A digest of a frame's columns, types, index and values."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((list(data.columns), [str(d) for d in data.dtypes])).encode("utf-8"))
+    digest.update(pd.util.hash_pandas_object(data, index=True).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def kept(make: Callable[..., T], data: pd.DataFrame, *args: Hashable, **kwargs: Hashable) -> T:
+    """``make(data, *args, **kwargs)``, made once per data content and arguments, then shared.
+
+    Arguments that can't be hashed (or data pandas can't hash) make it every time instead.
+    """
+    try:
+        key = (make.__module__, make.__qualname__, fingerprint(data), args, tuple(sorted(kwargs.items())))
+        hash(key)
+    except TypeError:
+        return make(data, *args, **kwargs)
+    with _lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]  # type: ignore[return-value]
+    made = make(data, *args, **kwargs)
+    with _lock:
+        _kept[key] = made
+        while len(_kept) > MAX_ENTRIES:
+            _kept.popitem(last=False)
+    return made
+
+
+def clear() -> None:
+    """Forget everything kept (tests and the benchmark start from nothing)."""
+    with _lock:
+        _kept.clear()
