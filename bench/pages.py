@@ -8,7 +8,7 @@ messages for the browser), taken inside the runner so AppTest's own parsing is n
 picker sets it), so every query that depends on the selection runs; the others stay cached.
 *Emptied*: Streamlit's data cache (and the kept figures and files) emptied first, so every query
 runs on the open store. *New data*: the store's data version changed first (its file touched, as
-a load swaps it), so the page also opens the store again and copies its views (the first view
+a load swaps it), so the page also opens the store again (the first view
 after a load). While an emptied run goes, the queries it asks for are recorded: they are the
 page's *floor*, run again straight on DuckDB by ``bench.reference``.
 """

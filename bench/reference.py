@@ -64,7 +64,7 @@ def pandas_vs_duckdb(db: Path, params: dict, runs: int, warmup: int = 1, event_r
     events themselves (bench_events_monthly.sql against pandas over every event row).
     """
     out = {}
-    con = queries.reader(db)  # the very data the query files read (the store, its views copied)
+    con = queries.reader(db)  # the very data the query files read
     con.execute("set enable_progress_bar = false")
     try:
         for question, (name, one_year, pandas_fn, key, column) in naive.QUESTIONS.items():

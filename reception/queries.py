@@ -4,11 +4,8 @@ One read-only connection per store file and data version is kept per process; ea
 its own cursor, so threads never share one. When a writer swaps in a new store, the next call
 sees the new data version and opens the new file.
 
-The contract views that cost the most (a window over every load of a fact table, for every
-question that reads them) are computed once per data version: when the connection opens, each
-view in ``SNAPSHOT`` is copied into an in-memory database, ``snapshot``, that the cursors search
-before the store. A version never changes once written, so the copy is the view, exactly; the
-questions read the same names and get the same rows, several times faster.
+The contract views read tables the writer works out once per write (``store.refresh_current``),
+so a question costs what its own SQL costs.
 """
 
 from __future__ import annotations
@@ -25,12 +22,6 @@ import pandas as pd
 from reception import store
 
 QUERIES = store.ROOT / "queries"
-
-# costly views the questions read (arrivals_ytd is read only through the "as of" macros, which
-# go to the facts; arrival_events, one row per person, is too big to copy and only the freshness
-# line reads it)
-SNAPSHOT = ("arrivals_month", "arrivals_year", "targets", "county_targets", "capacity")
-SEARCH_PATH = "set search_path = 'snapshot.main,store.main'"
 
 MAX_STORES = 4  # stores kept open per process (the app reads one; tests make many)
 
@@ -54,23 +45,6 @@ def parameter_names(name: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(without_comments))
 
 
-def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to the store with its costly views copied into ``snapshot``."""
-    con = store.connect_read(path)
-    con.execute("attach ':memory:' as snapshot")
-    views = {
-        row[0]
-        for row in con.execute(
-            "select table_name from information_schema.tables "
-            "where table_catalog = 'store' and table_schema = 'main' and table_type = 'VIEW'"
-        ).fetchall()
-    }
-    for name in SNAPSHOT:
-        if name in views:  # a store from an older schema may lack one
-            con.execute(f"create table snapshot.main.{name} as select * from store.main.{name}")
-    return con
-
-
 def reader(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     """A cursor on the newest version of the store (opened read-only, shared per process)."""
     path = (path or store.db_path()).resolve()
@@ -78,17 +52,16 @@ def reader(path: Path | None = None) -> duckdb.DuckDBPyConnection:
     with _lock:
         cached = _readers.get(path)
         if cached is None or cached[0] != version:
-            con = open_snapshot(path)
+            con = store.connect_read(path)
             _readers[path] = (version, con)
             # a replaced connection is closed by garbage collection once its cursors are gone
         else:
             con = cached[1]
         _readers.move_to_end(path)
-        while len(_readers) > MAX_STORES:  # the least recently read store (and its copies) goes
+        while len(_readers) > MAX_STORES:  # the least recently read store goes
             _readers.popitem(last=False)
         cursor = con.cursor()
     cursor.execute("use store")
-    cursor.execute(SEARCH_PATH)
     return cursor
 
 

@@ -185,7 +185,7 @@ VIEWS = ("targets", "county_targets", "arrivals_month", "arrivals_year", "arriva
 def _view(name: str, version: store.DataVersion, path: str) -> pd.DataFrame:
     if name not in VIEWS:  # identifiers can't be parameters: only the contract's views are read
         raise ValueError(name)
-    cursor = queries.reader(Path(path))  # the queries' connection: costly views are copied already
+    cursor = queries.reader(Path(path))  # the queries' connection, already open
     try:
         return cursor.execute(f"select * from {name}").df()
     finally:
