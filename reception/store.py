@@ -149,8 +149,14 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
                 con.execute("begin transaction")
                 loads_before = _loads_signature(con)
                 yield con
-                if _loads_signature(con) != loads_before:
-                    refresh_current(con)
+                loads_after = _loads_signature(con)
+                changed = {
+                    d
+                    for d in loads_before.keys() | loads_after.keys()
+                    if loads_before.get(d) != loads_after.get(d)
+                }
+                if changed:
+                    refresh_current(con, changed)
                 con.execute("commit")
                 con.execute("checkpoint")
                 con.close()
@@ -172,17 +178,31 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-CURRENT = ("targets", "county_targets", "arrivals_ytd", "arrivals_month", "arrivals_year", "capacity")
+ARRIVALS = ("arrivals_ytd", "arrivals_month", "arrivals_year")  # in this order: the last two read the first
+CURRENT = {
+    "targets": ("targets",),
+    "county_targets": ("county_targets",),
+    "arrivals": ARRIVALS,
+    "arrival_events": ARRIVALS,
+    "capacity": ("capacity",),
+}
 
 
-def _loads_signature(con: duckdb.DuckDBPyConnection) -> tuple:
-    """What changes whenever facts are added or a load is undone."""
-    return con.execute("select count(*), max(load_id), count(undone_at) from load_log").fetchone()
+def _loads_signature(con: duckdb.DuckDBPyConnection) -> dict[str, tuple]:
+    """Per dataset, what changes whenever its facts are added to or a load of it is undone."""
+    rows = con.execute(
+        "select dataset, count(*), max(load_id), count(undone_at) from load_log group by dataset"
+    ).fetchall()
+    return {row[0]: row[1:] for row in rows}
 
 
-def refresh_current(con: duckdb.DuckDBPyConnection) -> None:
-    """Work the contract views out again from the facts (migration 0005): inside the writer's transaction."""
-    for name in CURRENT:
+def refresh_current(con: duckdb.DuckDBPyConnection, datasets: set[str] | None = None) -> None:
+    """Work the contract views of ``datasets`` (default: all) out again from the facts (migration 0005).
+
+    Runs inside the writer's transaction, so readers see the new facts and views together.
+    """
+    names = [n for d, views in CURRENT.items() if datasets is None or d in datasets for n in views]
+    for name in dict.fromkeys(names):
         # the names come from CURRENT above, never from outside
         con.execute(f"delete from current_{name}")
         con.execute(f"insert into current_{name} select * from live_{name}")

@@ -6,6 +6,8 @@
 -- Arrivals get one precedence: for each year, municipality and category the rows come from one
 -- source, the year-to-date snapshots or the monthly figures (monthly files, counted events),
 -- whichever has the newest live load. arrivals_month and arrivals_year then always agree.
+-- The monthly and yearly figures are made from current_arrivals_ytd, so a refresh works out the
+-- snapshots first (store.CURRENT is in that order).
 
 drop view arrivals_year;
 drop view arrivals_month;
@@ -57,6 +59,9 @@ ranked as (
 select year, as_of_month, kommun_kod, category, persons, of_which_unaccompanied, load_id
 from ranked where newest = 1;
 
+-- the snapshots are worked out first: the monthly and yearly figures below are made from them
+create table current_arrivals_ytd as select * from live_arrivals_ytd;
+
 create view live_capacity as
 with live as (
     select f.* from fact_capacity as f
@@ -88,7 +93,7 @@ from ranked where newest = 1;
 create view live_arrivals_source as
 with sources as (
     select year, kommun_kod, category, max(load_id) as newest, 'snapshots' as source
-    from live_arrivals_ytd
+    from current_arrivals_ytd
     group by year, kommun_kod, category
     union all
     select year(month) as year, kommun_kod, category, max(load_id) as newest, 'months' as source
@@ -106,7 +111,7 @@ with snapshot_steps as (
         lag(as_of_month) over w as previous_month,
         lag(persons) over w as previous_persons,
         lag(of_which_unaccompanied) over w as previous_unaccompanied
-    from live_arrivals_ytd
+    from current_arrivals_ytd
     window w as (partition by year, kommun_kod, category order by as_of_month)
 ),
 -- a month's inflow is the difference between consecutive snapshots; without the previous
@@ -149,7 +154,7 @@ with newest_snapshot as (
         arg_max(persons, as_of_month) as persons,
         arg_max(of_which_unaccompanied, as_of_month) as of_which_unaccompanied,
         max(as_of_month) as as_of_month
-    from live_arrivals_ytd
+    from current_arrivals_ytd
     group by year, kommun_kod, category
 ),
 summed_months as (
@@ -177,7 +182,6 @@ where s.source = 'months';
 
 create table current_targets as select * from live_targets;
 create table current_county_targets as select * from live_county_targets;
-create table current_arrivals_ytd as select * from live_arrivals_ytd;
 create table current_arrivals_month as select * from live_arrivals_month;
 create table current_arrivals_year as select * from live_arrivals_year;
 create table current_capacity as select * from live_capacity;
