@@ -8,7 +8,6 @@ from reception import geo
 from reception.charts import findings, targets
 from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
 from reception.ui import page, query, sections
-from reception.ui.memo import kept
 
 selection = page("oversikt")
 lang, present, year = selection.lang, selection.present, selection.year_to
@@ -47,11 +46,11 @@ if fulfilment.empty:
     st.stop()
 
 title, summary = findings.fulfilment_map(fulfilment, year, lang)
-figure = kept(targets.fulfilment_map, fulfilment, geo.municipality_geojson_url(), title, lang, present)
+figure = targets.fulfilment_map(fulfilment, geo.municipality_geojson_url(), title, lang, present)
 sections.chart(figure, summary, fulfilment, "oversikt_karta", this_year, ("targets", "arrivals"), key="map")
 
 title, summary = findings.ranking(fulfilment, year, lang)
-figure = kept(targets.gap_bars, fulfilment, title, lang, present, n=5 if present else 8)
+figure = targets.gap_bars(fulfilment, title, lang, present, n=5 if present else 8)
 sections.chart(
     figure, summary, fulfilment, "oversikt_efter_fore", this_year, ("targets", "arrivals"), key="rank"
 )

@@ -108,7 +108,7 @@ def counties(db: Path) -> list[str]:
 
 def _forget_kept() -> None:
     try:
-        from reception.ui import memo
+        from reception import memo
     except ImportError:  # a version of the app without kept figures (a before-and-after run)
         return
     memo.clear()

@@ -5,7 +5,6 @@ import streamlit as st
 from reception.charts import findings, flows
 from reception.i18n import t
 from reception.ui import page, query, sections
-from reception.ui.memo import kept
 
 selection = page("kapacitet")
 lang, present = selection.lang, selection.present
@@ -17,16 +16,16 @@ if by_municipality.empty:
     st.stop()
 
 title, summary = findings.headroom(by_municipality, lang)
-figure = kept(flows.headroom_bars, by_municipality, title, lang, present, n=10 if present else 20)
+figure = flows.headroom_bars(by_municipality, title, lang, present, n=10 if present else 20)
 sections.chart(figure, summary, by_municipality, "kapacitet", selection, CAPACITY_DATA, key="headroom")
 
 over_time = query("capacity_over_time", selection)
 title, summary = findings.capacity_time(over_time, lang)
-figure = kept(flows.capacity_over_time, over_time, title, lang, present)
+figure = flows.capacity_over_time(over_time, title, lang, present)
 sections.chart(figure, summary, over_time, "kapacitet_over_tid", selection, CAPACITY_DATA, key="time")
 
 title, summary = findings.runout(by_municipality, lang)
-figure = kept(flows.runout_bars, by_municipality, title, lang, present, n=10 if present else 20)
+figure = flows.runout_bars(by_municipality, title, lang, present, n=10 if present else 20)
 runout_data = ("capacity", "arrivals")
 sections.chart(
     figure,

@@ -7,7 +7,6 @@ import streamlit as st
 from reception.charts import findings, targets
 from reception.i18n import t
 from reception.ui import page, query, sections
-from reception.ui.memo import kept
 
 selection = page("mal")
 lang, present, year = selection.lang, selection.present, selection.year_to
@@ -20,14 +19,14 @@ if by_municipality.empty:
     sections.empty("overview.no_target", year=year)
 else:
     title, summary = findings.gap(by_municipality, year, lang)
-    figure = kept(targets.gap_bars, by_municipality, title, lang, present, n=8 if present else 15)
+    figure = targets.gap_bars(by_municipality, title, lang, present, n=8 if present else 15)
     note = " ".join(filter(None, [t("mal.gap_more", n=8 if present else 15), minors_note]))
     sections.chart(figure, summary, by_municipality, "mal", this_year, TARGET_DATA, key="gap", note=note)
 
 pace = query("pace_by_month", selection)
 if pace["target"].notna().any():
     title, summary = findings.pace(pace, year, lang)
-    figure = kept(targets.pace_chart, pace, title, lang, present)
+    figure = targets.pace_chart(pace, title, lang, present)
     sections.chart(
         figure, summary, pace, "mal_takt", this_year, TARGET_DATA, key="pace", note=t("mal.pace_note")
     )
@@ -35,7 +34,7 @@ if pace["target"].notna().any():
 over_years = query("fulfilment_by_municipality", selection)
 if over_years["year"].nunique() > 1:
     title, summary = findings.heatmap(over_years, lang)
-    figure = kept(targets.fulfilment_heatmap, over_years, title, lang, present, limit=15 if present else 30)
+    figure = targets.fulfilment_heatmap(over_years, title, lang, present, limit=15 if present else 30)
     note = t("mal.heat_more", n=15 if present else 30, year=year)
     sections.chart(figure, summary, over_years, "mal_per_ar", selection, TARGET_DATA, key="heat", note=note)
 
@@ -45,7 +44,7 @@ if selection.program == "settlement":
         st.caption(t("mal.county_none", year=year))
     else:
         title, summary = findings.county(county, year, lang)
-        figure = kept(targets.county_bars, county, title, lang, present)
+        figure = targets.county_bars(county, title, lang, present)
         sections.chart(figure, summary, county, "lanstal", this_year, ("county_targets",), key="county")
 
 if not present and not by_municipality.empty:

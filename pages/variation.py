@@ -5,7 +5,6 @@ import streamlit as st
 from reception.charts import findings, flows
 from reception.i18n import t
 from reception.ui import page, query, sections
-from reception.ui.memo import kept
 
 selection = page("variation")
 lang, present = selection.lang, selection.present
@@ -17,17 +16,17 @@ if monthly["persons"].dropna().empty:
     st.stop()
 
 title, summary = findings.inflow(monthly, lang)
-figure = kept(flows.inflow_chart, monthly, title, lang, present)
+figure = flows.inflow_chart(monthly, title, lang, present)
 sections.chart(figure, summary, monthly, "inflode", selection, INFLOW_DATA, key="monthly")
 
 profile = query("inflow_month_profile", selection)
 title, summary = findings.profile(profile, lang)
-figure = kept(flows.profile_chart, profile, title, lang, present)
+figure = flows.profile_chart(profile, title, lang, present)
 sections.chart(figure, summary, profile, "inflode_manad", selection, INFLOW_DATA, key="profile")
 
 spread = query("inflow_spread", selection)
 title, summary = findings.buffer(spread, lang)
-figure = kept(flows.buffer_chart, spread, title, lang, present, n=10 if present else 20)
+figure = flows.buffer_chart(spread, title, lang, present, n=10 if present else 20)
 buffer_note = t("var.buffer_note")
 sections.chart(
     figure, summary, spread, "buffert", selection, ("arrivals", "capacity"), key="buffer", note=buffer_note

@@ -7,8 +7,10 @@ import plotly.graph_objects as go
 
 from reception.charts import BELOW, BLUE, GREY, ORANGE, SKY, short_name, style
 from reception.i18n import MONTHS, fmt_int, t
+from reception.memo import remembered
 
 
+@remembered
 def capacity_over_time(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Figure:
     """Places and occupied places as lines; the headroom between them as a shaded band."""
     fig = go.Figure()
@@ -29,6 +31,7 @@ def capacity_over_time(df: pd.DataFrame, title: str, lang: str, present: bool) -
     return fig
 
 
+@remembered
 def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 20) -> go.Figure:
     """Occupied and free places per municipality, stacked, for the n with the smallest free share
     (ties: the most places first). Free places are blue and hatched, occupied orange."""
@@ -57,6 +60,7 @@ def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int
     return fig
 
 
+@remembered
 def runout_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 20) -> go.Figure:
     """Months of places left at the current inflow, for the n municipalities closest to running out."""
     shown = df.dropna(subset=["months_left"]).query("0 < months_left <= 12").head(n).iloc[::-1]
@@ -76,6 +80,7 @@ def runout_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int =
     return fig
 
 
+@remembered
 def inflow_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Figure:
     """Monthly inflow as bars with the rolling 12-month mean as a thick line."""
     fig = go.Figure()
@@ -96,6 +101,7 @@ def inflow_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.F
     return fig
 
 
+@remembered
 def profile_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Figure:
     """The mean of each calendar month, with the smallest and largest year as a range."""
     names = [MONTHS[lang][m - 1] for m in df["month_of_year"]]
@@ -123,6 +129,7 @@ def profile_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.
     return fig
 
 
+@remembered
 def buffer_chart(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 20) -> go.Figure:
     """Buffer a 90th-percentile month needs against free places today, for the n least covered."""
     known = df.dropna(subset=["headroom", "buffer_needed"]).copy()

@@ -11,8 +11,10 @@ import plotly.graph_objects as go
 
 from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, short_name, style
 from reception.i18n import MONTHS, fmt_int, fmt_pct, t
+from reception.memo import remembered
 
 
+@remembered
 def fulfilment_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str, present: bool) -> go.Figure:
     """Municipalities coloured by fulfilment: vermillion behind, white on target, blue ahead.
 
@@ -50,6 +52,7 @@ def fulfilment_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str,
     return fig
 
 
+@remembered
 def gap_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 10) -> go.Figure:
     """Horizontal bars of received minus target for the n furthest behind and n furthest ahead.
 
@@ -80,6 +83,7 @@ def gap_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 10
     return fig
 
 
+@remembered
 def pace_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Figure:
     """Cumulative received by month against the pace line (which allows for the reporting lag)."""
     fig = go.Figure()
@@ -106,6 +110,7 @@ def pace_chart(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fig
     return fig
 
 
+@remembered
 def fulfilment_heatmap(df: pd.DataFrame, title: str, lang: str, present: bool, limit: int = 30) -> go.Figure:
     """Fulfilment per municipality (rows) and year (columns); the `limit` lowest in the last year."""
     last = df["year"].max()
@@ -142,6 +147,7 @@ def fulfilment_heatmap(df: pd.DataFrame, title: str, lang: str, present: bool, l
     return fig
 
 
+@remembered
 def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Figure:
     """The länstal per county, largest first, as horizontal bars with the figure on each."""
     ordered = df.sort_values("target")

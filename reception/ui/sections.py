@@ -18,9 +18,9 @@ import streamlit as st
 from reception import export
 from reception.charts import PLOTLY_CONFIG
 from reception.i18n import fmt_int, fmt_month, language, t
+from reception.memo import kept
 from reception.selection import Selection
 from reception.ui import area_name, query
-from reception.ui.memo import kept
 
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 

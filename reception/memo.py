@@ -3,12 +3,14 @@
 Every click reruns the page's script. When what a chart shows did not change, its query answer
 comes from the result cache, and the figure and the CSV files made from it would come out the
 same again; building them is most of a rerun's time. ``kept(make, data, *args)`` makes them once
-per data content and arguments and hands the same object back after that, so a rerun only draws.
+per data content and arguments and hands the same object back after that, so a rerun only draws;
+the figure builders are declared ``@remembered``, so pages call them as usual.
 What it returns is shared between sessions: draw it or send it, never change it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from collections import OrderedDict
@@ -52,6 +54,16 @@ def kept(make: Callable[..., T], data: pd.DataFrame, *args: Hashable, **kwargs: 
         while len(_kept) > MAX_ENTRIES:
             _kept.popitem(last=False)
     return made
+
+
+def remembered(make: Callable[..., T]) -> Callable[..., T]:
+    """A figure builder ``make(data, *args)`` whose figures are :func:`kept`: pages call it as usual."""
+
+    @functools.wraps(make)
+    def builder(data: pd.DataFrame, *args: Hashable, **kwargs: Hashable) -> T:
+        return kept(make, data, *args, **kwargs)
+
+    return builder
 
 
 def clear() -> None:
