@@ -20,7 +20,7 @@ from reception.charts import PLOTLY_CONFIG
 from reception.i18n import fmt_int, fmt_month, language, t
 from reception.memo import kept
 from reception.selection import Selection
-from reception.ui import area_name, query
+from reception.ui import area_name, query, tables
 
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 
@@ -126,12 +126,9 @@ def chart(
 def table(
     data: pd.DataFrame, title: str, subject: str, selection: Selection, datasets: tuple[str, ...], key: str
 ):
-    """A table section: heading, the table, source and date, downloads."""
+    """A table section: heading, the table (labelled in the user's language), source and date, downloads."""
     st.subheader(title)
-    dates = {
-        c: st.column_config.DateColumn(format="YYYY-MM-DD") for c in data.select_dtypes("datetime").columns
-    }
-    st.dataframe(data, hide_index=True, key=f"table_{key}", column_config=dates)
+    tables.show(data, key=f"table_{key}")
     st.caption(source_line(datasets))
     downloads(data, subject, selection, datasets, key)
 

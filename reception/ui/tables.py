@@ -32,8 +32,8 @@ def _label(column: str) -> str:
 
 def _column(frame: pd.DataFrame, column: str) -> object:
     label = _label(column)
-    if column in PERCENT:
-        return st.column_config.NumberColumn(label, format="percent")
+    if column in PERCENT:  # shown x 100 by ``shown``
+        return st.column_config.NumberColumn(label, format="%.0f %%")
     if column in MONTHS:
         return st.column_config.DateColumn(label, format="YYYY-MM")
     if column in DAYS:
@@ -52,8 +52,11 @@ def _column(frame: pd.DataFrame, column: str) -> object:
 
 
 def shown(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame as drawn: no all-empty columns, identifiers (dataset, program, ...) by their names."""
+    """The frame as drawn: no all-empty columns, shares in percent, identifiers by their names."""
     out = frame.loc[:, [c for c in frame.columns if frame[c].notna().any()]].copy()
+    for column in PERCENT:
+        if column in out.columns:
+            out[column] = out[column] * 100
     for column in CODED:
         if column in out.columns:
             out[column] = out[column].map(lambda v, c=column: t(f"{c}.{v}") if f"{c}.{v}" in LABELS else v)
