@@ -69,8 +69,10 @@ def style(fig: go.Figure, *, present: bool = False, lang: str = "sv", height: in
         margin={"l": 10, "r": 70, "t": 90 if present else 70, "b": 10},
         legend_font_size=size["font"],
     )
-    fig.update_xaxes(tickfont_size=size["tick"], title_font_size=size["font"], separatethousands=True)
-    fig.update_yaxes(tickfont_size=size["tick"], title_font_size=size["font"], separatethousands=True)
+    # whole numbers with thousands separated ("28 000"), never SI suffixes ("28k")
+    axes = {"tickfont_size": size["tick"], "title_font_size": size["font"], "separatethousands": True}
+    fig.update_xaxes(**axes, exponentformat="none")
+    fig.update_yaxes(**axes, exponentformat="none")
     fig.update_traces(selector={"type": "scatter"}, line_width=size["line"], marker_size=size["marker"])
     if present:
         fig.update_layout(font_color="#000000")
