@@ -21,6 +21,7 @@ from reception.ingest.facts import (
     parse_column,
     read_measures,
     spread,
+    take,
     where,
 )
 from reception.ingest.layout import Column, Table
@@ -97,8 +98,8 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
     origin = where(table, areas, index)
     parts = []
     for category in persons:
-        people = pc.take(_sum(category_sums[category]), index)
-        minors = pc.take(_sum([read[c.index] for c in alone[category]]), index) if category in alone else None
+        people = take(_sum(category_sums[category]), index)
+        minors = take(_sum([read[c.index] for c in alone[category]]), index) if category in alone else None
         n = len(index)
         if built.minors_only:
             people, minors = pa.nulls(n, pa.float64()), people
@@ -106,7 +107,7 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
             pa.table(
                 {
                     **_time_columns(w),
-                    "kommun_kod": pc.take(areas.code, index),
+                    "kommun_kod": take(areas.code, index),
                     "category": pa.repeat(pa.scalar(category, pa.string()), n),
                     "persons": people,
                     "of_which_unaccompanied": minors if minors is not None else pa.nulls(n, pa.float64()),
@@ -147,14 +148,14 @@ def _long(table: Table, ctx: Context) -> Built:
     facts = pa.table(
         {
             **_time_columns(w),
-            "kommun_kod": pc.take(areas.code, index),
+            "kommun_kod": take(areas.code, index),
             "category": categories,
-            "persons": pc.take(read[count.index].values, index),
-            "of_which_unaccompanied": pc.take(read[minors.index].values, index)
+            "persons": take(read[count.index].values, index),
+            "of_which_unaccompanied": take(read[minors.index].values, index)
             if minors
             else pa.nulls(n, pa.float64()),
             **origin,
-            "_raw": pc.take(body(table).column(category_col.index), index),
+            "_raw": take(body(table).column(category_col.index), index),
         }
     )
     built.facts = facts
@@ -225,7 +226,7 @@ def build_events(table: Table, ctx: Context) -> Built:
     built.facts = pa.table(
         {
             "arrived": days,
-            "kommun_kod": pc.take(areas.code, index),
+            "kommun_kod": take(areas.code, index),
             "category": categories,
             "unaccompanied": flags,
             **origin,

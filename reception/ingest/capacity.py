@@ -18,6 +18,7 @@ from reception.ingest.facts import (
     data_rows,
     period_of,
     read_measures,
+    take,
     where,
 )
 from reception.ingest.layout import Column, Table
@@ -73,21 +74,17 @@ def build_capacity(table: Table, ctx: Context) -> Built:
             continue
         n = len(index)
         if kind_col is not None:
-            kind_values = pc.take(
-                per_distinct(body(table).column(kind_col.index), kind_of, pa.string()), index
-            )
+            kind_values = take(per_distinct(body(table).column(kind_col.index), kind_of, pa.string()), index)
         else:
             kind_values = pa.repeat(pa.scalar(kind or "all", pa.string()), n)
         parts.append(
             pa.table(
                 {
                     "month": month,
-                    "kommun_kod": pc.take(areas.code, index),
+                    "kommun_kod": take(areas.code, index),
                     "kind": kind_values,
-                    "places": pc.take(places, index) if places is not None else pa.nulls(n, pa.float64()),
-                    "occupied": pc.take(occupied, index)
-                    if occupied is not None
-                    else pa.nulls(n, pa.float64()),
+                    "places": take(places, index) if places is not None else pa.nulls(n, pa.float64()),
+                    "occupied": take(occupied, index) if occupied is not None else pa.nulls(n, pa.float64()),
                     **origin,
                 }
             )

@@ -156,10 +156,10 @@ def where(table: Table, areas: Areas, index: pa.Array) -> dict[str, pa.Array]:
     """Where each fact row came from, for messages: _sheet, _row, _column and _value (its area cell)."""
     n = len(index)
     column = areas.column
-    cells = pc.take(body(table).column(column.index), index) if column else pa.nulls(n, pa.string())
+    cells = take(body(table).column(column.index), index) if column else pa.nulls(n, pa.string())
     return {
         "_sheet": pa.repeat(pa.scalar(table.sheet.name, pa.string()), n),
-        "_row": pc.take(body_rows(table), index),
+        "_row": take(body_rows(table), index),
         "_column": pa.repeat(pa.scalar(column.label if column else None, pa.string()), n),
         "_value": cells,
     }
@@ -189,7 +189,7 @@ def parse_column(
 
     A cell it cannot read is a problem with ``message``; so is an empty cell when ``required``.
     """
-    cells = pc.take(body(table).column(column.index), index)
+    cells = take(body(table).column(column.index), index)
     values = per_distinct(cells, parse, kind)
     unread = pc.is_null(values) if required else pc.and_(pc.is_null(values), pc.is_valid(cells))
     built.problems += cell_problems(table, spread(unread, index, table), column, message)
@@ -217,5 +217,6 @@ def data_rows(areas: Areas) -> pa.Array:
     return pa.array(np.flatnonzero(areas.kind == DATA))
 
 
-def take(values: pa.ChunkedArray | pa.Array, index: pa.Array) -> pa.Array:
-    return pc.take(values, index)
+def take(values: pa.ChunkedArray | pa.Array, index: pa.Array) -> pa.ChunkedArray | pa.Array:
+    """``values`` at the data rows ``index`` (ascending); all of them as they are when every row is data."""
+    return values if len(index) == len(values) else pc.take(values, index)

@@ -13,6 +13,7 @@ import csv
 import io
 import math
 import re
+import struct
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
@@ -120,22 +121,35 @@ def read_excel(name: str, data: bytes) -> list[Sheet]:
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def decode(name: str, data: bytes) -> bytes:
-    """UTF-8 bytes without BOM: UTF-8 as it is, else Windows-1252 (what Swedish Excel writes)."""
+def decode(name: str, data: bytes) -> pa.Buffer:
+    """The file as UTF-8 without BOM: UTF-8 as it is (not copied), else Windows-1252 (what Swedish
+    Excel writes) or UTF-16 (Excel's "Unicode text"), converted."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return pa.py_buffer(data.decode("utf-16").encode("utf-8"))
+    buffer = pa.py_buffer(data)
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16").encode("utf-8")
+        buffer = buffer.slice(3)
+    if _is_utf8(buffer):
+        return buffer
     try:
-        data.decode("utf-8")
-        return data
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252").encode("utf-8")
-        except UnicodeDecodeError as error:
-            raise refuse(
-                name, "Filen är varken UTF-8 eller Windows-1252; spara den som CSV UTF-8."
-            ) from error
+        return pa.py_buffer(data.decode("cp1252").encode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise refuse(name, "Filen är varken UTF-8 eller Windows-1252; spara den som CSV UTF-8.") from error
+
+
+def _head(buffer: pa.Buffer, size: int) -> bytes:
+    return buffer.slice(0, min(size, buffer.size)).to_pybytes()
+
+
+def _is_utf8(buffer: pa.Buffer) -> bool:
+    """Whether the bytes are valid UTF-8, checked by Arrow in place (no decoded copy of a big file)."""
+    offsets = pa.py_buffer(struct.pack("<qq", 0, buffer.size))
+    text = pa.Array.from_buffers(pa.large_string(), 1, [None, offsets, buffer])
+    try:
+        text.validate(full=True)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def sniff(sample: str) -> str:
@@ -151,21 +165,18 @@ def sniff(sample: str) -> str:
 
 def read_csv(name: str, data: bytes) -> Sheet:
     utf8 = decode(name, data)
-    declared = re.match(rb"sep=(.)\r?\n", utf8)  # Excel's own hint on the first line, not a row
+    declared = re.match(rb"sep=(.)\r?\n", _head(utf8, 16))  # Excel's hint, not a row
     if declared:
-        utf8 = utf8[declared.end() :]
-    sample = utf8[: 1 << 16].decode("utf-8", errors="ignore")
+        utf8 = utf8.slice(declared.end())
+    sample = _head(utf8, 1 << 16).decode("utf-8", errors="ignore")
     delimiter = declared.group(1).decode() if declared else sniff(sample)
-    sample_rows = list(
-        csv.reader(
-            io.StringIO(sample.rsplit("\n", 1)[0] if len(utf8) > 1 << 16 else sample), delimiter=delimiter
-        )
-    )
+    whole = sample if utf8.size <= 1 << 16 else sample.rsplit("\n", 1)[0]
+    sample_rows = list(csv.reader(io.StringIO(whole), delimiter=delimiter))
     width = max((len(r) for r in sample_rows), default=1)
     names = [f"c{j}" for j in range(width)]
     try:
         grid = pacsv.read_csv(
-            io.BytesIO(utf8),
+            pa.BufferReader(utf8),
             read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
@@ -182,9 +193,10 @@ def read_csv(name: str, data: bytes) -> Sheet:
     return Sheet(None, grid, rows, decimal="," if delimiter in ";\t" else ".")
 
 
-def _read_ragged(utf8: bytes, delimiter: str) -> pa.Table:
+def _read_ragged(utf8: pa.Buffer, delimiter: str) -> pa.Table:
     """Rows of different lengths (hand-made files): Python's reader, padded to the widest row."""
-    records = list(csv.reader(io.StringIO(utf8.decode("utf-8"), newline=""), delimiter=delimiter))
+    text = utf8.to_pybytes().decode("utf-8")
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     width = max((len(r) for r in records), default=1)
     return pa.table(
         {
@@ -195,7 +207,10 @@ def _read_ragged(utf8: bytes, delimiter: str) -> pa.Table:
 
 
 def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    blank = pc.equal(pc.utf8_trim_whitespace(column), "")
+    """Cells of only spaces are empty cells (null); the column is rewritten only if it has any."""
+    blank = pc.or_(pc.utf8_is_space(column), pc.equal(column, ""))  # spaces only, or nothing
+    if not pc.any(blank).as_py():
+        return column
     return pc.if_else(blank, pa.scalar(None, pa.string()), column)
 
 

@@ -12,7 +12,6 @@ import re
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from reception.ingest import checks, rows
 from reception.ingest.facts import (
@@ -23,6 +22,7 @@ from reception.ingest.facts import (
     data_rows,
     parse_column,
     read_numbers,
+    take,
     where,
     year_for,
 )
@@ -135,10 +135,10 @@ def build_targets(table: Table, ctx: Context) -> Built:
             pa.table(
                 {
                     "year": years,
-                    "kommun_kod": pc.take(areas.code, index),
+                    "kommun_kod": take(areas.code, index),
                     "program": pa.array([program] * n, pa.string()),
-                    "target": pc.take(t.values, index),
-                    "received": pc.take(r.values, index) if r else pa.nulls(n, pa.float64()),
+                    "target": take(t.values, index),
+                    "received": take(r.values, index) if r else pa.nulls(n, pa.float64()),
                     **origin,
                 }
             )
@@ -202,9 +202,9 @@ def build_county_targets(table: Table, ctx: Context) -> Built:
     built.facts = pa.table(
         {
             "year": years,
-            "lan_kod": pc.take(areas.code, index),
+            "lan_kod": take(areas.code, index),
             "program": pa.repeat(pa.scalar(program, pa.string()), n),
-            "target": pc.take(t.values, index),
+            "target": take(t.values, index),
             "decision": _decisions(table, ctx, index),
             "valid_from": _valid_from(table, index, built),
             **where(table, areas, index),
@@ -217,7 +217,7 @@ def _decisions(table: Table, ctx: Context, index: pa.Array) -> pa.Array:
     """The ordinance of each row: its own column ('SFS 2023:812'), else the one the title names."""
     column = next(iter(table.role("decision")), None)
     if column is not None:
-        cells = pc.take(body(table).column(column.index), index)
+        cells = take(body(table).column(column.index), index)
         return per_distinct(cells, lambda text: _sfs(text) or text.strip(), pa.string())
     named = _sfs(" ".join(table.title) + " " + ctx.file.replace("_", ":"))
     return pa.repeat(pa.scalar(named, pa.string()), len(index))
@@ -266,10 +266,10 @@ def build_long_targets(table: Table, ctx: Context) -> Built:
     built.facts = pa.table(
         {
             "year": years,
-            "kommun_kod": pc.take(areas.code, index),
+            "kommun_kod": take(areas.code, index),
             "program": programs,
-            "target": pc.take(t.values, index),
-            "received": pc.take(r.values, index) if r else pa.nulls(n, pa.float64()),
+            "target": take(t.values, index),
+            "received": take(r.values, index) if r else pa.nulls(n, pa.float64()),
             **origin,
         }
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception.ingest.facts import Built, Context, body, month_for, parse_column, period_of, year_for
+from reception.ingest.facts import Built, Context, body, month_for, parse_column, period_of, take, year_for
 from reception.ingest.layout import Table
 from reception.ingest.problems import Problem
 from reception.ingest.values import date_of, month_number, month_of, per_distinct, year_of
@@ -67,7 +67,7 @@ def when(table: Table, ctx: Context, built: Built, index: pa.Array) -> When | No
             month = first_day(years, number)
         if month_col.header.role == "date":
             days = per_distinct(body(table).column(month_col.index), date_of, pa.date32())
-            daily = bool(pc.any(pc.not_equal(pc.day(pc.take(days, index)), 1)).as_py() or False)
+            daily = bool(pc.any(pc.not_equal(pc.day(take(days, index)), 1)).as_py() or False)
         else:
             daily = False
         if cumulative and not daily:
