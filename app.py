@@ -36,9 +36,11 @@ if not present:
     )
     if len(latest):
         now = latest.iloc[0]
-        usual = t("tile.usual", diff=fmt_num(now["difference"], 0), usual=fmt_num(now["usual_persons"], 0))
+        fewer = now["difference"] < 0  # the arrow and the words say the direction, not a minus sign
+        usual = t("tile.fewer" if fewer else "tile.more", diff=fmt_num(abs(now["difference"]), 0),
+                  usual=fmt_num(now["usual_persons"], 0))  # fmt: skip
         tiles[5].metric(t("tile.month_inflow", month=fmt_month(now["month"])), fmt_int(now["persons"]), usual,
-                        delta_color="off")  # fmt: skip
+                        delta_color="off", delta_arrow="down" if fewer else "up")  # fmt: skip
 st.caption(sections.source_line(("targets", "arrivals", "capacity")))
 
 if fulfilment.empty:

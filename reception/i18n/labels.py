@@ -94,7 +94,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "tile.capacity_used": ("Beläggning", "Capacity used"),
     "tile.headroom": ("Lediga platser", "Free places"),
     "tile.month_inflow": ("Mottagna {month}", "Received {month}"),
-    "tile.usual": ("{diff} mot vanligt ({usual})", "{diff} vs usual ({usual})"),
+    "tile.fewer": ("{diff} färre än vanligt ({usual})", "{diff} fewer than usual ({usual})"),
+    "tile.more": ("{diff} fler än vanligt ({usual})", "{diff} more than usual ({usual})"),
     "tile.places_of": ("av {places} platser", "of {places} places"),
     "overview.map_title": (
         "Hur långt har kommunerna kommit mot målet {year}?",
