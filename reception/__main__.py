@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from reception import export, store
+from reception import export, ingest, store
 
 VIEWS = (
     "municipality",
@@ -66,8 +66,6 @@ def cmd_demo(args: argparse.Namespace) -> None:
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
-    from reception import ingest
-
     path = Path(args.path)
     if not path.is_file():
         raise Refused(f"{path.name}: filen finns inte.")
@@ -136,9 +134,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", help="fyll databasen med demodata").set_defaults(run=cmd_demo)
     ing = sub.add_parser("ingest", help="läs in en fil från Migrationsverket eller länsstyrelsen")
     ing.add_argument("path")
-    ing.add_argument(
-        "--dataset", choices=("targets", "county_targets", "arrivals", "capacity", "arrival_events")
-    )
+    ing.add_argument("--dataset", choices=ingest.DATASETS)
     ing.add_argument("--year", type=int, help="året filen gäller, om filen inte säger det")
     ing.add_argument(
         "--month", type=int, help="månaden (1-12) en ställning hittills i år eller kapaciteten gäller"

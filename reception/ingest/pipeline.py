@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reception import store
-from reception.ingest import keys, load, read
+from reception.ingest import keys, load, read, rows
 from reception.ingest.arrivals import build_arrivals, build_events
 from reception.ingest.capacity import build_capacity
 from reception.ingest.facts import Built, Context
@@ -198,7 +198,8 @@ def _read_all(
 
 
 def _no_municipality(part: Built) -> bool:
-    return all("okänd kommun" in p.message or "ingen kommun" in p.message for p in part.problems)
+    """Every problem is a row whose area matches nothing: the table is not about municipalities."""
+    return all(p.message.startswith(rows.UNKNOWN_AREA) or p.message == rows.NO_AREA for p in part.problems)
 
 
 def _combine(

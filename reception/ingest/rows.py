@@ -22,6 +22,8 @@ from reception.ingest.problems import Problem
 
 EMPTY, DATA, COUNTY, SUBTOTAL, TOTAL, UNKNOWN = range(6)
 NULL = pa.scalar(None, pa.string())
+UNKNOWN_AREA = "okänd kommun"  # how every problem of a row whose area matches nothing begins
+NO_AREA = "raden har siffror men ingen kommun."
 _CODE_AND_NAME = re.compile(r"^(\d{3,4})\s*[-–:]?\s+(\D.*)$")
 
 
@@ -165,7 +167,7 @@ def _unknown(table: Table, body: pa.Table, column: Column | None, mask: np.ndarr
     if column is None or not mask.any():
         if mask.any():
             rows = _rows(table, mask)
-            return [Problem(_file(table), "raden har siffror men ingen kommun.", table.sheet.name, rows[0])]
+            return [Problem(_file(table), NO_AREA, table.sheet.name, rows[0])]
         return []
     texts = body.column(column.index).take(pa.array(np.flatnonzero(mask))).to_pylist()
     rows = _rows(table, mask)
@@ -175,7 +177,7 @@ def _unknown(table: Table, body: pa.Table, column: Column | None, mask: np.ndarr
     problems = []
     for text, at in seen.items():
         hint = names.places().suggest(text) if text else []
-        message = "okänd kommun" + (f" (menade du {' eller '.join(hint)}?)" if hint else "") + "."
+        message = UNKNOWN_AREA + (f" (menade du {' eller '.join(hint)}?)" if hint else "") + "."
         if len(at) > 1:
             message += f" Samma värde står på {len(at)} rader."
         problems.append(Problem(_file(table), message, table.sheet.name, at[0], column.label, text))
