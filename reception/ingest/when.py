@@ -54,17 +54,13 @@ def when(table: Table, ctx: Context, built: Built, index: pa.Array) -> When | No
         as_of = parse_column(table, as_of_col, month_number, pa.int32(), index, built, NO_MONTH_NUMBER)
         return When(year=_years(table, ctx, built, year_col, index), as_of=as_of)
     if month_col is not None:
-        before = len(built.problems)
-        month = parse_column(
-            table, month_col, month_of, pa.date32(), index, built, "ingen månad (t.ex. 2024-10)."
-        )
-        if year_col is not None and pc.all(pc.is_null(month)).as_py():
-            del built.problems[before:]
-            number = parse_column(
-                table, month_col, month_number, pa.int32(), index, built, "ingen månad (1–12)."
-            )
-            years = _years(table, ctx, built, year_col, index)
-            month = first_day(years, number)
+        cells = body(table).column(month_col.index)
+        named = pc.any(pc.is_valid(per_distinct(cells, month_of, pa.date32()))).as_py()
+        if year_col is not None and not named:  # 'oktober' or 10 beside a year column
+            number = parse_column(table, month_col, month_number, pa.int32(), index, built, NO_MONTH_NUMBER)
+            month = first_day(_years(table, ctx, built, year_col, index), number)
+        else:
+            month = parse_column(table, month_col, month_of, pa.date32(), index, built, NO_MONTH)
         if month_col.header.role == "date":
             days = per_distinct(body(table).column(month_col.index), date_of, pa.date32())
             daily = bool(pc.any(pc.not_equal(pc.day(take(days, index)), 1)).as_py() or False)
