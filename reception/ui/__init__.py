@@ -27,6 +27,7 @@ NAV = (
     ("pages/mote.py", "page.mote"),
     ("pages/data.py", "page.data"),
 )
+RUN_KEY = "_run_count"
 # Streamlit draws captions at 60 % opacity (3.9:1 on white, below WCAG AA): draw them opaque and grey
 CAPTION_CSS = """<style>
 [data-testid="stCaptionContainer"] {opacity: 1; color: #595959;}
@@ -44,6 +45,16 @@ header[data-testid="stHeader"] {display: none;}
 [data-testid="stMetricValue"] {font-size: 56px;} [data-testid="stMetricLabel"] p {font-size: 24px;}
 </style>
 """
+
+
+def run_token() -> str:
+    """A style element whose ``data-run`` changes with every script run of the session.
+
+    Browser tests wait for it to change after an action, then for the run to finish: a wait that
+    cannot mistake the run before the action for the one it started. It draws nothing.
+    """
+    st.session_state[RUN_KEY] = st.session_state.get(RUN_KEY, 0) + 1
+    return f'<style data-run="{st.session_state[RUN_KEY]}"></style>'
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -130,7 +141,7 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
     years = query("years_available")["year"].tolist() if not empty else []
     selection = sidebar.draw(selection, options, years, title_key)
     i18n.set_language(selection.lang)
-    st.html(CAPTION_CSS)
+    st.html(run_token() + CAPTION_CSS)
     if selection.present:
         st.html(PRESENT_CSS)
     if not selection.present:

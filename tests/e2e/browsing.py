@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reception import deck, store
@@ -11,7 +13,6 @@ try:
 except ImportError:  # the browser_ready fixture skips (or fails in CI) with the reason
     Page = expect = None
 
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 CHART = '[data-testid="stPlotlyChart"]'
 SCREENSHOTS = store.ROOT / "test-artifacts" / "screenshots"
 
@@ -21,16 +22,57 @@ def page_paths() -> list[str]:
     return sorted(deck.page_paths())
 
 
-def wait_drawn(page: Page) -> None:
-    """Wait until the script has finished, the page has a title and every chart has drawn."""
-    page.wait_for_selector(READY)
-    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
-    page.wait_for_selector(READY)
-    page.wait_for_load_state("networkidle")  # Plotly's code arrives lazily, after the script ran
-    charts = page.locator(CHART)
-    for i in range(charts.count()):
-        expect(charts.nth(i).locator(".main-svg").first).to_be_attached(timeout=15_000)
+# The whole "drawn" condition, polled in the page until it has held for SETTLE_MS with the same
+# script run: the app is connected and not running, the run is a new one (its token differs from
+# ``since``, the token read before the action), no element is left stale from an earlier run, the
+# page has its title (or shows an exception, which the caller then reports) and every chart present
+# has drawn. Polling the whole condition, rather than counting charts once and waiting for each,
+# cannot wait for a chart that a later run removed, nor take the run before a click for its answer.
+SETTLE_MS = 300
+_DRAWN_JS = """
+([since, settle]) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const token = document.querySelector('style[data-run]');
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const done = app && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED'
+    && token && token.dataset.run !== since
+    && !document.querySelector('[data-stale="true"]')
+    && (document.querySelector('[data-testid="stMain"] h1')
+        || document.querySelector('[data-testid="stException"]'))
+    && charts.every(c => c.querySelector('.main-svg'));
+  if (!done) { window.__drawn = null; return false; }
+  const key = token.dataset.run + '/' + charts.length;
+  if (!window.__drawn || window.__drawn.key !== key) {
+    window.__drawn = {key, at: performance.now()};
+    return false;
+  }
+  return performance.now() - window.__drawn.at >= settle;
+}
+"""
+
+
+def run_token(page: Page) -> str | None:
+    """The current script run's token (``ui.run_token``), or None before the first run drew."""
+    return page.evaluate("() => document.querySelector('style[data-run]')?.dataset.run ?? null")
+
+
+def wait_drawn(page: Page, since: str | None = None, timeout: float = 30_000) -> None:
+    """Wait until a script run newer than ``since`` has finished and everything it drew is drawn.
+
+    Pass ``since=run_token(page)`` read *before* an action that reruns the script (or use
+    :func:`rerun`); after a navigation (a new document) any run is new, so ``since`` may be None.
+    """
+    page.wait_for_function(_DRAWN_JS, arg=[since, SETTLE_MS], timeout=timeout, polling=100)
     assert_no_exception(page)
+
+
+@contextmanager
+def rerun(page: Page) -> Iterator[None]:
+    """``with rerun(page): button.click()`` waits for the run the action started to be drawn."""
+    since = run_token(page)
+    yield
+    wait_drawn(page, since)
 
 
 def assert_no_exception(page: Page) -> None:
@@ -55,10 +97,32 @@ def screenshot(page: Page, name: str, first_screen: bool = False) -> Path:
     target = SCREENSHOTS / f"{name}.png"
     if height > size["height"]:
         page.set_viewport_size({"width": size["width"], "height": height})
-        page.wait_for_timeout(300)
+        wait_still(page)
     page.screenshot(path=str(target))
-    page.set_viewport_size(size)
+    if height > size["height"]:
+        page.set_viewport_size(size)
+        wait_still(page)
     return target
+
+
+# True once the charts' drawn sizes have not changed for SETTLE_MS (Plotly redraws after a resize).
+_STILL_JS = """
+(settle) => {
+  const sizes = [...document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg')]
+    .map(svg => svg.getAttribute('width') + 'x' + svg.getAttribute('height')).join(',')
+    + '@' + window.innerWidth + 'x' + window.innerHeight;
+  if (!window.__still || window.__still.sizes !== sizes) {
+    window.__still = {sizes, at: performance.now()};
+    return false;
+  }
+  return performance.now() - window.__still.at >= settle;
+}
+"""
+
+
+def wait_still(page: Page) -> None:
+    """Wait until the charts have redrawn for the viewport and stay as they are."""
+    page.wait_for_function(_STILL_JS, arg=SETTLE_MS, polling=100)
 
 
 def slug(path: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from browsing import open_page, page_paths, screenshot, wait_drawn
+from browsing import open_page, page_paths, run_token, screenshot, wait_drawn
 from playwright.sync_api import expect
 
 from reception import deck
@@ -85,10 +85,11 @@ def test_export_then_import_a_bad_file_changes_nothing(page, server, served_stor
     exported["slides"][1]["url"] = "https://example.org/"
     bad = tmp_path / "mote.json"
     bad.write_text(json.dumps(exported), encoding="utf-8")
+    since = run_token(page)
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(bad))
     expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text("bild 2")
     expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text("utanför appen")
-    wait_drawn(page)
+    wait_drawn(page, since)
     expect(heading(page)).to_have_text("1 / 3 · Översikt riket")
     assert deck.load(served_store).slides == three_slides.slides
 

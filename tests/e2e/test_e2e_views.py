@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
-from browsing import CHART, open_page, wait_drawn
+from browsing import CHART, open_page, rerun, wait_drawn
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
@@ -18,8 +18,8 @@ def pick(page, label: str, option: str) -> None:
     """Choose ``option`` in the sidebar's select box labelled ``label``."""
     box = page.locator(SIDEBAR).locator('[data-testid="stSelectbox"]').filter(has_text=label).first
     box.click()
-    page.get_by_role("option", name=option, exact=True).click()
-    wait_drawn(page)
+    with rerun(page):
+        page.get_by_role("option", name=option, exact=True).click()
 
 
 def chart_titles(page) -> list[str]:
@@ -48,8 +48,8 @@ def test_a_shared_link_shows_the_same_view_in_a_fresh_browser(new_page, server):
     first = new_page().page
     open_page(first, server, "/mal")
     pick_goteborgsregionen(first)
-    first.locator(SIDEBAR).get_by_text("English", exact=True).click()
-    wait_drawn(first)
+    with rerun(first):
+        first.locator(SIDEBAR).get_by_text("English", exact=True).click()
     expect(first.locator("h1").first).to_have_text("Received against targets")
     link = first.url
     seen = (first.locator("h1").first.inner_text(), chart_titles(first))
