@@ -157,17 +157,9 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
                 }
                 if changed:
                     refresh_current(con, changed)
-                con.execute("commit")
-                con.execute("checkpoint")
-                con.close()
-                with open(tmp, "rb+") as f:
-                    os.fsync(f.fileno())
-                os.replace(tmp, path)
-                dir_fd = os.open(path.parent, os.O_RDONLY)
-                try:
-                    os.fsync(dir_fd)
-                finally:
-                    os.close(dir_fd)
+                _commit(con)
+                _checkpoint(con)
+                _swap(tmp, path)
             except BaseException:
                 with suppress(duckdb.Error):
                     con.close()
@@ -176,6 +168,29 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
                 raise
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# The writer's last steps, named so that a test can stop a writer at each of them (tests/store).
+def _commit(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("commit")
+
+
+def _checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Fold the write-ahead log into the copy and close it: the copy is then one whole file."""
+    con.execute("checkpoint")
+    con.close()
+
+
+def _swap(tmp: Path, path: Path) -> None:
+    """Put the written copy in the live file's place, durably: until the rename, nothing changed."""
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
 
 ARRIVALS = ("arrivals_ytd", "arrivals_month", "arrivals_year")  # in this order: the last two read the first

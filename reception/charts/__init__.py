@@ -5,7 +5,7 @@ vermillion, and never by colour alone (a sign and a label too). Swedish number f
 ``layout.separators``. Two sizes: normal, and presentation (large type, thick lines).
 
 Pages use: ``style(fig, present=..., lang=...)`` on every figure (the builders already call it),
-``PLOTLY_CONFIG`` for ``st.plotly_chart(config=...)``, and the builders in ``figures``.
+``PLOTLY_CONFIG`` for ``st.plotly_chart(config=...)``, and the builders in ``reception.charts.targets`` and ``reception.charts.flows``.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ SIZES = {
 pio.templates["reception"] = go.layout.Template(
     layout={
         "colorway": PALETTE,
-        "font": {"family": "Source Sans Pro, Arial, sans-serif", "color": INK},
+        "font": {"family": "Source Sans, Source Sans Pro, Arial, sans-serif", "color": INK},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "xaxis": {"gridcolor": "#e5e5e5", "linecolor": "#8c8c8c", "zeroline": False, "automargin": True},

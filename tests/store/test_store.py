@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import duckdb
+import killpoints
 import pytest
 
 from reception import store
@@ -141,24 +140,27 @@ def test_readers_are_never_blocked_while_another_process_loads(store_path):
     assert counts[0] == 1 and counts[-1] == 10, counts  # the reference load, then three demos of three loads
 
 
-def test_a_writer_killed_at_any_point_changes_nothing_and_the_next_writer_cleans_up(store_path):
+ADD_TARGET = """
+from reception import store
+with store.write(live) as con:
+    load_id = store.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
+    con.execute("insert into fact_target values (?, 2024, '0180', 'settlement', 140, null)", [load_id])
+"""
+
+
+@pytest.mark.parametrize("point", list(killpoints.POINTS))
+def test_a_writer_killed_at_each_step_leaves_the_store_exactly_before_or_after(store_path, tmp_path, point):
     add_target(store_path, 100)
-    before = snapshot(store_path)
-    for delay in (0.05, 0.3, 0.6, 0.9, 1.2):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "reception", "--db", str(store_path), "demo"],
-            cwd=store.ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        after = snapshot(store_path)
-        if after != before:  # it finished before the kill: then it is wholly there
-            assert sum(1 for row in after["loads"] if "demo" in row) == 3
-            store.undo(max(int(r.split(",")[0].strip("(")) for r in after["loads"]), store_path)
-            break
-    add_target(store_path, 120)
-    assert not [p for p in os.listdir(store_path.parent) if p.endswith(".tmp")]
+    before = store_path.read_bytes()
+    reference = tmp_path / "reference.duckdb"
+    reference.write_bytes(before)
+    add_target(reference, 140)
+
+    killpoints.run_killed(store_path, point, ADD_TARGET)
+    if killpoints.POINTS[point] == "before":
+        assert store_path.read_bytes() == before  # the live file was never touched
+    else:
+        assert killpoints.contents(store_path) == killpoints.contents(reference)
+    add_target(store_path, 120)  # the next writer is not blocked, and cleans up
+    assert killpoints.temporaries(store_path) == []
     assert target(store_path) == 120
