@@ -92,7 +92,8 @@ def write(kind: str, name: str, body: dict, expected: int, path: Path | None = N
         current, revision, _ = _read(file)
         if revision != expected:
             raise StaleRevision(current, revision)
-        held = {"name": name, "revision": revision + 1, "saved_at": datetime.now().isoformat(timespec="seconds")}
+        saved_at = datetime.now().isoformat(timespec="seconds")
+        held = {"name": name, "revision": revision + 1, "saved_at": saved_at}
         data = json.dumps({**held, "body": body}, ensure_ascii=False, indent=1).encode("utf-8")
         if len(data) > MAX_BYTES:
             raise ValueError(f"a document is at most {MAX_BYTES} bytes")

@@ -5,7 +5,8 @@ vermillion, and never by colour alone (a sign and a label too). Swedish number f
 ``layout.separators``. Two sizes: normal, and presentation (large type, thick lines).
 
 Pages use: ``style(fig, present=..., lang=...)`` on every figure (the builders already call it),
-``PLOTLY_CONFIG`` for ``st.plotly_chart(config=...)``, and the builders in ``reception.charts.targets`` and ``reception.charts.flows``.
+``PLOTLY_CONFIG`` for ``st.plotly_chart(config=...)``, and the builders in this package's
+modules (``targets``, ``flows``).
 """
 
 from __future__ import annotations

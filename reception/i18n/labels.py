@@ -63,7 +63,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} värden är skyddade (under 6 personer): de visas som luckor och räknas aldrig som noll; summor över dem är lägsta möjliga värden.",
         "{n} values are suppressed (fewer than 6 persons): they show as gaps and never count as zero; sums over them are lower bounds.",
     ),
-    "download": ("Ladda ner", "Download"),
     "download.csv": ("CSV", "CSV"),
     "download.csv_excel": ("CSV för Excel", "CSV for Excel"),
     "download.xlsx": ("Excel (xlsx)", "Excel (xlsx)"),
@@ -74,7 +73,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "about.made": ("Skapad", "Created"),
     "whole_country": ("Hela landet", "Whole country"),
     # units and axes
-    "unit.persons": ("personer", "persons"),
     "axis.month": ("Månad", "Month"),
     "axis.year": ("År", "Year"),
     "axis.persons": ("Personer", "Persons"),
@@ -83,7 +81,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "axis.fulfilment": ("Måluppfyllelse (%)", "Target fulfilment (%)"),
     "axis.places": ("Platser", "Places"),
     "axis.gap": ("Skillnad mot målet (personer)", "Difference from target (persons)"),
-    "axis.municipality": ("Kommun", "Municipality"),
     "axis.month_of_year": ("Kalendermånad", "Month of the year"),
     "legend.above": ("Över målet", "Above target"),
     "legend.below": ("Under målet", "Below target"),
@@ -106,8 +103,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "{behind} of {n} municipalities are below the {year} target; the median one has reached {median}.",
     ),
     "overview.map_hover": ("Mål {target}, mottagna {received}", "Target {target}, received {received}"),
-    "overview.behind": ("Längst efter", "Furthest behind"),
-    "overview.ahead": ("Längst före", "Furthest ahead"),
     "overview.rank_title": (
         "Vilka ligger längst efter och längst före målet {year}?",
         "Who is furthest behind and ahead of the {year} target?",
@@ -241,13 +236,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Nuvarande takt = medelvärdet av de tre senaste månadernas mottagande. Platser som frigörs räknas inte med.",
         "Current inflow = the mean of the last three months. Places that become free are not counted.",
     ),
-    "kap.places": ("Platser", "Places"),
     "kap.places_shaded": ("Platser (skuggat = lediga)", "Places (shaded = free)"),
     "kap.occupied": ("Belagda", "Occupied"),
     "kap.headroom": ("Lediga", "Free"),
     "kap.months_left": ("Månader kvar", "Months left"),
-    "kap.run_out": ("Slut på platser", "Runs out"),
-    "kap.inflow": ("Inflöde per månad", "Inflow per month"),
     # variation page
     "var.monthly_title": (
         "Mottagandet svänger: månad för månad och glidande årsmedelvärde",
@@ -285,13 +277,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Bufferten = de platser som en månad på 90:e percentilen fyller (avrundat uppåt), jämfört med lediga platser den senaste månaden. Månader med skyddade värden räknas inte.",
         "The buffer = the places a 90th-percentile month fills (rounded up), against free places in the latest month. Months with suppressed values are not counted.",
     ),
-    "var.cv": ("Variationskoefficient", "Coefficient of variation"),
-    "var.max_month": ("Största månad", "Largest month"),
-    "var.p90": ("90:e percentilen", "90th percentile"),
     "var.buffer": ("Buffert som behövs", "Buffer needed"),
     "var.headroom": ("Lediga platser i dag", "Free places today"),
-    "var.covered": ("Räcker", "Enough"),
-    "var.short": ("Räcker inte", "Not enough"),
     # data page
     "data.upload": ("Läs in filer", "Load files"),
     "data.upload_help": (
@@ -302,10 +289,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "data.dataset_auto": ("Känn igen själv", "Recognise it"),
     "data.year": ("År (om filen inte säger det)", "Year (if the file doesn't say)"),
     "data.month": ("Månad 1–12 (om filen inte säger det)", "Month 1–12 (if the file doesn't say)"),
-    "data.month_help": (
-        "Månaden som en fil med mottagna hittills i år gäller till och med, eller månaden kapaciteten gäller.",
-        "The month a year-to-date file of people received runs to, or the month the capacity is for.",
-    ),
     "data.load_button": ("Läs in", "Load"),
     "data.loaded": ("Inläst: {name}", "Loaded: {name}"),
     "data.already": (
@@ -340,7 +323,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "data.views": ("Ladda ner en vy", "Download a view"),
     "data.view_pick": ("Vy", "View"),
     "data.rows": ("{n} rader", "{n} rows"),
-    "data.demo_loaded": ("Demodata inläst.", "Demo data loaded."),
     # presentation
     "present.heading": ("{area} · {program} · {years}", "{area} · {program} · {years}"),
     # the meeting page (engineer "meeting")

@@ -62,3 +62,25 @@ def test_every_key_the_code_asks_for_exists():
             re.findall(r"""\bt\(\s*f?["']([a-z_]+\.[a-z_.]+)["']""", path.read_text(encoding="utf-8"))
         )
     assert used - set(LABELS) == set()
+
+
+def _code() -> str:
+    files = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("reception/**/*.py")]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files if p.name != "labels.py")
+
+
+def unused_labels(code: str) -> set[str]:
+    """Label keys no code names: neither as a string ("data.undo") nor under a prefix the code fills in
+    (t(f"program.{...}") uses every "program.*" key)."""
+    literals = set(re.findall(r"""["']([a-z_0-9]+(?:\.[a-z_0-9]+)*)["']""", code))
+    prefixes = tuple(re.findall(r"""f["']([a-z_0-9.]+)\{""", code))
+    return {key for key in LABELS if key not in literals and not key.startswith(prefixes or ("\0",))}
+
+
+def test_every_label_is_used_somewhere():
+    assert unused_labels(_code()) == set()
+
+
+def test_the_unused_label_check_notices_a_key_nobody_asks_for():
+    assert unused_labels('t("page.mal")\nt(f"program.{p}")') >= {"page.oversikt", "tile.target"}
+    assert "program.settlement" not in unused_labels('t(f"program.{p}")')
