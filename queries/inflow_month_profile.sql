@@ -1,16 +1,8 @@
 -- The month-of-year profile: the mean, smallest and largest inflow of each calendar month.
 -- Params: $year_from, $year_to, $area_kind, $area_code, $category.
 -- Only complete years' months count equally: every month present in the range is averaged.
-with area as (select * from area_members($area_kind, $area_code)),
-monthly as (
-    select
-        m.month,
-        sum(m.persons) as persons
-    from arrivals_month as m
-    inner join area as a on a.kommun_kod = m.kommun_kod
-    where year(m.month) between $year_from and $year_to
-        and ($category = 'all' or m.category = $category)
-    group by m.month
+with monthly as (
+    select * from area_arrivals_monthly($area_kind, $area_code, $year_from, $year_to, $category)
 )
 select
     month(month) as month_of_year,
