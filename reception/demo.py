@@ -140,9 +140,11 @@ def build(today: date) -> dict[str, pd.DataFrame]:
     for year in years:
         shares = _county_shares(year)
         kommuntal = np.zeros(len(codes), dtype=int)
-        for lan_kod, share in shares.items():
+        # whole numbers per county first, so that the counties add up to the national total exactly
+        county_totals = _split(SETTLEMENT_TOTAL[year], shares.to_numpy())
+        for lan_kod, county_total in zip(shares.index, county_totals, strict=True):
             inside = lan == lan_kod
-            kommuntal[inside] = _split(SETTLEMENT_TOTAL[year] * share, weight[inside])
+            kommuntal[inside] = _split(county_total, weight[inside])
         targets.append(
             pd.DataFrame(
                 {
