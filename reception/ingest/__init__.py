@@ -8,8 +8,9 @@ problem (file, sheet, row, column, value) and changes nothing.
 
 Datasets: ``targets`` (kommuntal, fördelningstal, anvisningsandel per municipality and year),
 ``county_targets`` (länstal), ``arrivals`` (people received by category: year-to-date snapshots or
-monthly figures), ``capacity`` (places and occupied per month, municipality and kind), and
-``arrival_events`` (one row per person received; stored and aggregated to months at load).
+monthly figures), ``capacity`` (places and occupied per month, municipality and kind),
+``arrival_events`` (one row per person received; stored and aggregated to months at load), and
+``population`` (SCB's population on 31 December, from SCB's or Kolada's downloads).
 """
 
 from reception.ingest.pipeline import DATASETS, ingest_bytes, ingest_file

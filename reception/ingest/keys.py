@@ -19,11 +19,13 @@ KEYS = {
     "targets": ["year", "kommun_kod", "program"],
     "county_targets": ["year", "lan_kod", "program", "valid_from"],  # a revision applies from a later day
     "capacity": ["month", "kommun_kod", "kind"],
+    "population": ["year", "kommun_kod"],
 }
 MEASURES = {
     "targets": ["target", "received"],
     "county_targets": ["target"],
     "capacity": ["places", "occupied"],
+    "population": ["population"],
 }
 SUMMED = pc.ScalarAggregateOptions(skip_nulls=False)
 

@@ -45,6 +45,7 @@ class Table:
     stop: int  # one past the last body row
     title: list[str] = field(default_factory=list)  # the text rows just above the header
     sheet_title: list[str] = field(default_factory=list)  # the rows above the sheet's first table
+    by_values: dict[int, str] = field(default_factory=dict)  # area columns recognised by their cells
 
     def role(self, role: str) -> list[Column]:
         return [c for c in self.columns if c.header.role == role]
@@ -144,27 +145,84 @@ def _band(sheet: Sheet, r: int) -> tuple[tuple[int, ...], list[str]]:
     return tuple(rows), joined
 
 
+def _area_by_values(cells: list[str | None]) -> str | None:
+    """The area role of a column whose header says nothing, from the texts under it.
+
+    Municipalities (names, codes, or SCB's "0114 Upplands Väsby") make a "kommun" column (codes
+    alone "kommun_kod"); county names with totals and no municipality make a "lan" column
+    (Migrationsverket writes the county on its first row only, "Delsumma" and "Totalt" under it).
+    """
+    from reception.ingest import rows  # rows reads tables, so it imports this module
+
+    filled = [c for c in cells if c and c.strip()]
+    if len(filled) < 3:
+        return None
+    judged = [rows.judge_area(c) for c in filled]
+    municipal = sum(kind == rows.DATA for kind, _ in judged)
+    counties = sum(kind == rows.COUNTY for kind, _ in judged)
+    sums = sum(kind in (rows.TOTAL, rows.SUBTOTAL) for kind, _ in judged)
+    if municipal >= 3 and municipal + counties + sums >= 0.6 * len(filled):
+        codes = all(re.fullmatch(r"\s*\d{3,4}\s*", c) for c, (k, _) in zip(filled, judged, strict=True) if k)
+        return "kommun_kod" if codes else "kommun"
+    if municipal == 0 and counties >= 2 and counties + sums >= 0.6 * len(filled):
+        return "lan"
+    return None
+
+
+def _header_by_values(head: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
+    """A header row whose area columns are unlabelled: the first row naming columns we know (two or
+    more, or one period such as '2024') over a column of municipalities."""
+    for i, cells in enumerate(head[:SCAN]):
+        headers = [read_header(c) for c in cells]
+        known = [h for h in headers if h.known]
+        if any(h.role in AREA_ROLES for h in known):
+            continue
+        if len(known) < 2 and not (len(known) == 1 and known[0].measure == "period" and _title_like(cells)):
+            continue
+        below = head[i + 1 : i + 41]
+        roles = {}
+        for j in range(len(cells)):
+            if headers[j].known:
+                continue
+            role = _area_by_values([row[j] if j < len(row) else None for row in below])
+            if role:
+                roles[j] = role
+        if any(r in ("kommun", "kommun_kod") for r in roles.values()):
+            return i, roles
+    return None
+
+
 def find_tables(sheet: Sheet) -> list[Table]:
     """Every table in a sheet (most sheets have one); empty when no header is found."""
     n = sheet.grid.num_rows
     head = _cells(sheet, 0, min(n, SCAN))
     found = 0 if sheet.given_header else next((i for i in range(len(head)) if _header_at(head, i)), None)
+    by_values: dict[int, str] = {}
+    if found is None and not sheet.given_header:
+        head = _cells(sheet, 0, min(n, SCAN + 40))
+        if (unlabelled := _header_by_values(head)) is not None:
+            found, by_values = unlabelled
     tables: list[Table] = []
     previous_start = 0
     while found is not None:
         rows, texts = _band(sheet, found)
         columns = [
-            Column(j, column_letter(sheet.first_col + j), read_header(text)) for j, text in enumerate(texts)
+            Column(
+                j,
+                column_letter(sheet.first_col + j),
+                Header(text, role=by_values[j]) if j in by_values else read_header(text),
+            )
+            for j, text in enumerate(texts)
         ]
         above = _cells(sheet, previous_start, rows[0])
         if tables:
             above = [row for row in above[-4:] if _title_like(row)]
         title = [" ".join(c for c in row if c) for row in above if any(row)]
         start = rows[-1] + 1
-        following = None if sheet.given_header else _next_header(sheet, columns, start)
+        following = None if sheet.given_header or by_values else _next_header(sheet, columns, start)
         first_title = tables[0].title if tables else title
         stop = following if following is not None else n
-        tables.append(Table(sheet, columns, rows, start, stop, title, first_title))
+        tables.append(Table(sheet, columns, rows, start, stop, title, first_title, dict(by_values)))
         previous_start, found = start, following
     return tables
 

@@ -25,6 +25,7 @@ INSERTS = {
     ),
     "capacity": ("fact_capacity", ["month", "kommun_kod", "kind", "places", "occupied"]),
     "arrival_events": ("fact_arrival_event", ["arrived", "kommun_kod", "category", "unaccompanied"]),
+    "population": ("fact_population", ["year", "kommun_kod", "population"]),
 }
 # events counted per month, stored with the same load: an unknown flag makes the month's minors unknown
 EVENT_MONTHS = """

@@ -9,6 +9,7 @@ the notes; a file in which nothing is recognised is refused with what was found.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
@@ -23,11 +24,14 @@ from reception.ingest.arrivals import build_arrivals, build_events
 from reception.ingest.capacity import build_capacity
 from reception.ingest.facts import Built, Context
 from reception.ingest.layout import AREA_ROLES, Table, find_tables
+from reception.ingest.population import build_population
 from reception.ingest.problems import IngestRefused, Problem, refuse
 from reception.ingest.result import IngestResult, LoadSummary
 from reception.ingest.targets import build_county_targets, build_long_targets, build_targets
 
-DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events")
+DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events", "population")
+# what a title says a table of bare numbers ('2024', 'Antal', 'Värde') holds
+_TITLE_DATASET = (("population", re.compile(r"folkmängd|befolkning|population|invånare")),)
 Progress = Callable[[int, int], None]
 
 
@@ -37,6 +41,8 @@ def detect(table: Table) -> str | None:
     roles = {h.role for h in headers}
     measures = {h.measure for h in headers}
     municipal = bool(roles & {"kommun", "kommun_kod"})
+    if "population" in measures:
+        return "population"
     if "target" in measures:
         county = any(h.target_of == "settlement_county" for h in headers if h.measure == "target")
         return "county_targets" if county or not municipal else "targets"
@@ -49,6 +55,9 @@ def detect(table: Table) -> str | None:
         return "arrivals" if counted else ("arrival_events" if roles & {"date", "month"} else None)
     if any(h.category for h in headers if h.measure in ("persons", "received")):
         return "arrivals"
+    if measures & {"period", "count"}:
+        title = " ".join(table.title + table.sheet_title + [table.sheet.name or ""]).lower()
+        return next((d for d, pattern in _TITLE_DATASET if pattern.search(title)), None)
     return None
 
 
@@ -60,6 +69,7 @@ def _build(table: Table, dataset: str, ctx: Context) -> Built:
         "arrivals": build_arrivals,
         "capacity": build_capacity,
         "arrival_events": build_events,
+        "population": build_population,
     }
     return builders[dataset](table, ctx)
 
@@ -185,7 +195,8 @@ def _read_all(
             0,
             Problem(
                 name,
-                f"filen känns inte igen som mål, länstal, mottagna, kapacitet eller händelser ({reasons}).",
+                "filen känns inte igen som mål, länstal, mottagna, kapacitet, händelser eller folkmängd "
+                f"({reasons}).",
             ),
         )
         raise IngestRefused(name, problems)
@@ -275,7 +286,15 @@ def _summary(dataset: str, facts: pa.Table) -> LoadSummary:
     area = "lan_kod" if dataset == "county_targets" else "kommun_kod"
     measures = [
         m
-        for m in ("target", "received", "persons", "of_which_unaccompanied", "places", "occupied")
+        for m in (
+            "target",
+            "received",
+            "persons",
+            "of_which_unaccompanied",
+            "places",
+            "occupied",
+            "population",
+        )
         if m in names and facts.column(m).null_count < facts.num_rows
     ]
     totals = {m: float(pc.sum(facts.column(m)).as_py() or 0) for m in measures}

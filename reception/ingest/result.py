@@ -12,6 +12,7 @@ DATASET_NAMES = {
     "arrivals": "Mottagna per kategori",
     "capacity": "Kapacitet (platser och belagda)",
     "arrival_events": "Mottagna, en rad per person",
+    "population": "Folkmängd 31 december",
 }
 MEASURE_NAMES = {
     "target": "mål",
@@ -20,6 +21,7 @@ MEASURE_NAMES = {
     "of_which_unaccompanied": "varav ensamkommande barn",
     "places": "platser",
     "occupied": "belagda",
+    "population": "folkmängd",
 }
 SHOWN = 12
 

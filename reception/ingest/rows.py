@@ -25,6 +25,7 @@ NULL = pa.scalar(None, pa.string())
 UNKNOWN_AREA = "okänd kommun"  # how every problem of a row whose area matches nothing begins
 NO_AREA = "raden har siffror men ingen kommun."
 _CODE_AND_NAME = re.compile(r"^(\d{3,4})\s*[-–:]?\s+(\D.*)$")
+_SHORT_CODE_AND_NAME = re.compile(r"^(\d{1,4})\s*[-–:]?\s+(\D.*)$")
 
 
 @dataclass
@@ -73,11 +74,24 @@ def _judge_name(text: str, counties: bool):
         return (DATA, match.code, None) if named and named.code == match.code else (UNKNOWN, None, None)
     if lan := places.county(text, strict=not counties):
         return (DATA if counties else COUNTY), lan, None
+    if short := _SHORT_CODE_AND_NAME.match(text.strip()):  # SCB's '00 Riket', '01 Stockholms län'
+        code, rest = short.groups()
+        if names.is_total(rest) and not code.strip("0"):
+            return TOTAL, None, None
+        lan = places.county(rest, strict=False)
+        if lan is not None and lan == places.county_code(code):
+            return (DATA if counties else COUNTY), lan, None
     if lan := places.subtotal_county(text):
         return SUBTOTAL, lan, None
     if names.is_subtotal(text):
         return SUBTOTAL, None, None
     return UNKNOWN, None, None
+
+
+def judge_area(text: str) -> tuple[int, str | None]:
+    """What a cell names as a municipality table's area cell: (kind, code), for finding area columns."""
+    kind, code, _ = (_judge_code if re.fullmatch(r"\s*\d+\s*", text) else _judge_name)(text, False)
+    return kind, code
 
 
 def _judge_code(text: str, counties: bool):

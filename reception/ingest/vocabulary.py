@@ -19,14 +19,15 @@ ROLES: tuple[tuple[str, str], ...] = (
     (
         "kommun_kod",
         r"kommun ?kod|kommunnummer|kommun ?nr|kn ?kod|k ?kod|kommun_kod|municipality[ _]code|"
-        r"municipality (no|number)|kod|code|regionkod|kommun id",
+        r"municipality (no|number)|kod|code|regionkod|kommun ?-?id|municipality[ _-]?id|kommun_id",
     ),
     ("lan_kod", r"läns ?kod|län ?nr|lan_kod|lanskod|county[ _]code"),
     (
         "kommun",
         r"kommun|kommunnamn|kommun ?namn|anvisningskommun|anvisad kommun|mottagande kommun|"
         r"mottagningskommun|bosättningskommun|kommun_namn|municipality|municipality name|namn|name|"
-        r"kommun ?/ ?län|län ?/ ?kommun|kommun och län|område|area|kommun \(kod och namn\)",
+        r"kommun ?/ ?län|län ?/ ?kommun|kommun och län|område|area|kommun \(kod och namn\)|region|"
+        r"kommun ?titel|municipality[ _]title",
     ),
     ("lan", r"län|länsnamn|lan|county|county name|länsstyrelse"),
     ("year", r"år|year|kommuntalsår|avser år|redovisningsår|statistikår|ar"),
@@ -53,6 +54,7 @@ ROLES: tuple[tuple[str, str], ...] = (
         r"ensamkommande|ensamkommande barn|ensamkommande \(ja/nej\)|unaccompanied|"
         r"ensamkommande_barn|ensamkommande ja/nej",
     ),
+    ("gender", r"kön|gender|sex"),
     ("decision", r"sfs|sfs-?nummer|sfs nr|förordning|beslut|decision|ordinance"),
     ("valid_from", r"gäller från|giltig från|gäller fr\.?o\.?m\.?|valid[ _]from|ikraftträdande|i kraft"),
 )
@@ -81,6 +83,14 @@ PLACES = (
     ("occupied", r"belag|upptag|occupied|används|used|nyttjade|boende personer"),
     ("places", r"platser|places|kapacitet|capacity|bostäder|lägenheter totalt"),
 )
+POPULATION = re.compile(
+    r"^(folkmängd|folkmängden|befolkning|befolkningen|population|antal invånare|invånare( totalt)?|"
+    r"inhabitants|invånare totalt, antal)\b(?!.*\bper\b)"
+)
+# a column that is a period: a year ('2024'), a month ('jan', 'januari', '2024-01', '2024M01', 'Jan-24')
+_PERIOD_YEAR = re.compile(r"^((?:19|20)\d\d)$")
+_PERIOD_YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)\s*(?:-|m|/)\s*(0?[1-9]|1[0-2])$")
+_PERIOD_MONTH_YEAR = re.compile(r"^([a-zåäö]+)\.?(?:[\s\-/']*((?:19|20)?\d\d))?$")
 COUNT = re.compile(r"^(antal|personer|persons|people|count|värde|value|antal personer|n)$")
 REVISED = re.compile(r"revider|justera|\bnytt?\b|uppdater|ändrat|revised|adjusted|updated")
 SINCE = re.compile(r"(sedan|från|fr\.?o\.?m\.?|since|from)\s*(20\d\d)")
@@ -186,6 +196,7 @@ class Header:
     kind: str | None = None
     year: int | None = None
     revised: bool = False
+    month: int | None = None  # for measure 'period': the month a column of months is about
 
     @property
     def known(self) -> bool:
@@ -202,6 +213,9 @@ def read_header(text: object) -> Header:
     norm = normalise(raw)
     if not norm:
         return Header(raw)
+    if period := period_header(norm):
+        year, month = period
+        return Header(raw, measure="period", year=year, month=month)
     without_year = re.sub(r"\b(19|20)\d\d\b", "", norm).strip(" -–,")
     role = next((r for r, pattern in _ROLE_RE if pattern.match(without_year)), None)
     years = {int(y) for y in re.findall(r"\b(20\d\d)\b", norm)} - {int(y) for _, y in SINCE.findall(norm)}
@@ -218,8 +232,25 @@ def read_header(text: object) -> Header:
     return Header(raw, measure=_measure(norm, without_year), target_of=_first(_TARGET_RE, norm), **facets)
 
 
+def period_header(norm: str) -> tuple[int | None, int | None] | None:
+    """(year, month) of a header that is only a period: '2024' -> (2024, None), 'jan' -> (None, 1),
+    '2024-01', '2024M01', 'Jan-24', 'januari 2024' -> (2024, 1); None for any other header."""
+    if match := _PERIOD_YEAR.match(norm):
+        return int(match.group(1)), None
+    if match := _PERIOD_YEAR_MONTH.match(norm):
+        return int(match.group(1)), int(match.group(2))
+    if (match := _PERIOD_MONTH_YEAR.match(norm)) and match.group(1) in MONTHS:
+        year = match.group(2)
+        if year is not None and len(year) == 2:
+            year = "20" + year
+        return (int(year) if year else None), MONTHS[match.group(1)]
+    return None
+
+
 def _measure(norm: str, without_year: str) -> str | None:
     category = _first(_CATEGORY_RE, norm)
+    if POPULATION.search(without_year):
+        return "population"
     if IGNORED.search(norm):
         return "ignored"
     if REMAINING.search(norm):

@@ -44,7 +44,14 @@ def months(path) -> dict[tuple[date, str, str], tuple]:
 
 
 def test_the_export_api_is_there():
-    assert ingest.DATASETS == ("targets", "county_targets", "arrivals", "capacity", "arrival_events")
+    assert ingest.DATASETS == (
+        "targets",
+        "county_targets",
+        "arrivals",
+        "capacity",
+        "arrival_events",
+        "population",
+    )
     for name in ("ingest_bytes", "ingest_file", "IngestRefused", "Problem", "IngestResult", "LoadSummary"):
         assert hasattr(ingest, name), name
 
