@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from reception import export, ingest, store
+from reception.ingest import guard, isolate
 
 VIEWS = (
     "municipality",
@@ -70,8 +71,10 @@ def cmd_ingest(args: argparse.Namespace) -> None:
     if not path.is_file():
         raise Refused(f"{path.name}: filen finns inte.")
     try:
-        result = ingest.ingest_file(
-            path,
+        result = isolate.ingest(  # in a child process, under the command line's limits
+            path.name,
+            path=path,
+            limits=guard.COMMAND_LINE,
             dataset=args.dataset,
             year=args.year,
             month=args.month,

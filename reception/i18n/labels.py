@@ -412,4 +412,101 @@ LABELS: dict[str, tuple[str, str]] = {
     "meeting.chart.before": ("Före", "Before"),
     "meeting.chart.x": ("Månad", "Month"),
     "meeting.chart.y": ("Mottagna under månaden (personer)", "Received in the month (persons)"),
+    # the importer's limits: files refused before reading, and reading that was stopped (reception/ingest/guard.py, isolate.py)
+    "ingest.limit.file": (
+        "{file} är {size} MB; gränsen är {limit} MB. Större filer läses in från kommandoraden.",
+        "{file} is {size} MB; the limit is {limit} MB. Larger files are loaded from the command line.",
+    ),
+    "ingest.limit.members": (
+        "{file} innehåller {n} delfiler; gränsen är {limit}.",
+        "{file} holds {n} files inside; the limit is {limit}.",
+    ),
+    "ingest.limit.unpacked": (
+        "{file} blir {size} MB uppackad; gränsen är {limit} MB.",
+        "{file} unpacks to {size} MB; the limit is {limit} MB.",
+    ),
+    "ingest.limit.ratio": (
+        "{file}: delen {member} packas upp {ratio} gånger större än den är; gränsen är {limit} gånger (en så kallad zip-bomb).",
+        "{file}: the part {member} unpacks {ratio} times larger than it is; the limit is {limit} times (a so-called zip bomb).",
+    ),
+    "ingest.limit.sheets": (
+        "{file} har {n} blad; gränsen är {limit}.",
+        "{file} has {n} sheets; the limit is {limit}.",
+    ),
+    "ingest.limit.shared_strings": (
+        "{file}: tabellen med texter är {size} MB; gränsen är {limit} MB.",
+        "{file}: the table of texts is {size} MB; the limit is {limit} MB.",
+    ),
+    "ingest.limit.dimension": (
+        "{file}: bladet {sheet} säger sig omfatta {ref}; gränsen är {limit} celler per blad.",
+        "{file}: the sheet {sheet} declares the range {ref}; the limit is {limit} cells per sheet.",
+    ),
+    "ingest.limit.cells": (
+        "{file}: bladet {sheet} når {rows} rader gånger {columns} kolumner; gränsen är {limit} celler per blad.",
+        "{file}: the sheet {sheet} reaches {rows} rows by {columns} columns; the limit is {limit} cells per sheet.",
+    ),
+    "ingest.limit.repeated": (
+        "{file}: de upprepade cellerna blir fler än {limit}; gränsen är {limit} celler.",
+        "{file}: the repeated cells come to more than {limit}; the limit is {limit} cells.",
+    ),
+    "ingest.limit.parquet_rows": (
+        "{file} har {rows} rader gånger {columns} kolumner; gränsen är {limit} celler.",
+        "{file} has {rows} rows by {columns} columns; the limit is {limit} cells.",
+    ),
+    "ingest.limit.columns": (
+        "{file} har {n} kolumner; gränsen är {limit}.",
+        "{file} has {n} columns; the limit is {limit}.",
+    ),
+    "ingest.limit.line": (
+        "{file} har en rad längre än {limit} KB; gränsen är {limit} KB per rad.",
+        "{file} has a line longer than {limit} KB; the limit is {limit} KB per line.",
+    ),
+    "ingest.limit.memory": (
+        "{file}: inläsningen behövde mer än {limit} MB minne och stoppades.",
+        "{file}: reading it needed more than {limit} MB of memory and was stopped.",
+    ),
+    "ingest.limit.time": (
+        "{file}: inläsningen tog längre än {limit} sekunder och stoppades.",
+        "{file}: reading it took longer than {limit} seconds and was stopped.",
+    ),
+    "ingest.crashed": (
+        "{file}: läsaren avbröts ({how}); troligen är filen trasig eller större än gränsen {limit} MB minne.",
+        "{file}: the reader stopped ({how}); the file is probably broken or beyond the limit of {limit} MB of memory.",
+    ),
+    "ingest.unreadable": (
+        "{file} går inte att läsa som {kind} ({error}).",
+        "{file} cannot be read as {kind} ({error}).",
+    ),
+    "ingest.format.broken_zip": (
+        "{file} är trasig eller avkortad: den går inte att packa upp som Excel- eller ods-fil.",
+        "{file} is broken or cut short: it does not unpack as an Excel or ods file.",
+    ),
+    "ingest.format.broken_parquet": (
+        "{file} är trasig eller avkortad: den går inte att läsa som parquet.",
+        "{file} is broken or cut short: it cannot be read as parquet.",
+    ),
+    "ingest.format.encrypted": (
+        "{file} är lösenordsskyddad. Spara den utan lösenord och läs in den igen.",
+        "{file} is protected by a password. Save it without one and load it again.",
+    ),
+    "ingest.format.xlsb": (
+        "{file} är en binär Excelfil (xlsb), som inte läses. Spara den som Excel-arbetsbok (xlsx).",
+        "{file} is a binary Excel file (xlsb), which is not read. Save it as an Excel workbook (xlsx).",
+    ),
+    "ingest.format.macros": (
+        "{file} innehåller makron (xlsm), som inte läses. Spara den som Excel-arbetsbok (xlsx).",
+        "{file} holds macros (xlsm), which are not read. Save it as an Excel workbook (xlsx).",
+    ),
+    "ingest.format.nested": (
+        "{file} innehåller en inbäddad fil ({member}); sådana filer läses inte.",
+        "{file} holds an embedded file ({member}); such files are not read.",
+    ),
+    "ingest.format.dtd": (
+        "{file}: delen {member} innehåller en DTD eller entiteter, som inte läses.",
+        "{file}: the part {member} holds a DTD or entities, which are not read.",
+    ),
+    "ingest.format.nul": (
+        "{file} innehåller NUL-tecken: det är inte en textfil (CSV).",
+        "{file} holds NUL characters: it is not a text (CSV) file.",
+    ),
 }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reception.i18n import t
+
 REFUSED = "Filen lästes inte in. Ingenting har ändrats."
 MAX_LISTED = 200
 
@@ -33,6 +35,8 @@ class Problem:
         row: the row number as Excel shows it, or the CSV line; None for the whole file.
         column: the column as 'B (Kommun)', or None.
         value: the cell's text as it stands in the file, or None.
+        code: the label key (``ingest.<code>``) the message is worded by, or None for plain text.
+        fields: the label's fields, as (name, value) pairs.
     """
 
     file: str
@@ -41,6 +45,12 @@ class Problem:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    code: str | None = None
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str | None = None) -> str:
+        """What is wrong in ``lang`` (default: the page's language); plain messages stay Swedish."""
+        return t(f"ingest.{self.code}", lang, **dict(self.fields)) if self.code else self.message
 
     def where(self) -> str:
         parts = [self.file]
@@ -73,6 +83,12 @@ class IngestRefused(Exception):
         count = len(self.problems)
         head = f"{self.file}: {count} problem" if count != 1 else f"{self.file}: ett problem"
         return head + "\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def coded(file: str, code: str, **fields: object) -> Problem:
+    """A problem worded by the label ``ingest.<code>``; its message is the Swedish text."""
+    fields = {"file": file, **fields}
+    return Problem(file, t(f"ingest.{code}", "sv", **fields), code=code, fields=tuple(fields.items()))
 
 
 def refuse(file: str, message: str, **where: object) -> IngestRefused:

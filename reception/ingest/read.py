@@ -24,7 +24,8 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from python_calamine import CalamineWorkbook
 
-from reception.ingest.problems import refuse
+from reception.ingest import guard
+from reception.ingest.problems import IngestRefused, Problem, coded, refuse
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -58,16 +59,38 @@ def read(name: str, data: bytes) -> list[Sheet]:
     """Every sheet of a file. Raises IngestRefused for an empty file or an unknown format."""
     if not data:
         raise refuse(name, "Filen är tom.")
+    guard.check(name, data)  # the limits, judged from the outside before any reader runs
     suffix = PurePath(name).suffix.lower()
-    if data[:4] == b"PAR1" or (suffix == ".parquet" and data[:4] != b"PK\x03\x04"):
-        sheets = [read_parquet(name, data)]
-    elif suffix in EXCEL or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
-        sheets = read_excel(name, data)
-    else:
-        sheets = [read_csv(name, data)]
+    kind = "CSV"
+    try:
+        if data[:4] == b"PAR1" or (suffix == ".parquet" and data[:4] != b"PK\x03\x04"):
+            kind = "parquet"
+            sheets = [read_parquet(name, data)]
+        elif suffix in EXCEL or data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0"):
+            kind = "Excel"
+            sheets = read_excel(name, data)
+        else:
+            sheets = [read_csv(name, data)]
+    except IngestRefused:
+        raise
+    except MemoryError:
+        raise IngestRefused(name, [coded(name, "limit.memory", limit=guard.active().memory_mb)]) from None
+    except Exception as error:  # noqa: BLE001 - every reader's error (calamine, csv, Arrow, XML, zip, codecs)
+        raise IngestRefused(name, [unreadable(name, kind, error)]) from None
     for sheet in sheets:
         sheet.file = name
     return sheets
+
+
+def unreadable(name: str, kind: str, error: BaseException) -> Problem:
+    """A reader's error as a problem: the error's kind and the first of its words (no paths: bytes only)."""
+    said = " ".join(str(error).split())[:160]
+    return coded(
+        name,
+        "unreadable",
+        kind=kind,
+        error=f"{type(error).__name__}: {said}" if said else type(error).__name__,
+    )
 
 
 # --- Excel -----------------------------------------------------------------------------------

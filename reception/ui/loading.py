@@ -13,6 +13,7 @@ import streamlit as st
 
 from reception import ingest
 from reception.i18n import t
+from reception.ingest import isolate
 
 DATASETS = (None, *ingest.DATASETS)
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#$~])")
@@ -31,7 +32,7 @@ def problems_frame(problems: list[ingest.Problem]) -> pd.DataFrame:
             t("problem.row"): pd.array([p.row for p in problems], dtype="Int64"),
             t("problem.column"): [p.column or "" for p in problems],
             t("problem.value"): [p.value if p.value is not None else "" for p in problems],
-            t("problem.message"): [p.message for p in problems],
+            t("problem.message"): [p.text() for p in problems],
         }
     )
 
@@ -61,7 +62,7 @@ def load(name: str, data: bytes, dataset: str | None, year: float | None, month:
     """Run the importer on one file and show what it did, or why it refused."""
     try:
         with st.spinner(name):
-            result = ingest.ingest_bytes(
+            result = isolate.ingest(  # in a child process: a hostile file takes only the child down
                 name,
                 data,
                 dataset=dataset,

@@ -1,0 +1,272 @@
+"""The importer in a child process: a file that blows up the reader takes only the child with it.
+
+A reader can end the process that runs it with no Python exception to catch (calamine's allocator
+aborts on a sheet declaring A1:XFD1048576), or eat the machine's memory before failing. So the Data
+page and the command line never read a file in their own process: :func:`ingest` starts a child,
+which checks the file (:mod:`reception.ingest.guard`), reads, validates and writes the store
+itself, under a ceiling on its address space (``RLIMIT_AS``), a watch on its resident memory and a
+time limit. The child does the whole load, store write included: the writer copies the store,
+writes the copy and renames it over the live file, so a child killed at any moment leaves the
+store as it was (the next writer removes the copy it left). Only the summary or the problems come
+back, so a 10 M-row file costs no copy between the processes.
+
+Children are forked from a fork server (``multiprocessing``'s ``forkserver``): a small process
+started once, with the importer imported, and with no threads of its own, so forking from it is
+safe while the Streamlit server runs threads, and a child starts in milliseconds, not the second a
+fresh interpreter needs to import pyarrow and DuckDB.
+
+Whatever ends the child (its memory, its time, SIGABRT, SIGKILL, MemoryError, any error) becomes
+an :class:`IngestRefused` that names the file and the limit.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.spawn
+import os
+import resource
+import signal
+import time
+import traceback
+from functools import cache
+from pathlib import Path, PurePath
+
+from reception import store
+from reception.ingest import guard
+from reception.ingest.guard import MB, UPLOAD, Limits
+from reception.ingest.problems import IngestRefused, coded
+from reception.ingest.result import IngestResult
+
+POLL_S = 0.02
+# the address space a reading child may add to what it had when it started, beyond its memory
+# ceiling: DuckDB's and Arrow's threads reserve stacks and arenas they never touch
+RESERVED_MB = 2048
+CHILD = "reception-ingest"
+
+
+def _preparation(process_name: str) -> dict:
+    """What a new child is told to set up, without running the parent's main script again.
+
+    ``multiprocessing`` makes every spawned or fork-served child import the parent's ``__main__``
+    (the benchmark's runner, a console script, or nothing at all for ``python -`` and the child
+    fails); the importer's children need only their target, which the fork server has imported.
+    """
+    data = _original_preparation(process_name)
+    if process_name.startswith(CHILD):
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data
+
+
+_original_preparation = getattr(  # once, even if this module is imported again
+    multiprocessing.spawn.get_preparation_data, "original", multiprocessing.spawn.get_preparation_data
+)
+_preparation.original = _original_preparation
+multiprocessing.spawn.get_preparation_data = _preparation
+
+
+@cache
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # not on this platform: slower
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["reception.ingest.isolate", "reception.ingest.pipeline"])
+    return ctx
+
+
+def _status(pid: int | str, field: str) -> int:
+    """A memory figure of a process from /proc (kB -> bytes); 0 where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except (FileNotFoundError, ProcessLookupError, PermissionError, ValueError):
+        pass
+    return 0
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when the fork server ends (it ends when the parent ends), so a
+    killed command line or server leaves no load running on its own."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _limit_self(limits: Limits) -> None:
+    """The child's own ceilings: address space and CPU time (the parent watches the rest)."""
+    _die_with_parent()
+    virtual = _status("self", "VmSize")
+    if virtual:
+        ceiling = virtual + (limits.memory_mb + RESERVED_MB) * MB
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+    cpu = limits.seconds * 4 + 10  # threads add up; the wall clock is the real limit
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+
+
+def _child(conn, name: str, data: bytes | None, path: str | None, limits: Limits, options: dict) -> None:
+    """The load, in the child: every outcome goes back as one message."""
+    from reception.ingest import pipeline
+
+    try:
+        _limit_self(limits)
+        guard.use(limits)
+        if data is None:
+            data = Path(path).read_bytes()
+
+        def progress(done: int, total: int) -> None:
+            conn.send(("progress", done, total))
+
+        result = pipeline.ingest_bytes(name, data, progress=progress, **options)
+        message = ("done", result)
+    except IngestRefused as refused:
+        message = ("refused", refused.file, refused.problems)
+    except MemoryError:
+        message = ("memory",)
+    except BaseException as error:  # noqa: BLE001 - the parent words it; nothing may escape as a crash
+        if type(error).__name__ == "OutOfMemoryException":  # DuckDB's, under the ceiling
+            message = ("memory",)
+        else:
+            message = ("failed", type(error).__name__, " ".join(str(error).split())[:160])
+            traceback.print_exc()  # for the operator's log; the user gets the refusal
+    conn.send((*message, _status("self", "VmHWM")))
+    conn.close()
+
+
+def ingest(
+    name: str,
+    data: bytes | None = None,
+    *,
+    path: str | Path | None = None,
+    limits: Limits = UPLOAD,
+    progress=None,
+    report: dict | None = None,
+    **options,
+) -> IngestResult:
+    """Load one file as :func:`reception.ingest.ingest_bytes` does, in a child process.
+
+    Args:
+        name: the file's name as the user gave it.
+        data: its bytes (an upload), or None and ``path``: the child reads the file itself.
+        limits: :data:`guard.UPLOAD` (the Data page) or :data:`guard.COMMAND_LINE`.
+        progress: called with (done, total) as the child reports.
+        report: if given, filled with what the child cost: ``peak_rss_mb``, ``seconds``, ``exit``.
+        options: ``dataset``, ``year``, ``month``, ``store_path``, ``today`` as for ``ingest_bytes``.
+
+    Raises:
+        IngestRefused: the file's problems, or the limit that stopped it; the store is unchanged.
+    """
+    name = PurePath(name).name
+    size = len(data) if data is not None else Path(path).stat().st_size
+    if size > limits.file_mb * MB:
+        raise IngestRefused(name, [coded(name, "limit.file", size=f"{size / MB:.0f}", limit=limits.file_mb)])
+    # the fork server keeps the environment and folder it started with: say everything explicitly
+    options["store_path"] = Path(options.get("store_path") or store.db_path()).resolve()
+    path = str(Path(path).resolve()) if path is not None else None
+    ctx = _context()
+    receiving, sending = ctx.Pipe(duplex=False)
+    started = time.monotonic()
+    child = ctx.Process(
+        target=_child, args=(sending, name, data, path, limits, options), name=CHILD, daemon=True
+    )
+    child.start()
+    sending.close()
+    outcome, peak, stopped = None, 0, None
+    try:
+        while outcome is None:
+            if receiving.poll(POLL_S):
+                try:
+                    message = receiving.recv()
+                except (EOFError, OSError):
+                    break  # the child is gone without a word
+                if message[0] == "progress":
+                    if progress:
+                        progress(message[1], message[2])
+                    continue
+                outcome = message
+                break
+            rss = _status(child.pid, "VmRSS")
+            peak = max(peak, rss)
+            if rss > limits.memory_mb * MB:
+                stopped = "memory"
+            elif time.monotonic() - started > limits.seconds:
+                stopped = "time"
+            if stopped:
+                child.kill()
+                break
+            if not child.is_alive() and not receiving.poll(0):
+                break
+    finally:
+        child.join(5)
+        if child.is_alive():
+            child.kill()
+            child.join()
+        receiving.close()
+    if outcome is not None:
+        peak = max(peak, outcome[-1])
+    if report is not None:
+        report.update(
+            peak_rss_mb=round(peak / MB, 1),
+            seconds=round(time.monotonic() - started, 3),
+            exit=child.exitcode,
+        )
+    return _answer(name, outcome, stopped, child.exitcode, limits)
+
+
+def _answer(name: str, outcome, stopped: str | None, exitcode: int | None, limits: Limits) -> IngestResult:
+    """The child's outcome as a result, or as the refusal that names the file and the limit."""
+    kind = outcome[0] if outcome else None
+    if kind == "done":
+        return outcome[1]
+    if kind == "refused":
+        raise IngestRefused(outcome[1], outcome[2])
+    if stopped == "time":
+        problem = coded(name, "limit.time", limit=limits.seconds)
+    elif stopped == "memory" or kind == "memory":
+        problem = coded(name, "limit.memory", limit=limits.memory_mb)
+    elif kind == "failed":
+        problem = coded(name, "unreadable", kind=PurePath(name).suffix.lstrip(".") or "fil", error=outcome[1])
+    elif exitcode is not None and exitcode < 0 and -exitcode == signal.SIGXCPU:
+        problem = coded(name, "limit.time", limit=limits.seconds)
+    else:
+        how = _signal_name(exitcode)
+        problem = coded(name, "crashed", how=how, limit=limits.memory_mb)
+    raise IngestRefused(name, [problem])
+
+
+def _signal_name(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "?"
+    if exitcode < 0:
+        try:
+            return signal.Signals(-exitcode).name
+        except ValueError:
+            return f"signal {-exitcode}"
+    return f"exit {exitcode}"
+
+
+def round_trip_ms(runs: int = 5) -> list[float]:
+    """What isolation costs per load: a child started, handed a message and ended, in ms each time."""
+    ctx = _context()
+    times = []
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        receiving, sending = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_echo, args=(sending,), name=CHILD, daemon=True)
+        child.start()
+        sending.close()
+        receiving.recv()
+        child.join()
+        receiving.close()
+        times.append((time.perf_counter() - started) * 1000)
+    return times[1:]  # the first starts the fork server
+
+
+def _echo(conn) -> None:
+    conn.send(os.getpid())
+    conn.close()
