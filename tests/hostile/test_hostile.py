@@ -1,0 +1,173 @@
+"""Hostile files: each refused with the limit it broke (or loaded correctly) within 30 s and under 1 GB,
+the store unchanged, and the process that asked still running.
+
+Every file goes the way an upload goes: :func:`reception.ingest.isolate.ingest` with the Data page's
+limits, in a child process. The last tests switch the outside checks off to show that the child
+alone still protects the caller from a reader that aborts, eats memory or never ends.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import shutil
+import time
+from pathlib import Path
+
+import corpus
+import duckdb
+import pytest
+
+from reception import store
+from reception.ingest import IngestRefused, guard, isolate
+
+SECONDS = 30
+MEMORY_MB = 1024
+
+
+@pytest.fixture(scope="session")
+def _master(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("hostile") / "empty.duckdb"
+    store.prepare(path)
+    return path
+
+
+@pytest.fixture
+def fresh(_master, tmp_path) -> Path:
+    path = tmp_path / "reception.duckdb"
+    shutil.copyfile(_master, path)
+    return path
+
+
+def state(path: Path) -> tuple:
+    """The store's bytes and identity: equal before and after means nothing changed at all."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), store.data_version(path)
+
+
+def targets(path: Path) -> dict[str, float]:
+    with store.connect_read(path) as con:
+        found = con.execute("select kommun_kod, target from targets where year = 2024").fetchall()
+    return {code: target for code, target in found}
+
+
+def load(name: str, data: bytes, path: Path, limits: guard.Limits = guard.UPLOAD):
+    """(result or refusal, what the child cost, seconds)."""
+    report: dict = {}
+    started = time.monotonic()
+    try:
+        outcome = isolate.ingest(name, data, store_path=path, limits=limits, report=report)
+    except IngestRefused as refused:
+        outcome = refused
+    return outcome, report, time.monotonic() - started
+
+
+def test_the_corpus_holds_at_least_30_hostile_files():
+    assert len(corpus.CASES) >= 30
+    assert len({case.id for case in corpus.CASES}) == len(corpus.CASES)
+
+
+@pytest.mark.parametrize("case", corpus.CASES, ids=[c.id for c in corpus.CASES])
+def test_a_hostile_file_is_refused_with_its_limit_or_loaded_correctly(case, fresh):
+    name, data = case.build()
+    before = state(fresh)
+    outcome, report, seconds = load(name, data, fresh)
+    assert seconds < SECONDS, f"{case.id}: {seconds:.1f} s"
+    if report:  # a file refused by its size never starts a child
+        assert report["peak_rss_mb"] < MEMORY_MB, report
+        assert report["exit"] == 0, f"the child did not end by itself: {report}"
+    if case.expect == "loaded":
+        assert not isinstance(outcome, IngestRefused), str(outcome)
+        assert targets(fresh) == case.stored
+        return
+    assert isinstance(outcome, IngestRefused), f"{case.id} was loaded: {outcome.summary_lines()}"
+    assert state(fresh) == before, "a refused file changed the store"
+    problem = outcome.problems[0]
+    assert problem.file == name
+    if case.expect == "refused":
+        assert problem.code is None or problem.code.startswith("format.") or problem.code == "unreadable"
+    else:
+        assert problem.code == case.expect, str(outcome)
+        fields = dict(problem.fields)
+        assert fields["file"] == name
+        for lang in ("sv", "en"):
+            said = problem.text(lang)
+            assert name in said
+            if "limit" in fields:  # the limit is named
+                assert str(fields["limit"]) in said
+
+
+def test_a_refusal_is_worded_in_the_users_language(fresh):
+    name, data = corpus.far_corner("A1:XFD1048576")
+    outcome, _, _ = load(name, data, fresh)
+    problem = outcome.problems[0]
+    assert problem.text("en") == (
+        "far_corner.xlsx: the sheet sheet1 declares the range A1:XFD1048576; "
+        f"the limit is {guard.UPLOAD.cells} cells per sheet."
+    )
+    assert problem.text("sv").startswith("far_corner.xlsx: bladet sheet1 säger sig omfatta A1:XFD1048576")
+
+
+# --- the child alone: the outside checks switched off -------------------------------------------
+
+UNGUARDED = dataclasses.replace(
+    guard.UPLOAD, cells=10**13, unpacked_mb=10**6, ratio=10**9, line_kb=10**6, columns=10**9
+)
+
+
+def test_a_reader_that_aborts_the_process_takes_only_the_child(fresh):
+    """The 1.9 KB sheet with nothing to stop it: calamine aborts; the caller gets a refusal."""
+    before = state(fresh)
+    name, data = corpus.far_corner("A1:XFD1048576")
+    outcome, report, seconds = load(name, data, fresh, UNGUARDED)
+    assert isinstance(outcome, IngestRefused)
+    assert outcome.problems[0].code in ("crashed", "limit.memory"), str(outcome)
+    assert report["exit"] != 0  # the child died
+    assert seconds < SECONDS and report["peak_rss_mb"] < MEMORY_MB + 100
+    assert state(fresh) == before
+    # this process is fine, and the next load works
+    good = corpus.xlsx([corpus.kommuntal_sheet()])
+    result, _, _ = load("kommuntal.xlsx", good, fresh)
+    assert not isinstance(result, IngestRefused), str(result)
+    assert targets(fresh) == corpus.TARGETS
+
+
+def test_a_child_beyond_its_memory_is_stopped(fresh):
+    """A sheet that really fills its 200 000 rows: past the ceiling the child is stopped."""
+    before = state(fresh)
+    body = corpus.Repeated(
+        b"", b'<row><c t="inlineStr"><is><t>Stockholm</t></is></c><c><v>1</v></c></row>', 400_000, b""
+    )
+    head = corpus.sheet_xml("").split(b"<sheetData>")[0] + b"<sheetData>"
+    sheet = corpus.Repeated(head, body.chunk, body.times, b"</sheetData></worksheet>")
+    data = corpus.xlsx([sheet])
+    small = dataclasses.replace(UNGUARDED, memory_mb=200)
+    outcome, report, seconds = load("big.xlsx", data, fresh, small)
+    assert isinstance(outcome, IngestRefused)
+    assert outcome.problems[0].code in ("limit.memory", "crashed"), str(outcome)
+    assert outcome.problems[0].text("en").startswith("big.xlsx: ")
+    assert seconds < SECONDS
+    assert state(fresh) == before
+
+
+def test_a_child_beyond_its_time_is_stopped(fresh):
+    before = state(fresh)
+    name, data = corpus.parquet_good()
+    outcome, report, seconds = load(name, data, fresh, dataclasses.replace(guard.UPLOAD, seconds=0))
+    assert isinstance(outcome, IngestRefused)
+    assert outcome.problems[0].code == "limit.time"
+    assert outcome.problems[0].text("en") == f"{name}: reading it took longer than 0 seconds and was stopped."
+    assert report["exit"] != 0
+    assert state(fresh) == before
+
+
+def test_a_child_is_forked_from_a_server_not_from_the_caller(fresh):
+    """The caller may run threads (Streamlit does): children come from the fork server, not from it."""
+    name, data = corpus.parquet_good()
+    load(name, data, fresh)
+    assert isolate._context().get_start_method() == "forkserver"
+    times = isolate.round_trip_ms(3)
+    assert all(t < 2000 for t in times), times
+    with duckdb.connect() as con:  # and the caller's own DuckDB still works
+        assert con.execute("select 42").fetchone() == (42,)
+    assert os.getpid() > 0
