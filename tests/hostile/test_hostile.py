@@ -13,6 +13,7 @@ import hashlib
 import os
 import shutil
 import time
+import tomllib
 from pathlib import Path
 
 import corpus
@@ -171,3 +172,47 @@ def test_a_child_is_forked_from_a_server_not_from_the_caller(fresh):
     with duckdb.connect() as con:  # and the caller's own DuckDB still works
         assert con.execute("select 42").fetchone() == (42,)
     assert os.getpid() > 0
+
+
+# --- the limits are written where users and operators read them ----------------------------------
+
+
+def test_the_readme_and_the_upload_setting_say_the_limits_the_code_applies():
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text()
+    section = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2:4]
+        for line in section.splitlines()
+        if line.startswith("| ")
+    }
+    said = {name: [cell.strip() for cell in cells] for name, cells in rows.items()}
+
+    def shown(value: int) -> str:
+        return f"{value:,}".replace(",", " ") if value >= 10_000 else str(value)
+
+    def unit(field: str) -> str:
+        return {"file_mb": " MB", "memory_mb": " MB", "seconds": " s", "unpacked_mb": " MB",
+                "shared_strings_mb": " MB", "line_kb": " KB"}.get(field, "")  # fmt: skip
+
+    table = [
+        ("file size", "file_mb"),
+        ("memory of the reading process (resident)", "memory_mb"),
+        ("time for the whole load", "seconds"),
+        ("a zip's (xlsx, ods) members unpacked, together", "unpacked_mb"),
+        ("one member's unpacking ratio (from 1 MB unpacked)", "ratio"),
+        ("files in a zip", "members"),
+        ("sheets", "sheets"),
+        ("an xlsx's shared strings", "shared_strings_mb"),
+        ("a CSV line", "line_kb"),
+        ("columns (CSV, parquet)", "columns"),
+    ]
+    cells_row = next(name for name in said if name.startswith("cells of a sheet"))
+    table.append((cells_row, "cells"))
+    assert len(table) == len(dataclasses.fields(guard.Limits))
+    for name, field in table:
+        upload, command_line = said[name]
+        assert upload == shown(getattr(guard.UPLOAD, field)) + unit(field), name
+        assert command_line == shown(getattr(guard.COMMAND_LINE, field)) + unit(field), name
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == guard.UPLOAD.file_mb
