@@ -1,0 +1,62 @@
+"""The 1.9 KB sheet that once killed the server, uploaded through a real browser: a refusal shows,
+the server keeps answering, and another visitor's session goes on as if nothing happened."""
+
+from __future__ import annotations
+
+import re
+import sys
+import urllib.request
+from pathlib import Path
+
+from browsing import READY, open_page, wait_drawn
+from playwright.sync_api import expect
+
+from reception import store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
+import corpus  # noqa: E402 - the hostile files live with their own tests
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def health(base: str) -> bytes:
+    with urllib.request.urlopen(base + "/_stcore/health", timeout=5) as answer:
+        return answer.read().strip()
+
+
+def test_the_far_corner_sheet_is_refused_and_nobody_is_disconnected(new_page, server, served_store):
+    name, data = corpus.far_corner("A1:XFD1048576")
+    assert len(data) < 2100  # the 1.9 KB file of the report
+    before = store.data_version(served_store)
+
+    watcher = new_page().page  # another visitor, on the overview
+    open_page(watcher, server, "/")
+    uploader = new_page().page
+    open_page(uploader, server, "/data")
+
+    uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": name, "mimeType": XLSX, "buffer": data}]
+    )
+    load = uploader.get_by_role("button", name="Läs in", exact=True)
+    expect(load).to_be_visible()
+    load.click()
+    refusal = uploader.locator('[data-testid="stAlertContentError"]')
+    expect(refusal).to_contain_text("Filen lästes inte in. Ingenting har ändrats.")
+    expect(refusal).to_contain_text(name)
+    expect(uploader.locator(READY)).to_be_attached()
+    assert uploader.locator('[data-testid="stException"]').count() == 0
+
+    assert health(server) == b"ok"
+    assert store.data_version(served_store) == before
+
+    # the other visitor is still connected: the page reruns and draws when they move on
+    expect(watcher.locator(READY)).to_be_attached()
+    watcher.locator('a[href*="kapacitet"]').first.click()
+    expect(watcher).to_have_url(re.compile(r"/kapacitet"))
+    wait_drawn(watcher)
+    expect(watcher.locator('[data-testid="stApp"]')).to_have_attribute(
+        "data-test-connection-state", "CONNECTED"
+    )
+    # and the uploader's own session goes on too
+    open_page(uploader, server, "/data")
+    assert health(server) == b"ok"
