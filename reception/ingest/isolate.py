@@ -25,7 +25,9 @@ import multiprocessing
 import multiprocessing.spawn
 import os
 import resource
+import select
 import signal
+import threading
 import time
 import traceback
 from functools import cache
@@ -86,21 +88,31 @@ def _status(pid: int | str, field: str) -> int:
     return 0
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this child when the fork server ends (it ends when the parent ends), so a
-    killed command line or server leaves no load running on its own."""
-    try:
-        import ctypes
+def _die_with(caller: int) -> None:
+    """End this child as soon as the process that asked for it ends (a killed command line or
+    server must leave no load running on its own; the fork server outlives its caller while any
+    child of it runs, so its end is no signal)."""
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    def watch() -> None:
+        try:
+            handle = os.pidfd_open(caller)  # readable once the caller has ended
+            select.select([handle], [], [])
+        except (AttributeError, OSError):  # no pidfd here, or the caller is already gone
+            while True:
+                try:
+                    os.kill(caller, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(0.2)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="caller-watch", daemon=True).start()
 
 
 def _limit_self(limits: Limits) -> None:
     """The child's own ceilings: address space and CPU time (the parent watches the rest)."""
-    _die_with_parent()
     virtual = _status("self", "VmSize")
     if virtual:
         ceiling = virtual + (limits.memory_mb + RESERVED_MB) * MB
@@ -109,10 +121,13 @@ def _limit_self(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
 
 
-def _child(conn, name: str, data: bytes | None, path: str | None, limits: Limits, options: dict) -> None:
+def _child(
+    conn, caller: int, name: str, data: bytes | None, path: str | None, limits: Limits, options: dict
+) -> None:
     """The load, in the child: every outcome goes back as one message."""
     from reception.ingest import pipeline
 
+    _die_with(caller)
     try:
         _limit_self(limits)
         guard.use(limits)
@@ -172,7 +187,7 @@ def ingest(
     receiving, sending = ctx.Pipe(duplex=False)
     started = time.monotonic()
     child = ctx.Process(
-        target=_child, args=(sending, name, data, path, limits, options), name=CHILD, daemon=True
+        target=_child, args=(sending, os.getpid(), name, data, path, limits, options), name=CHILD, daemon=True
     )
     child.start()
     sending.close()
