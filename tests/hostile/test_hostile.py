@@ -216,3 +216,52 @@ def test_the_readme_and_the_upload_setting_say_the_limits_the_code_applies():
         assert command_line == shown(getattr(guard.COMMAND_LINE, field)) + unit(field), name
     config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == guard.UPLOAD.file_mb
+
+
+def test_a_killed_caller_leaves_no_load_running_and_the_store_as_it_was(fresh, tmp_path):
+    """SIGKILL the process that asked (a server, the command line): its child ends too, unwritten."""
+    import signal
+    import subprocess
+    import sys
+
+    import psutil
+
+    # a sheet of 1.5 M rows: seconds inside the reader, with no progress message (whose broken pipe
+    # would end the child too) until it is done
+    row = b'<row><c t="inlineStr"><is><t>Stockholm</t></is></c><c><v>1</v></c></row>'
+    head = corpus.sheet_xml("").split(b"<sheetData>")[0] + b"<sheetData>"
+    file = tmp_path / "long.xlsx"
+    file.write_bytes(corpus.xlsx([corpus.Repeated(head, row, 1_500_000, b"</sheetData></worksheet>")]))
+    before = state(fresh)
+    code = (
+        "import dataclasses, sys; from reception.ingest import isolate, guard\n"
+        "limits = dataclasses.replace(guard.COMMAND_LINE, ratio=10**9)\n"
+        "isolate.ingest('long.xlsx', path=sys.argv[1], store_path=sys.argv[2], limits=limits)"
+    )
+    caller = subprocess.Popen([sys.executable, "-c", code, str(file), str(fresh)], cwd=store.ROOT)
+    deadline = time.monotonic() + 60
+    children: list = []
+    while time.monotonic() < deadline and not children:
+        children = [
+            p for p in psutil.Process(caller.pid).children(recursive=True) if p.ppid() != caller.pid
+        ]  # the load is a grandchild: the caller's fork server's child
+        time.sleep(0.05)
+    assert children, "no child started"
+    caller.send_signal(signal.SIGKILL)
+    caller.wait()
+
+    def running() -> list:
+        out = []
+        for child in children:
+            try:
+                if child.status() != psutil.STATUS_ZOMBIE:  # ended, not yet reaped by the fork server
+                    out.append(child)
+            except psutil.NoSuchProcess:
+                pass
+        return out
+
+    deadline = time.monotonic() + 0.5
+    while running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not running(), "the load went on after its caller was killed"
+    assert state(fresh) == before
