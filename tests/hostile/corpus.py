@@ -189,6 +189,14 @@ def far_corner(dimension: str | None) -> tuple[str, bytes]:
     return "far_corner.xlsx", xlsx([sheet_xml(body, dimension=dimension)])
 
 
+def far_corner_hidden() -> tuple[str, bytes]:
+    """The far cell's reference after a line break instead of a space, as if to slip past a scan."""
+    body = (
+        '<row r="1">' + cell("A1", "Kommun") + '</row><row\nr="1048576"><c\nr="XFD1048576"><v>1</v></c></row>'
+    )
+    return "far_corner_hidden.xlsx", xlsx([sheet_xml(body)])
+
+
 def shared_string(size_mb: int) -> tuple[str, bytes]:
     head = f'<?xml version="1.0"?><sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><t>'.encode()
     strings = Repeated(head, b"A" * (1 << 20), size_mb, b"</t></si></sst>")
@@ -479,6 +487,7 @@ CASES: list[Case] = [
         "limit.dimension",
     ),
     Case("cells at A1 and XFD1048576, no dimension", lambda: far_corner(None), "limit.cells"),
+    Case("the far cell after a line break", far_corner_hidden, "limit.cells"),
     Case("a 1 GB shared string in a 1 MB file", lambda: shared_string(1024), "limit.unpacked"),
     Case("a sheet that unpacks 1000 times", lambda: padded_sheet(40), "limit.ratio"),
     Case("2000 members", lambda: many_members(2000), "limit.members"),
