@@ -1,9 +1,11 @@
 """Ingest throughput: rows per second per format, each run into a fresh copy of the demo store.
 
-The importer (``reception.ingest.ingest_file``) reads an event-level file (``arrival_events``),
-validates it and stores the events and their monthly aggregate in one transaction. A run's time
-is the whole call, from the file to the renamed store; copying the demo store for it is not
-counted. The store left by the last run of the largest parquet file is kept: it is the 10 M scale.
+The importer reads an event-level file (``arrival_events``), validates it and stores the events and
+their monthly aggregate in one transaction, the way ``python -m reception ingest`` does: in a child
+process under the command line's limits (``reception.ingest.isolate``). A run's time is the whole
+call, from starting the child to its answer after the renamed store; copying the demo store for it
+is not counted. What isolation costs per load (a child started, answering and ended) is measured on
+its own. The store left by the last run of the largest parquet file is kept: it is the 10 M scale.
 """
 
 from __future__ import annotations
@@ -19,12 +21,29 @@ DATASET = "arrival_events"
 
 
 def importer():
-    """``reception.ingest.ingest_file``, or None while the importer is not there."""
+    """The command line's importer (in a child process), or None while the importer is not there.
+
+    Returns:
+        A function (file, **options) -> (result, what the child cost: peak_rss_mb, seconds, exit).
+    """
     try:
-        from reception.ingest import ingest_file
+        from reception.ingest import guard, isolate
     except ImportError:
         return None
+
+    def ingest_file(file: Path, **options):
+        report: dict = {}
+        result = isolate.ingest(file.name, path=file, limits=guard.COMMAND_LINE, report=report, **options)
+        return result, report
+
     return ingest_file
+
+
+def isolation_cost(runs: int) -> dict:
+    """Starting a child from the fork server, one message back, and its end: ms per load."""
+    from reception.ingest import isolate
+
+    return summary([ms / 1000 for ms in isolate.round_trip_ms(runs)])
 
 
 def plan(quick: bool, ten_million: bool = True) -> list[tuple[str, int, int]]:
@@ -42,13 +61,13 @@ def _said(error: Exception, folder: Path) -> str:
     return text[:2000]
 
 
-def ingest_once(ingest_file, file: Path, demo_db: Path, target: Path) -> tuple[float, int]:
-    """Load ``file`` into a fresh copy of the demo store at ``target``; (seconds, rows loaded)."""
+def ingest_once(ingest_file, file: Path, demo_db: Path, target: Path) -> tuple[float, int, float]:
+    """Load ``file`` into a fresh copy of the demo store at ``target``; (seconds, rows, child's peak MB)."""
     target.unlink(missing_ok=True)
     generate.copy_store(demo_db, target)
     start = time.perf_counter()
-    result = ingest_file(file, dataset=DATASET, store_path=target)
-    return time.perf_counter() - start, int(result.rows)
+    result, report = ingest_file(file, dataset=DATASET, store_path=target)
+    return time.perf_counter() - start, int(result.rows), report.get("peak_rss_mb", 0.0)
 
 
 def throughput(
@@ -62,7 +81,7 @@ def throughput(
     ingest_file = importer()
     if ingest_file is None:
         return {"skipped": "reception.ingest.ingest_file is not importable yet"}, None
-    results: dict[str, dict] = {}
+    results: dict[str, dict] = {"isolation": isolation_cost(5 if quick else 20)}
     events_store = None
     warm = folder / "ingest_warmup.duckdb"
     for fmt in ("csv", "parquet", "xlsx"):  # warm-up: imports, readers, the page cache
@@ -75,19 +94,20 @@ def throughput(
     for fmt, rows, runs in files:
         file, _ = generate.events_file(rows, fmt, today)
         target = folder / f"ingest_{fmt}_{rows}.duckdb"
-        seconds, loaded, error = [], None, None
+        seconds, loaded, error, peak = [], None, None, 0.0
         for _ in range(runs):
             try:
-                took, loaded = ingest_once(ingest_file, file, demo_db, target)
+                took, loaded, used = ingest_once(ingest_file, file, demo_db, target)
             except Exception as failure:  # noqa: BLE001
                 error = _said(failure, folder)
                 break
             seconds.append(took)
+            peak = max(peak, used)
         entry = {"format": fmt, "rows": rows, "file_mb": round(file.stat().st_size / 1e6, 1)}
         if error:
             entry["error"] = error
         if seconds:
-            entry.update(seconds=summary(seconds), rows_loaded=loaded)
+            entry.update(seconds=summary(seconds), rows_loaded=loaded, child_peak_rss_mb=peak)
             entry["rows_per_s"] = round(rows / (entry["seconds"]["median_ms"] / 1000))
         results[f"{fmt} {rows}"] = entry
         if fmt == "parquet" and rows == largest and seconds:

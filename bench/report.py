@@ -122,9 +122,15 @@ def _ingest_table(ingest: dict) -> list[str]:
     lines = [
         "**Ingest** (event-level arrivals, each run into a fresh copy of the demo store)",
         "",
-        "| file | rows | MB | seconds (median) | rows/s |",
-        "|---|---:|---:|---:|---:|",
+        "| file | rows | MB | seconds (median) | rows/s | child's peak memory |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
+    if "isolation" in ingest:
+        cost = ingest["isolation"]
+        lines[0] += (
+            f"; every load runs in a child process, which costs {cost['median_ms']} ms per load"
+            f" (median of {cost['runs']}, p95 {cost['p95_ms']} ms)"
+        )
     for entry in ingest.values():
         if "format" not in entry:
             continue
@@ -132,7 +138,8 @@ def _ingest_table(ingest: dict) -> list[str]:
         seconds = "–" if took is None else f"{took / 1000:.2f}"
         rate = _num(entry.get("rows_per_s")) if "error" not in entry else f"refused: {entry['error'][:80]}"
         lines.append(
-            f"| {entry['format']} | {_num(entry['rows'])} | {entry['file_mb']} | {seconds} | {rate} |"
+            f"| {entry['format']} | {_num(entry['rows'])} | {entry['file_mb']} | {seconds} | {rate}"
+            f" | {_num(entry.get('child_peak_rss_mb'))} MB |"
         )
     return lines
 
