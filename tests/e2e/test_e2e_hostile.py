@@ -8,7 +8,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from browsing import READY, open_page, wait_drawn
+from browsing import open_page, rerun
 from playwright.sync_api import expect
 
 from reception import store
@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 import corpus  # noqa: E402 - the hostile files live with their own tests
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 
 
 def health(base: str) -> bytes:
@@ -39,21 +40,22 @@ def test_the_far_corner_sheet_is_refused_and_nobody_is_disconnected(new_page, se
     )
     load = uploader.get_by_role("button", name="Läs in", exact=True)
     expect(load).to_be_visible()
-    load.click()
+    with rerun(uploader):
+        load.click()
     refusal = uploader.locator('[data-testid="stAlertContentError"]')
     expect(refusal).to_contain_text("Filen lästes inte in. Ingenting har ändrats.")
     expect(refusal).to_contain_text(name)
-    expect(uploader.locator(READY)).to_be_attached()
+    expect(uploader.locator(CONNECTED)).to_be_attached()
     assert uploader.locator('[data-testid="stException"]').count() == 0
 
     assert health(server) == b"ok"
     assert store.data_version(served_store) == before
 
     # the other visitor is still connected: the page reruns and draws when they move on
-    expect(watcher.locator(READY)).to_be_attached()
-    watcher.locator('a[href*="kapacitet"]').first.click()
+    expect(watcher.locator(CONNECTED)).to_be_attached()
+    with rerun(watcher):
+        watcher.locator('a[href*="kapacitet"]').first.click()
     expect(watcher).to_have_url(re.compile(r"/kapacitet"))
-    wait_drawn(watcher)
     expect(watcher.locator('[data-testid="stApp"]')).to_have_attribute(
         "data-test-connection-state", "CONNECTED"
     )
