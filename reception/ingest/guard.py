@@ -17,6 +17,7 @@ well under 5 MB) and :data:`COMMAND_LINE` for ``python -m reception ingest`` (th
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -131,6 +132,11 @@ def _refuse(name: str, code: str, **fields: object) -> IngestRefused:
     return IngestRefused(name, [coded(name, code, **fields)])
 
 
+def _count(number: int) -> str:
+    """5 000 000: grouped with spaces, as the README and the app write counts."""
+    return f"{number:,}".replace(",", " ")
+
+
 def _mb(size: int) -> str:
     return f"{size / MB:.1f}".rstrip("0").rstrip(".")
 
@@ -201,8 +207,9 @@ def _check_zip(name: str, data: bytes, suffix: str, limits: Limits) -> None:
             size = book.getinfo("xl/sharedStrings.xml").file_size
             if size > limits.shared_strings_mb * MB:
                 raise _refuse(name, "limit.shared_strings", size=_mb(size), limit=limits.shared_strings_mb)
+        shown = _sheet_names(book, names)
         for sheet in sorted(sheets):
-            _check_sheet(name, book, sheet, limits)
+            _check_sheet(name, book, sheet, shown.get(sheet, PurePath(sheet).stem), limits)
         if "content.xml" in names:
             _check_ods(name, book, limits)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
@@ -232,11 +239,35 @@ def _column(letters: bytes) -> int:
     return number
 
 
-def _sheet_label(member: str) -> str:
-    return PurePath(member).stem
+_TAG_SHEET = re.compile(rb"<sheet\b[^>]*>")
+_TAG_RELATION = re.compile(rb"<Relationship\b[^>]*>")
 
 
-def _check_sheet(name: str, book: zipfile.ZipFile, member: str, limits: Limits) -> None:
+def _attribute(tag: bytes, attribute: bytes) -> str | None:
+    found = re.search(rb"\s" + re.escape(attribute) + rb'="([^"]*)"', tag)
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
+
+
+def _sheet_names(book: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Each worksheet member's name as the user sees it (Blad1, Kommuntal 2024), from the workbook."""
+    parts = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+    if not all(part in names and book.getinfo(part).file_size < 8 * MB for part in parts):
+        return {}
+    workbook, relations = (book.read(part) for part in parts)
+    targets = {}
+    for tag in _TAG_RELATION.findall(relations):
+        key, target = _attribute(tag, b"Id"), _attribute(tag, b"Target")
+        if key and target:
+            targets[key] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    found = {}
+    for tag in _TAG_SHEET.findall(workbook):
+        name, key = _attribute(tag, b"name"), _attribute(tag, b"r:id")
+        if name and key in targets:
+            found[targets[key]] = name
+    return found
+
+
+def _check_sheet(name: str, book: zipfile.ZipFile, member: str, label: str, limits: Limits) -> None:
     """A sheet's declared dimension, and how far its cell references really reach."""
     rows = columns = found_rows = found_cells = referenced = 0
     first = True
@@ -249,9 +280,7 @@ def _check_sheet(name: str, book: zipfile.ZipFile, member: str, limits: Limits) 
             cells = max(_column(last_col or b"A"), 1) * max(int(last_row or 1), 1)
             if cells > limits.cells:
                 ref = declared.group(0).split(b'"')[1].decode("ascii", "replace")
-                raise _refuse(
-                    name, "limit.dimension", sheet=_sheet_label(member), ref=ref, limit=limits.cells
-                )
+                raise _refuse(name, "limit.dimension", sheet=label, ref=ref, limit=_count(limits.cells))
         first = False
         # the references of rows (r="7") and cells (r="B7"), found by the regex engine, not a loop
         odd = any(space in chunk for space in _ODD_SPACE)
@@ -272,10 +301,10 @@ def _check_sheet(name: str, book: zipfile.ZipFile, member: str, limits: Limits) 
         raise _refuse(
             name,
             "limit.cells",
-            sheet=_sheet_label(member),
-            rows=rows,
-            columns=columns,
-            limit=limits.cells,
+            sheet=label,
+            rows=_count(rows),
+            columns=_count(columns),
+            limit=_count(limits.cells),
         )
 
 
@@ -312,7 +341,7 @@ def _check_ods(name: str, book: zipfile.ZipFile, limits: Limits) -> None:
                 total += rows * width
                 rows = width = row = 0
             if total + rows * width > limits.cells:
-                raise _refuse(name, "limit.repeated", limit=limits.cells)
+                raise _refuse(name, "limit.repeated", limit=_count(limits.cells))
 
 
 # --- parquet -----------------------------------------------------------------------------------
@@ -328,7 +357,11 @@ def _check_parquet(name: str, data: bytes, limits: Limits) -> None:
     cells = meta.num_rows * max(meta.num_columns, 1)
     if cells > limits.cells:
         raise _refuse(
-            name, "limit.parquet_rows", rows=meta.num_rows, columns=meta.num_columns, limit=limits.cells
+            name,
+            "limit.parquet_rows",
+            rows=_count(meta.num_rows),
+            columns=meta.num_columns,
+            limit=_count(limits.cells),
         )
     unpacked = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
     if unpacked > limits.unpacked_mb * MB:
