@@ -8,6 +8,10 @@ column is checked against the categories, not stored. Two columns or rows of one
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -19,18 +23,36 @@ from reception.ingest.facts import (
     cell_problems,
     data_rows,
     parse_column,
+    period_of,
     read_measures,
     spread,
     take,
     where,
 )
 from reception.ingest.layout import Column, Table
+from reception.ingest.months import build_month_columns, month_columns
+from reception.ingest.period import updated_on
 from reception.ingest.problems import Problem
 from reception.ingest.values import Numbers, date_of, flag_of
 from reception.ingest.vocabulary import UNACCOMPANIED, category_of
 from reception.ingest.when import When, when
 
 NO_DATE = "inget datum (t.ex. 2024-10-05)."
+KOMMUNMOTTAGNA = re.compile(r"ersättningsförordning|kommunmottagna")
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def _category(column: Column) -> str | None:
@@ -53,8 +75,40 @@ def _time_columns(w: When) -> dict[str, pa.Array]:
     return {"year": w.year, "as_of_month": w.as_of}
 
 
+def _kommunmottagna(table: Table) -> bool:
+    """Migrationsverket's own "Kommunmottagna enligt ersättningsförordningen" layout, in which blank
+    cells are zeros: that title over a header with no label over the area columns. (Tables that
+    label their columns and mark suppressed cells keep blanks unknown, whatever their title.)"""
+    title = " ".join(table.title + table.sheet_title).lower()
+    return bool(table.by_values) and bool(KOMMUNMOTTAGNA.search(title))
+
+
+def _as_of_updated(table: Table, ctx: Context, built: Built) -> Context:
+    """A Kommunmottagna file is the year so far: without a month in its title, it runs to the last
+    whole month before the day it was updated ("Uppdaterad 2024-11-04": January–October)."""
+    period = period_of(table, ctx)
+    updated = updated_on(table.title + table.sheet_title)
+    year = ctx.year or period.year
+    if ctx.month is not None or period.month is not None or updated is None or year is None:
+        return ctx
+    on = date(*updated)
+    if on.year > year:
+        month = 12
+    elif on.year == year and on.month > 1:
+        month = on.month - 1
+    else:
+        return ctx  # updated before the year had a whole month: when() asks for the month
+    built.notes.append(
+        f"Ställningen januari–{MONTH_NAMES[month - 1]} {year}: filen uppdaterades {on:%Y-%m-%d} och räknas "
+        "till och med månaden före."
+    )
+    return replace(ctx, month=month)
+
+
 def build_arrivals(table: Table, ctx: Context) -> Built:
     """Fact rows of arrivals (monthly, or year-to-date snapshots) from a wide or long table."""
+    if len(month_columns(table)) >= 2:
+        return build_month_columns(table, ctx)
     if table.role("category"):
         return _long(table, ctx)
     built = Built("arrivals", minors_only=bool(UNACCOMPANIED.search(" ".join(table.title).lower())))
@@ -86,7 +140,14 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
         return built
     totals = table.measures("total")
     measured = [c for cols in (*persons.values(), *alone.values()) for c in cols] + totals
-    areas, read = read_measures(table, measured, built)
+    official = _kommunmottagna(table)
+    areas, read = read_measures(table, measured, built, blank_zero=official)
+    if official:
+        built.notes.append(
+            "Migrationsverkets Kommunmottagna: tomma celler läses som 0 (filen skriver ut även ettor "
+            "och tvåor, så inget är dolt)."
+        )
+        ctx = _as_of_updated(table, ctx, built)
     category_sums = {cat: [read[c.index] for c in cols] for cat, cols in persons.items()}
     if totals:
         parts = [n for ns in category_sums.values() for n in ns]

@@ -196,17 +196,32 @@ def parse_column(
     return values
 
 
-def read_measures(table: Table, measured: list[Column], built: Built) -> tuple[Areas, dict[int, Numbers]]:
+def blank_is_zero(table: Table, read: Numbers, column: Column) -> Numbers:
+    """A column in which an empty cell means 0 (a layout that prints every small number)."""
+    empty = pc.is_null(body(table).column(column.index))
+    return Numbers(
+        pc.if_else(empty, pa.scalar(0.0), read.values),
+        pc.and_(read.suppressed, pc.invert(empty)),
+        read.invalid,
+    )
+
+
+def read_measures(
+    table: Table, measured: list[Column], built: Built, *, blank_zero: bool = False
+) -> tuple[Areas, dict[int, Numbers]]:
     """The rows of a table of counts: which are municipalities, and every count checked and read.
 
     Problems (unknown municipalities, text, negative or broken counts) and warnings (subtotals that
-    don't add up) go to ``built``; the numbers are keyed by column index.
+    don't add up) go to ``built``; the numbers are keyed by column index. ``blank_zero``: empty
+    cells are 0, not unknown.
     """
     areas = rows.resolve(table, measured)
     built.problems += areas.problems
     built.warnings += areas.warnings
     built.renamed.update(areas.renamed)
     read = {c.index: read_numbers(table, c) for c in measured}
+    if blank_zero:
+        read = {c.index: blank_is_zero(table, read[c.index], c) for c in measured}
     for column in measured:
         built.problems += check_counts(table, areas, column, read[column.index])
     built.warnings += checks.subtotals(table, areas, [(c, read[c.index]) for c in measured])

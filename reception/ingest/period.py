@@ -31,6 +31,17 @@ _DATE_UNTIL = re.compile(rf"(?:t\.?\s?o\.?\s?m\.?|till och med|per|avser|as of|t
 _FULL_YEAR = re.compile(r"\b(helår|helåret|hela året|full year|januari\s*[-–—]+\s*december)\b")
 
 
+_UPDATED = re.compile(r"uppdaterad\w*\s*:?\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def updated_on(texts: list[str]) -> tuple[int, int, int] | None:
+    """(year, month, day) of an "Uppdaterad 2024-11-04 08:15" line, if any."""
+    for text in texts:
+        if match := _UPDATED.search(re.sub(r"\s+", " ", text.lower())):
+            return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    return None
+
+
 @dataclass(frozen=True)
 class Period:
     """What the title says: a year and a month (the month a snapshot runs to), and where each was found."""

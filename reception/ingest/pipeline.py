@@ -31,7 +31,10 @@ from reception.ingest.targets import build_county_targets, build_long_targets, b
 
 DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events", "population")
 # what a title says a table of bare numbers ('2024', 'Antal', 'Värde') holds
-_TITLE_DATASET = (("population", re.compile(r"folkmängd|befolkning|population|invånare")),)
+_TITLE_DATASET = (
+    ("population", re.compile(r"folkmängd|befolkning|population|invånare")),
+    ("arrivals", re.compile(r"mottagna|mottagande|anvisade|received|arrivals|kvotflykting|egenbosatt")),
+)
 Progress = Callable[[int, int], None]
 
 
@@ -57,7 +60,11 @@ def detect(table: Table) -> str | None:
         return "arrivals"
     if measures & {"period", "count"}:
         title = " ".join(table.title + table.sheet_title + [table.sheet.name or ""]).lower()
-        return next((d for d, pattern in _TITLE_DATASET if pattern.search(title)), None)
+        by_month = any(h.measure == "period" and h.month is not None for h in headers)
+        return next(
+            (d for d, pattern in _TITLE_DATASET if pattern.search(title) and (d == "arrivals") == by_month),
+            None,
+        )
     return None
 
 
