@@ -33,6 +33,8 @@ DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events
 # what a title says a table of bare numbers ('2024', 'Antal', 'Värde') holds
 _TITLE_DATASET = (
     ("population", re.compile(r"folkmängd|befolkning|population|invånare")),
+    ("county_targets", re.compile(r"länstal")),
+    ("targets", re.compile(r"kommuntal|fördelningstal|anvisningsandel")),
     ("arrivals", re.compile(r"mottagna|mottagande|anvisade|received|arrivals|kvotflykting|egenbosatt")),
 )
 Progress = Callable[[int, int], None]

@@ -12,7 +12,9 @@ import re
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from reception.i18n import t
 from reception.ingest import checks, rows
 from reception.ingest.facts import (
     Built,
@@ -87,6 +89,8 @@ def build_targets(table: Table, ctx: Context) -> Built:
     """Fact rows (year, kommun_kod, program, target, received) from a table of municipal targets."""
     built = Built("targets")
     groups = _groups(table)
+    titled = not groups
+    groups = groups or _titled_count(table, ctx, built)
     measures = [c for g in groups.values() for cols in g.values() for c in cols]
     areas = rows.resolve(table, measures)
     built.problems += areas.problems
@@ -152,7 +156,48 @@ def build_targets(table: Table, ctx: Context) -> Built:
             )
         )
     built.facts = pa.concat_tables(parts) if parts else None
+    if titled:
+        built.warnings += _stated_total(table, built.facts)
     return built
+
+
+def _titled_count(table: Table, ctx: Context, built: Built) -> dict:
+    """A county board's decision: one count column ("Antal") under a title that says what it counts
+    ("Kommuntal 2019 – Hallands län"), or that the user said is targets (--dataset)."""
+    counts = table.measures("count")
+    if len(counts) != 1:
+        return {}
+    program = _program(counts[0], table)
+    if program is None and ctx.dataset != "targets":
+        return {}
+    if program is not None:
+        built.notes.append(
+            f"Kolumn {counts[0].label} läses som {t(f'program.{program}', 'sv')} enligt rubriken."
+        )
+    return {(program, counts[0].header.year): {"target": counts, "received": [], "remaining": []}}
+
+
+_STATED = re.compile(
+    r"(?:ta emot|totalt|sammanlagt)\s+(\d[\d \u00a0]*\d|\d)\s*(?:personer|nyanlända)?|"
+    r"(\d[\d \u00a0]*\d|\d)\s+(?:personer|nyanlända)"
+)
+
+
+def _stated_total(table: Table, facts: pa.Table | None) -> list[str]:
+    """A sentence in the title that states the county's total ("... ska ta emot 321 nyanlända"),
+    checked against the municipalities' targets."""
+    if facts is None or facts.column("target").null_count:
+        return []
+    for line in table.title:
+        if match := _STATED.search(line.lower()):
+            stated = int(re.sub(r"\D", "", match.group(1) or match.group(2)))
+            total = pc.sum(facts.column("target")).as_py() or 0
+            if abs(stated - total) > 0.5:
+                return [
+                    f"Rubriken säger {stated} men kommunerna i tabellen summerar till {total:g}: {line!r}."
+                ]
+            return []
+    return []
 
 
 def _years(table, ctx, built, header_year, year_column, index) -> pa.Array | None:

@@ -392,3 +392,53 @@ def monthly_columns_ods(entries=MONTHLY_2024, *, months: str = "long") -> Offici
     out = io.BytesIO()
     doc.write(out)
     return Official("kvotflyktingar_per_manad_2024.ods", out.getvalue(), "Per månad", rows)
+
+
+# --- a county board's decision: "Kommuntal 2019 – Hallands län" --------------------------------
+
+HALLAND_2019 = [
+    ("Falkenberg", "1382", 45),
+    ("Halmstad", "1380", 110),
+    ("Hylte", "1315", 20),
+    ("Kungsbacka", "1384", 70),
+    ("Laholm", "1381", 30),
+    ("Varberg", "1383", 46),
+]
+
+
+def county_decision_lines(
+    entries=HALLAND_2019,
+    *,
+    title: str = "Kommuntal 2019 – Hallands län",
+    count: str = "Antal",
+    stated: int | None = 321,
+    total_off_by: int = 0,
+) -> tuple[list[list], dict[str, list[int]]]:
+    """The decision's rows: the title, a sentence with the county's total, the two-column table of
+    names (no codes) and numbers, "Totalt"."""
+    lines: list[list] = [[title]]
+    if stated is not None:
+        lines.append([f"Länsstyrelsen har beslutat att länets kommuner ska ta emot {stated} nyanlända 2019."])
+    lines += [[], ["Kommun", count]]
+    rows: dict[str, list[int]] = {"header": [len(lines)]}
+    for name, _, number in entries:
+        lines.append([name, number])
+        rows[name] = [len(lines)]
+    lines.append(["Totalt", sum(n for *_, n in entries) + total_off_by])
+    rows["Totalt"] = [len(lines)]
+    return lines, rows
+
+
+def county_decision_xlsx(**options) -> Official:
+    lines, rows = county_decision_lines(**options)
+    book = _Book()
+    ws = book.sheet("Beslut")
+    for line in lines:
+        ws.add(line or [None])
+    return Official("kommuntal_2019_hallands_lan.xlsx", book.bytes(), "Beslut", rows)
+
+
+def county_decision_csv(**options) -> Official:
+    """As Swedish Excel saves it: the title on the first line, semicolons, Windows-1252."""
+    lines, rows = county_decision_lines(**options)
+    return Official("kommuntal_2019_hallands_lan.csv", csv_bytes(lines), rows=rows)
