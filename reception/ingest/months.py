@@ -15,7 +15,6 @@ from datetime import date
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception.i18n import t
 from reception.ingest import checks
 from reception.ingest.facts import (
     Built,
@@ -29,7 +28,7 @@ from reception.ingest.facts import (
     year_for,
 )
 from reception.ingest.layout import Column, Table
-from reception.ingest.problems import Problem
+from reception.ingest.problems import Said, problem
 from reception.ingest.vocabulary import _CATEGORY_RE, _first, category_of, normalise
 
 
@@ -45,14 +44,7 @@ def build_month_columns(table: Table, ctx: Context) -> Built:
     category_col = next(iter(table.role("category")), None)
     title_category = _first(_CATEGORY_RE, normalise(" ".join(table.title + table.sheet_title)))
     if category_col is None and title_category is None:
-        built.problems.append(
-            Problem(
-                ctx.file,
-                "tabellen med månaderna som kolumner säger inte vilken kategori den räknar (kvotflyktingar, "
-                "anvisade, egenbosatta, anhöriga, övriga): en kolumn 'Kategori' eller rubriken ska säga det.",
-                table.sheet.name,
-            )
-        )
+        built.problems.append(problem(ctx.file, "month_table_category", sheet=table.sheet.name))
         return built
     areas, read = read_measures(table, months + totals, built)
     index = data_rows(areas)
@@ -61,7 +53,7 @@ def build_month_columns(table: Table, ctx: Context) -> Built:
         built.warnings += checks.row_sums(table, areas, (totals[0], read[totals[0].index]), parts)
     year = None
     if any(c.header.year is None for c in months):
-        year = year_for(table, ctx, built, "månaderna")
+        year = year_for(table, ctx, built, "months")
         if year is None:
             return built
     if category_col is not None:
@@ -71,7 +63,7 @@ def build_month_columns(table: Table, ctx: Context) -> Built:
         categories = parse_column(table, category_col, category_of, pa.string(), index, built, message)
     else:
         categories = pa.repeat(pa.scalar(title_category, pa.string()), len(index))
-        built.notes.append(f"Kategorin enligt rubriken: {t(f'category.{title_category}', 'sv')}.")
+        built.notes.append(Said("category_from_title", category_code=f"category.{title_category}"))
     if built.problems:
         return built
     origin = where(table, areas, index)
@@ -96,19 +88,18 @@ def build_month_columns(table: Table, ctx: Context) -> Built:
             )
         )
     if empty:
-        built.notes.append(
-            f"Tomma månadskolumner lästes inte (månader som inte har varit): {', '.join(empty)}."
-        )
+        built.notes.append(Said("empty_months", columns=", ".join(empty)))
     future = [p for p in parts if p.column("month")[0].as_py() > ctx.today]
     if future:
         built.problems.append(
-            Problem(
+            problem(
                 ctx.file,
-                f"månaden {future[0].column('month')[0].as_py():%Y-%m} har inte varit än men har siffror.",
-                table.sheet.name,
+                "future_month",
+                sheet=table.sheet.name,
+                month=f"{future[0].column('month')[0].as_py():%Y-%m}",
             )
         )
         return built
-    built.notes.append("Månaderna i kolumnerna läses som varje månads egna siffror.")
+    built.notes.append(Said("months_as_columns"))
     built.facts = pa.concat_tables(parts) if parts else None
     return built
