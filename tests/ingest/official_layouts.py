@@ -180,8 +180,11 @@ def _km_sum(rows) -> list:
     return [sum(c[j] for c in columns if isinstance(c[j], int)) or None for j in range(12)]
 
 
-def _km_rows(counties: dict, delsumma_off_by: dict[str, int]) -> list[tuple[str | None, list]]:
-    """(label, cells A..O) of the table: header, municipalities, Delsumma, blank, Totalt."""
+def _km_rows(
+    counties: dict, delsumma_off_by: dict[str, int], delsumma_in: str = "C"
+) -> list[tuple[str | None, list]]:
+    """(label, cells A..O) of the table: header, municipalities, Delsumma, blank, Totalt.
+    ``delsumma_in``: "C" writes the county in A and "Delsumma" in C; "A" writes "LÄN Delsumma" in A."""
     header = [None, None, None]
     for text in KM_HEADERS:
         header += [text, "varav ensamk barn"]
@@ -193,7 +196,8 @@ def _km_rows(counties: dict, delsumma_off_by: dict[str, int]) -> list[tuple[str 
             out.append((name, [county if i == 0 else None, None, name, *_km_cells(values)]))
         sums = _km_sum(rows)
         sums[-2] = (sums[-2] or 0) + delsumma_off_by.get(county, 0)
-        out.append((f"Delsumma {county}", [county, None, "Delsumma", *sums]))
+        cells = [county, None, "Delsumma"] if delsumma_in == "C" else [f"{county} Delsumma", None, None]
+        out.append((f"Delsumma {county}", [*cells, *sums]))
         out.append((None, []))
         everyone += rows
     out.append(("Totalt", ["Totalt", None, None, *_km_sum(everyone)]))
@@ -206,6 +210,7 @@ def kommunmottagna_xlsx(
     year: int = 2024,
     updated: str = "2024-11-04 08:15",
     delsumma_off_by: dict | None = None,
+    delsumma_in: str = "C",
 ) -> Official:
     """The xlsx as Migrationsverket publishes it: "Rubrik" with a two-line title merged over the
     columns, "Uppdaterad", a comment and a multi-line footnote cell, blank rows, a header with
@@ -221,7 +226,7 @@ def kommunmottagna_xlsx(
     ws.add(["Källa: Migrationsverket"])
     ws.blank()
     ws.blank()
-    for label, cells in _km_rows(counties, delsumma_off_by or {}):
+    for label, cells in _km_rows(counties, delsumma_off_by or {}, delsumma_in):
         ws.add(cells or [None], label)
     about = book.sheet("Förklaringar och begrepp")
     about.add(["Begrepp", "Förklaring"])

@@ -56,12 +56,14 @@ def test_the_xls_of_2017_is_read_as_the_whole_year(fresh_store):
     assert stored(fresh_store, 2017, 12) == expected_kommunmottagna()
 
 
-def test_a_delsumma_that_does_not_add_up_is_warned_at_its_row(fresh_store):
-    f = kommunmottagna_xlsx(delsumma_off_by={"DALARNAS LÄN": 4})
+@pytest.mark.parametrize("delsumma_in", ["C", "A"])
+def test_a_delsumma_that_does_not_add_up_is_warned_at_its_row(fresh_store, delsumma_in):
+    f = kommunmottagna_xlsx(delsumma_off_by={"DALARNAS LÄN": 4}, delsumma_in=delsumma_in)
     result = ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)
     row = f.row("Delsumma DALARNAS LÄN")
     assert [w for w in result.warnings if f"rad {row}," in w] == result.warnings
     assert len(result.warnings) == 1 and "kolumn N (Totalt)" in result.warnings[0]
+    assert stored(fresh_store, 2024, 10) == expected_kommunmottagna()
 
 
 def test_an_unknown_municipality_and_a_text_count_refuse_the_file_naming_both_cells(fresh_store):
