@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from reception import export, ingest, store
+from reception import export, i18n, ingest, store
+from reception.i18n import t
 from reception.ingest import guard, isolate
 
 VIEWS = (
@@ -82,7 +83,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
             progress=_progress("Läser in"),
         )
     except ingest.IngestRefused as refused:
-        raise Refused(f"{ingest.REFUSED}\n{refused}") from refused
+        raise Refused(f"{t('problem.refused')}\n{refused.text()}") from refused
     print("\n".join(result.summary_lines()))
 
 
@@ -133,6 +134,12 @@ def parser() -> argparse.ArgumentParser:
         prog="python -m reception", description="Mottagningsdashboardens datalager."
     )
     top.add_argument("--db", type=Path, default=None, help="databasfilen (annars RECEPTION_DB eller data/)")
+    top.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default="sv",
+        help="språket för meddelanden (sv eller en; sv om inget anges)",
+    )
     sub = top.add_subparsers(dest="command", required=True)
     sub.add_parser("demo", help="fyll databasen med demodata").set_defaults(run=cmd_demo)
     ing = sub.add_parser("ingest", help="läs in en fil från Migrationsverket eller länsstyrelsen")
@@ -157,6 +164,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    previous = i18n.language()
+    i18n.set_language(args.lang)
     args.db = args.db or store.db_path()
     try:
         store.prepare(args.db)
@@ -164,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as refused:
         print(str(refused), file=sys.stderr)
         return 2
+    finally:
+        i18n.set_language(previous)
     return 0
 
 

@@ -310,6 +310,356 @@ LABELS: dict[str, tuple[str, str]] = {
     "problem.column": ("Kolumn", "Column"),
     "problem.value": ("Värde", "Value"),
     "problem.message": ("Problem", "Problem"),
+    # importer problems: problem.<code> (reception.ingest.problems), fields in braces
+    "problem.refused": (
+        "Filen lästes inte in. Ingenting har ändrats.",
+        "The file was not loaded. Nothing has changed.",
+    ),
+    "problem.at_sheet": ("blad {sheet}", "sheet {sheet}"),
+    "problem.at_row": ("rad {row}", "row {row}"),
+    "problem.at_column": ("kolumn {column}", "column {column}"),
+    "problem.at_value": ("värdet {value}:", "the value {value}:"),
+    "problem.count": ("{file}: {n} problem", "{file}: {n} problems"),
+    "problem.one": ("{file}: ett problem", "{file}: one problem"),
+    "problem.more_of_the_same": (
+        "… och {n} problem till av samma slag.",
+        "… and {n} more problems of the same kind.",
+    ),
+    "problem.empty_file": ("Filen är tom.", "The file is empty."),
+    "problem.not_excel": (
+        "Filen går inte att läsa som Excel ({error}).",
+        "The file can't be read as Excel ({error}).",
+    ),
+    "problem.not_utf8": (
+        "Filen är varken UTF-8 eller Windows-1252; spara den som CSV UTF-8.",
+        "The file is neither UTF-8 nor Windows-1252; save it as CSV UTF-8.",
+    ),
+    "problem.not_parquet": (
+        "Filen går inte att läsa som parquet ({error}).",
+        "The file can't be read as parquet ({error}).",
+    ),
+    "problem.unknown_dataset": (
+        "okänd datamängd {dataset}; välj en av {choices}.",
+        "unknown dataset {dataset}; choose one of {choices}.",
+    ),
+    "problem.unlikely_option_year": (
+        "året {year} är inte rimligt (2000–2100).",
+        "the year {year} is not plausible (2000–2100).",
+    ),
+    "problem.no_such_month": ("månaden {month} finns inte (1–12).", "there is no month {month} (1–12)."),
+    "problem.no_rows": (
+        "filen har inga rader med kommuner och siffror.",
+        "the file has no rows with municipalities and figures.",
+    ),
+    "problem.not_recognised": (
+        "filen känns inte igen som mål, länstal, mottagna, kapacitet, händelser eller folkmängd ({reasons}).",
+        "the file is not recognised as targets, county targets, arrivals, capacity, events or population ({reasons}).",
+    ),
+    "problem.more_rows": (
+        "{n} rader till i kolumn {column} har samma fel:",
+        "{n} more rows in column {column} have the same problem:",
+    ),
+    "problem.not_a_number": ("text där det ska stå ett tal.", "text where a number should be."),
+    "problem.negative": ("ett antal kan inte vara negativt.", "a count can't be negative."),
+    "problem.not_whole": (
+        "ett antal personer eller platser måste vara ett heltal.",
+        "a number of people or places must be a whole number.",
+    ),
+    "problem.too_large": ("värdet kan inte vara större än {most}.", "the value can't be larger than {most}."),
+    "problem.year_unknown": (
+        "det går inte att se vilket år {what_code} gäller.",
+        "it can't be seen which year {what_code} are for.",
+    ),
+    "problem.years_seen": ("Flera år nämns ({seen}).", "Several years are named ({seen})."),
+    "problem.give_year": ("Ange året (--year).", "Give the year (--year)."),
+    "problem.month_unknown": (
+        "det går inte att se vilken månad {what_code} gäller.",
+        "it can't be seen which month {what_code} are for.",
+    ),
+    "problem.give_month": ("Ange månaden (--month).", "Give the month (--month)."),
+    "problem.what.months": ("månaderna", "the months"),
+    "problem.what.population": ("folkmängden", "the population figures"),
+    "problem.what.targets": ("målen", "the targets"),
+    "problem.what.snapshot": ("ställningen", "the figures so far"),
+    "problem.what.figures": ("siffrorna", "the figures"),
+    "problem.unknown_area": ("okänd kommun.", "unknown municipality."),
+    "problem.unknown_area_hint": (
+        "okänd kommun (menade du {hint}?).",
+        "unknown municipality (did you mean {hint}?).",
+    ),
+    "problem.no_area": ("raden har siffror men ingen kommun.", "the row has figures but no municipality."),
+    "problem.same_value_rows": ("Samma värde står på {n} rader.", "The same value stands on {n} rows."),
+    "problem.code_and_name_differ": (
+        "kommunkoden {code} och namnet {name} är olika kommuner.",
+        "the municipality code {code} and the name {name} are different municipalities.",
+    ),
+    "problem.repeated_key": (
+        "{name} står flera gånger med olika värden ({shown}): {places}.",
+        "{name} appears more than once with different values ({shown}): {places}.",
+    ),
+    "problem.partial_year": (
+        "siffrorna för {year} gäller en del av året men filen säger inte till vilken månad. Ange månaden (--month).",
+        "the figures for {year} cover part of the year but the file doesn't say up to which month. Give the month (--month).",
+    ),
+    "problem.no_month_for_year": (
+        "filen säger inte till vilken månad {year} siffrorna gäller. Ange månaden (--month, 12 för helår).",
+        "the file doesn't say up to which month of {year} the figures run. Give the month (--month, 12 for the whole year).",
+    ),
+    "problem.no_month": ("ingen månad (t.ex. 2024-10).", "no month (e.g. 2024-10)."),
+    "problem.no_month_number": ("ingen månad (1–12).", "no month (1–12)."),
+    "problem.no_year": ("inget år.", "no year."),
+    "problem.no_capacity_columns": (
+        "tabellen har inga kolumner för platser eller belagda platser.",
+        "the table has no columns of places or occupied places.",
+    ),
+    "problem.capacity_month_unknown": (
+        "det går inte att se vilken månad platserna gäller. Ange månaden (--month).",
+        "it can't be seen which month the places are for. Give the month (--month).",
+    ),
+    "problem.no_category_columns": (
+        "tabellen har inga kolumner för kategorierna (kvotflyktingar, anvisade, egenbosatta, anhöriga, övriga).",
+        "the table has no columns for the categories (quota refugees, assigned, self-settled, family, other).",
+    ),
+    "problem.no_count_column": (
+        "tabellen har ingen kolumn med antal personer.",
+        "the table has no column with a number of people.",
+    ),
+    "problem.event_columns": (
+        "en fil med händelser behöver kolumner för datum, kommun och kategori.",
+        "a file of events needs columns for date, municipality and category.",
+    ),
+    "problem.unknown_category": (
+        "okänd kategori (kvotflykting, anvisad, egenbosatt, anhörig, övrig eller tillfälligt skydd).",
+        "unknown category (quota refugee, assigned, self-settled, family, other or temporary protection).",
+    ),
+    "problem.no_date": ("inget datum (t.ex. 2024-10-05).", "no date (e.g. 2024-10-05)."),
+    "problem.future_date": ("datumet har inte varit än.", "the date has not come yet."),
+    "problem.not_yes_no": ("ska vara ja eller nej.", "should be yes or no."),
+    "problem.program_unknown": (
+        "det går inte att se om målet är kommuntal, fördelningstal eller anvisningsandel.",
+        "it can't be seen whether the target is a kommuntal, a fördelningstal or an anvisningsandel.",
+    ),
+    "problem.no_target_column": (
+        "tabellen har ingen kolumn med mål (kommuntal, fördelningstal, anvisningsandel).",
+        "the table has no column of targets (kommuntal, fördelningstal, anvisningsandel).",
+    ),
+    "problem.no_county_target_column": (
+        "tabellen har ingen kolumn med länstal.",
+        "the table has no column of county targets (länstal).",
+    ),
+    "problem.no_target_value_column": (
+        "tabellen har ingen kolumn med målet.",
+        "the table has no column with the target.",
+    ),
+    "problem.no_valid_from": ("inget datum (t.ex. 2024-07-01).", "no date (e.g. 2024-07-01)."),
+    "problem.unknown_program": (
+        "okänt program (kommuntal, fördelningstal eller ensamkommande).",
+        "unknown programme (kommuntal, fördelningstal or unaccompanied minors).",
+    ),
+    "problem.no_population_column": (
+        "tabellen har ingen kolumn med folkmängd (ett år som '2024', 'Folkmängd' eller 'Värde').",
+        "the table has no column of population (a year such as '2024', 'Folkmängd' or 'Värde').",
+    ),
+    "problem.unlikely_population_year": (
+        "året {year} är inte rimligt för folkmängd (1950–{last}).",
+        "the year {year} is not plausible for population (1950–{last}).",
+    ),
+    "problem.no_year_example": ("inget år (t.ex. 2024).", "no year (e.g. 2024)."),
+    "problem.month_table_category": (
+        "tabellen med månaderna som kolumner säger inte vilken kategori den räknar (kvotflyktingar, anvisade, egenbosatta, anhöriga, övriga): en kolumn 'Kategori' eller rubriken ska säga det.",
+        "the table with the months as columns doesn't say which category it counts (quota refugees, assigned, self-settled, family, other): a 'Kategori' column or the title must say it.",
+    ),
+    "problem.future_month": (
+        "månaden {month} har inte varit än men har siffror.",
+        "the month {month} has not come yet but has figures.",
+    ),
+    # the importer's load summary (reception.ingest.result)
+    "load.head": (
+        "{name}: inläsning {id}, {rows} rader, {period}",
+        "{name}: load {id}, {rows} rows, {period}",
+    ),
+    "load.municipalities": ("kommuner", "municipalities"),
+    "load.counties": ("län", "counties"),
+    "load.total": ("summa {measure}: {total}", "total {measure}: {total}"),
+    "load.hidden": (
+        "{n} värden dolda i källan, sparade som okända",
+        "{n} values hidden in the source, stored as unknown",
+    ),
+    "load.hidden_one": (
+        "{n} värde dolt i källan, sparat som okänt",
+        "{n} value hidden in the source, stored as unknown",
+    ),
+    "load.already": (
+        "{source} är redan inläst (inläsning {id}); ingenting har ändrats.",
+        "{source} is already loaded (load {id}); nothing has changed.",
+    ),
+    "load.loaded": ("Inläst: {source}", "Loaded: {source}"),
+    "load.renamed": ("namn som tolkats: {pairs}", "names read as: {pairs}"),
+    "load.warnings": ("Varningar ({n}):", "Warnings ({n}):"),
+    "load.notes": ("Att veta ({n}):", "Good to know ({n}):"),
+    "load.more": ("… och {n} till.", "… and {n} more."),
+    "measure.target": ("mål", "target"),
+    "measure.received": ("mottagna", "received"),
+    "measure.persons": ("personer", "persons"),
+    "measure.of_which_unaccompanied": ("varav ensamkommande barn", "of which unaccompanied minors"),
+    "measure.places": ("platser", "places"),
+    "measure.occupied": ("belagda", "occupied"),
+    "measure.population": ("folkmängd", "population"),
+    "problem.where_sheet_row": ("blad {sheet}, rad {row}", "sheet {sheet}, row {row}"),
+    "problem.where_row": ("rad {row}", "row {row}"),
+    "problem.where_sheet": ("blad {sheet}: ", "sheet {sheet}: "),
+    "problem.subtotal_differs": (
+        "{where}, kolumn {column}: summaraden säger {stated} men raderna den summerar ger {known}.",
+        "{where}, column {column}: the sum row says {stated} but the rows it sums give {known}.",
+    ),
+    "problem.row_sum_differs": (
+        "{where}, kolumn {column}: {stated} men delarna summerar till {added}.",
+        "{where}, column {column}: {stated} but the parts add up to {added}.",
+    ),
+    "problem.wrong_county": (
+        "{where}: {kommun} står under {stated} men hör till {actual}.",
+        "{where}: {kommun} stands under {stated} but belongs to {actual}.",
+    ),
+    "problem.repeated_same": (
+        "{name} står två gånger med samma värden ({places}); raden lästes en gång.",
+        "{name} appears twice with the same values ({places}); the row was read once.",
+    ),
+    "problem.month_column_cumulative": (
+        "Månadskolumnen läses som ställning hittills under året (tabellen säger det).",
+        "The month column is read as the figures so far this year (the table says so).",
+    ),
+    "problem.whole_years": (
+        "Siffrorna per år läses som helår (januari–december).",
+        "The yearly figures are read as whole years (January–December).",
+    ),
+    "problem.more_occupied_than_places": (
+        "rad {row}: fler belagda platser än platser.",
+        "row {row}: more occupied places than places.",
+    ),
+    "problem.places_from_free": (
+        "Platser = belagda + lediga (filen har inga platser).",
+        "Places = occupied + free (the file has no places).",
+    ),
+    "problem.occupied_from_free": (
+        "Belagda = platser − lediga (filen har inga belagda).",
+        "Occupied = places − free (the file has no occupied).",
+    ),
+    "problem.free_does_not_add_up": (
+        "rad {row}: belagda + lediga är inte lika med platser.",
+        "row {row}: occupied + free is not equal to places.",
+    ),
+    "problem.as_of_updated": (
+        "Ställningen januari–{month_code} {year}: filen uppdaterades {updated} och räknas till och med månaden före.",
+        "The figures January–{month_code} {year}: the file was updated on {updated} and counts up to the month before.",
+    ),
+    "problem.month.1": ("januari", "January"),
+    "problem.month.2": ("februari", "February"),
+    "problem.month.3": ("mars", "March"),
+    "problem.month.4": ("april", "April"),
+    "problem.month.5": ("maj", "May"),
+    "problem.month.6": ("juni", "June"),
+    "problem.month.7": ("juli", "July"),
+    "problem.month.8": ("augusti", "August"),
+    "problem.month.9": ("september", "September"),
+    "problem.month.10": ("oktober", "October"),
+    "problem.month.11": ("november", "November"),
+    "problem.month.12": ("december", "December"),
+    "problem.minors_block": (
+        "Tabellen under rubriken om ensamkommande barn läses som 'varav ensamkommande barn'.",
+        "The table under the heading about unaccompanied minors is read as 'of which unaccompanied minors'.",
+    ),
+    "problem.minors_of_all_categories": (
+        "Kolumn {column} gäller alla kategorier tillsammans och sparas inte (ensamkommande sparas per kategori).",
+        "Column {column} is for all categories together and is not stored (unaccompanied minors are stored per category).",
+    ),
+    "problem.blank_is_zero": (
+        "Migrationsverkets Kommunmottagna: tomma celler läses som 0 (filen skriver ut även ettor och tvåor, så inget är dolt).",
+        "Migrationsverket's Kommunmottagna: empty cells are read as 0 (the file prints ones and twos too, so nothing is hidden).",
+    ),
+    "problem.more_minors_than_persons": (
+        "rad {row}: fler ensamkommande barn ({minors}) än personer ({persons}) i kategorin {category_code}.",
+        "row {row}: more unaccompanied minors ({minors}) than persons ({persons}) in the category {category_code}.",
+    ),
+    "problem.target_column_revised": (
+        "Målet läses ur kolumn {column}, den senast reviderade.",
+        "The target is read from column {column}, the latest revised.",
+    ),
+    "problem.received_column": (
+        "Mottagna läses ur kolumn {column}.",
+        "Received is read from column {column}.",
+    ),
+    "problem.count_as_program": (
+        "Kolumn {column} läses som {program_code} enligt rubriken.",
+        "Column {column} is read as {program_code}, as the title says.",
+    ),
+    "problem.stated_total_differs": (
+        "Rubriken säger {stated} men kommunerna i tabellen summerar till {total}: {line}.",
+        "The title says {stated} but the municipalities in the table add up to {total}: {line}.",
+    ),
+    "problem.remaining_differs": (
+        "rad {row}, kolumn {column}: {stated} kvar men mål minus mottagna är {expected}.",
+        "row {row}, column {column}: {stated} remaining but target minus received is {expected}.",
+    ),
+    "problem.all_genders_only": (
+        "Kolumn {column}: bara raderna för alla (T, totalt) läses, inte per kön.",
+        "Column {column}: only the rows for everyone (T, total) are read, not per gender.",
+    ),
+    "problem.population_sum_differs": (
+        "{where}: {area} {year} står som {stated} men kommunerna summerar till {known}.",
+        "{where}: {area} {year} stands as {stated} but the municipalities add up to {known}.",
+    ),
+    "problem.sums_not_checked": (
+        "{n} rader för län eller riket kontrollerades inte: filen har inte alla deras kommuner.",
+        "{n} rows for counties or the country were not checked: the file does not have all their municipalities.",
+    ),
+    "problem.category_from_title": (
+        "Kategorin enligt rubriken: {category_code}.",
+        "The category, as the title says: {category_code}.",
+    ),
+    "problem.empty_months": (
+        "Tomma månadskolumner lästes inte (månader som inte har varit): {columns}.",
+        "Empty month columns were not read (months still to come): {columns}.",
+    ),
+    "problem.months_as_columns": (
+        "Månaderna i kolumnerna läses som varje månads egna siffror.",
+        "The months in the columns are read as each month's own figures.",
+    ),
+    "problem.year_from": ("År {year} enligt {source}.", "Year {year} from {source}."),
+    "problem.month_from": ("Månad {month} enligt {source}.", "Month {month} from {source}."),
+    "problem.source.title": ("rubriken {text}", "the title {text}"),
+    "problem.source.sheet_title": ("bladets rubrik {text}", "the sheet's title {text}"),
+    "problem.source.sheet_name": ("bladnamnet {text}", "the sheet's name {text}"),
+    "problem.source.file_name": ("filnamnet {text}", "the file's name {text}"),
+    "problem.sheet_no_header": (
+        "blad {sheet}: ingen rubrikrad med kommun eller län",
+        "sheet {sheet}: no header row with a municipality or county",
+    ),
+    "problem.no_header": (
+        "ingen rubrikrad med kommun eller län hittades",
+        "no header row with a municipality or county was found",
+    ),
+    "problem.table_unknown": (
+        "{where}kolumnerna {columns} säger inte vad tabellen innehåller",
+        "{where}the columns {columns} don't say what the table holds",
+    ),
+    "problem.table_no_rows": (
+        "{where}kolumnerna {columns} har inga rader med kommuner",
+        "{where}the columns {columns} have no rows with municipalities",
+    ),
+    "problem.table_no_known_rows": (
+        "{where}kolumnerna {columns} har inga rader med kända kommuner",
+        "{where}the columns {columns} have no rows with known municipalities",
+    ),
+    "problem.unread_columns": (
+        "Kolumner som inte läses (okänd eller härledd): {columns}.",
+        "Columns not read (unknown or derived): {columns}.",
+    ),
+    "problem.no_tables": ("inga tabeller", "no tables"),
+    "problem.not_read": ("Lästes inte: {reason}.", "Not read: {reason}."),
+    "problem.minors_without_row": (
+        "{n} värden om ensamkommande barn har ingen rad i huvudtabellen.",
+        "{n} values of unaccompanied minors have no row in the main table.",
+    ),
     "dataset.targets": ("Mål: kommuntal, fördelningstal, anvisningsandel", "Targets per municipality"),
     "dataset.county_targets": ("Länstal", "County targets (länstal)"),
     "dataset.arrivals": ("Mottagna per kategori", "People received by category"),
@@ -413,99 +763,99 @@ LABELS: dict[str, tuple[str, str]] = {
     "meeting.chart.x": ("Månad", "Month"),
     "meeting.chart.y": ("Mottagna under månaden (personer)", "Received in the month (persons)"),
     # the importer's limits: files refused before reading, and reading that was stopped (reception/ingest/guard.py, isolate.py)
-    "ingest.limit.file": (
+    "problem.limit.file": (
         "Filen är {size} MB; gränsen är {limit} MB. Större filer läses in från kommandoraden.",
         "The file is {size} MB; the limit is {limit} MB. Larger files are loaded from the command line.",
     ),
-    "ingest.limit.members": (
+    "problem.limit.members": (
         "Filen innehåller {n} delfiler; gränsen är {limit}.",
         "The file holds {n} files inside; the limit is {limit}.",
     ),
-    "ingest.limit.unpacked": (
+    "problem.limit.unpacked": (
         "Filen blir {size} MB uppackad; gränsen är {limit} MB.",
         "The file unpacks to {size} MB; the limit is {limit} MB.",
     ),
-    "ingest.limit.ratio": (
+    "problem.limit.ratio": (
         "Delen {member} packas upp {ratio} gånger större än den är; gränsen är {limit} gånger (en så kallad zip-bomb).",
         "The part {member} unpacks {ratio} times larger than it is; the limit is {limit} times (a so-called zip bomb).",
     ),
-    "ingest.limit.sheets": (
+    "problem.limit.sheets": (
         "Filen har {n} blad; gränsen är {limit}.",
         "The file has {n} sheets; the limit is {limit}.",
     ),
-    "ingest.limit.shared_strings": (
+    "problem.limit.shared_strings": (
         "Tabellen med texter är {size} MB; gränsen är {limit} MB.",
         "The table of texts is {size} MB; the limit is {limit} MB.",
     ),
-    "ingest.limit.dimension": (
+    "problem.limit.dimension": (
         "Bladet '{sheet}' säger sig omfatta {ref}; gränsen är {limit} celler per blad.",
         "The sheet '{sheet}' declares the range {ref}; the limit is {limit} cells per sheet.",
     ),
-    "ingest.limit.cells": (
+    "problem.limit.cells": (
         "Bladet '{sheet}' når {rows} rader gånger {columns} kolumner; gränsen är {limit} celler per blad.",
         "The sheet '{sheet}' reaches {rows} rows by {columns} columns; the limit is {limit} cells per sheet.",
     ),
-    "ingest.limit.repeated": (
+    "problem.limit.repeated": (
         "De upprepade cellerna blir fler än {limit}; gränsen är {limit} celler.",
         "The repeated cells come to more than {limit}; the limit is {limit} cells.",
     ),
-    "ingest.limit.parquet_rows": (
+    "problem.limit.parquet_rows": (
         "Filen har {rows} rader gånger {columns} kolumner; gränsen är {limit} celler.",
         "The file has {rows} rows by {columns} columns; the limit is {limit} cells.",
     ),
-    "ingest.limit.columns": (
+    "problem.limit.columns": (
         "Filen har {n} kolumner; gränsen är {limit}.",
         "The file has {n} columns; the limit is {limit}.",
     ),
-    "ingest.limit.line": (
+    "problem.limit.line": (
         "Filen har en rad längre än {limit} KB; gränsen är {limit} KB per rad.",
         "The file has a line longer than {limit} KB; the limit is {limit} KB per line.",
     ),
-    "ingest.limit.memory": (
+    "problem.limit.memory": (
         "Inläsningen behövde mer än {limit} MB minne och stoppades.",
         "Reading it needed more than {limit} MB of memory and was stopped.",
     ),
-    "ingest.limit.time": (
+    "problem.limit.time": (
         "Inläsningen tog längre än {limit} sekunder och stoppades.",
         "Reading it took longer than {limit} seconds and was stopped.",
     ),
-    "ingest.crashed": (
+    "problem.crashed": (
         "Läsaren avbröts ({how}); troligen är filen trasig eller större än gränsen {limit} MB minne.",
         "The reader stopped ({how}); the file is probably broken or beyond the limit of {limit} MB of memory.",
     ),
-    "ingest.unreadable": (
+    "problem.unreadable": (
         "Filen går inte att läsa som {kind} ({error}).",
         "The file cannot be read as {kind} ({error}).",
     ),
-    "ingest.format.broken_zip": (
+    "problem.format.broken_zip": (
         "Filen är trasig eller avkortad: den går inte att packa upp som Excel- eller ods-fil.",
         "The file is broken or cut short: it does not unpack as an Excel or ods file.",
     ),
-    "ingest.format.broken_parquet": (
+    "problem.format.broken_parquet": (
         "Filen är trasig eller avkortad: den går inte att läsa som parquet.",
         "The file is broken or cut short: it cannot be read as parquet.",
     ),
-    "ingest.format.encrypted": (
+    "problem.format.encrypted": (
         "Filen är lösenordsskyddad. Spara den utan lösenord och läs in den igen.",
         "The file is protected by a password. Save it without one and load it again.",
     ),
-    "ingest.format.xlsb": (
+    "problem.format.xlsb": (
         "Filen är en binär Excelfil (xlsb), som inte läses. Spara den som Excel-arbetsbok (xlsx).",
         "The file is a binary Excel file (xlsb), which is not read. Save it as an Excel workbook (xlsx).",
     ),
-    "ingest.format.macros": (
+    "problem.format.macros": (
         "Filen innehåller makron (xlsm), som inte läses. Spara den som Excel-arbetsbok (xlsx).",
         "The file holds macros (xlsm), which are not read. Save it as an Excel workbook (xlsx).",
     ),
-    "ingest.format.nested": (
+    "problem.format.nested": (
         "Filen innehåller en inbäddad fil ({member}); sådana filer läses inte.",
         "The file holds an embedded file ({member}); such files are not read.",
     ),
-    "ingest.format.dtd": (
+    "problem.format.dtd": (
         "Delen {member} innehåller en DTD eller entiteter, som inte läses.",
         "The part {member} holds a DTD or entities, which are not read.",
     ),
-    "ingest.format.nul": (
+    "problem.format.nul": (
         "Filen innehåller NUL-tecken: det är inte en textfil (CSV).",
         "The file holds NUL characters: it is not a text (CSV) file.",
     ),

@@ -8,6 +8,10 @@ column is checked against the categories, not stored. Two columns or rows of one
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date
+
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -19,18 +23,21 @@ from reception.ingest.facts import (
     cell_problems,
     data_rows,
     parse_column,
+    period_of,
     read_measures,
     spread,
     take,
     where,
 )
 from reception.ingest.layout import Column, Table
-from reception.ingest.problems import Problem
+from reception.ingest.months import build_month_columns, month_columns
+from reception.ingest.period import updated_on
+from reception.ingest.problems import Said, problem
 from reception.ingest.values import Numbers, date_of, flag_of
 from reception.ingest.vocabulary import UNACCOMPANIED, category_of
 from reception.ingest.when import When, when
 
-NO_DATE = "inget datum (t.ex. 2024-10-05)."
+KOMMUNMOTTAGNA = re.compile(r"ersättningsförordning|kommunmottagna")
 
 
 def _category(column: Column) -> str | None:
@@ -53,15 +60,44 @@ def _time_columns(w: When) -> dict[str, pa.Array]:
     return {"year": w.year, "as_of_month": w.as_of}
 
 
+def _kommunmottagna(table: Table) -> bool:
+    """Migrationsverket's own "Kommunmottagna enligt ersättningsförordningen" layout, in which blank
+    cells are zeros: that title over a header with no label over the area columns. (Tables that
+    label their columns and mark suppressed cells keep blanks unknown, whatever their title.)"""
+    title = " ".join(table.title + table.sheet_title).lower()
+    return bool(table.by_values) and bool(KOMMUNMOTTAGNA.search(title))
+
+
+def _as_of_updated(table: Table, ctx: Context, built: Built) -> Context:
+    """A Kommunmottagna file is the year so far: without a month in its title, it runs to the last
+    whole month before the day it was updated ("Uppdaterad 2024-11-04": January–October)."""
+    period = period_of(table, ctx)
+    updated = updated_on(table.title + table.sheet_title)
+    year = ctx.year or period.year
+    if ctx.month is not None or period.month is not None or updated is None or year is None:
+        return ctx
+    on = date(*updated)
+    if on.year > year:
+        month = 12
+    elif on.year == year and on.month > 1:
+        month = on.month - 1
+    else:
+        return ctx  # updated before the year had a whole month: when() asks for the month
+    built.notes.append(
+        Said("as_of_updated", month_code=f"problem.month.{month}", year=year, updated=f"{on:%Y-%m-%d}")
+    )
+    return replace(ctx, month=month)
+
+
 def build_arrivals(table: Table, ctx: Context) -> Built:
     """Fact rows of arrivals (monthly, or year-to-date snapshots) from a wide or long table."""
+    if len(month_columns(table)) >= 2:
+        return build_month_columns(table, ctx)
     if table.role("category"):
         return _long(table, ctx)
     built = Built("arrivals", minors_only=bool(UNACCOMPANIED.search(" ".join(table.title).lower())))
     if built.minors_only:
-        built.notes.append(
-            "Tabellen under rubriken om ensamkommande barn läses som 'varav ensamkommande barn'."
-        )
+        built.notes.append(Said("minors_block"))
     persons: dict[str, list[Column]] = {}
     alone: dict[str, list[Column]] = {}
     for column in table.columns:
@@ -70,23 +106,17 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
         elif column.header.measure == "unaccompanied" and column.header.category:
             alone.setdefault(column.header.category, []).append(column)
         elif column.header.measure == "unaccompanied":
-            built.notes.append(
-                f"Kolumn {column.label} gäller alla kategorier tillsammans och sparas inte "
-                "(ensamkommande sparas per kategori)."
-            )
+            built.notes.append(Said("minors_of_all_categories", column=column.label))
     if not persons:
-        built.problems.append(
-            Problem(
-                ctx.file,
-                "tabellen har inga kolumner för kategorierna (kvotflyktingar, "
-                "anvisade, egenbosatta, anhöriga, övriga).",
-                table.sheet.name,
-            )
-        )
+        built.problems.append(problem(ctx.file, "no_category_columns", sheet=table.sheet.name))
         return built
     totals = table.measures("total")
     measured = [c for cols in (*persons.values(), *alone.values()) for c in cols] + totals
-    areas, read = read_measures(table, measured, built)
+    official = _kommunmottagna(table)
+    areas, read = read_measures(table, measured, built, blank_zero=official)
+    if official:
+        built.notes.append(Said("blank_is_zero"))
+        ctx = _as_of_updated(table, ctx, built)
     category_sums = {cat: [read[c.index] for c in cols] for cat, cols in persons.items()}
     if totals:
         parts = [n for ns in category_sums.values() for n in ns]
@@ -132,9 +162,7 @@ def _long(table: Table, ctx: Context) -> Built:
     )
     minors = next(iter(table.measures("unaccompanied") + table.role("flag_unaccompanied")), None)
     if count is None:
-        built.problems.append(
-            Problem(ctx.file, "tabellen har ingen kolumn med antal personer.", table.sheet.name)
-        )
+        built.problems.append(problem(ctx.file, "no_count_column", sheet=table.sheet.name))
         return built
     measured = [c for c in (count, minors) if c is not None]
     areas, read = read_measures(table, measured, built)
@@ -163,8 +191,7 @@ def _long(table: Table, ctx: Context) -> Built:
 
 
 def _categories(table: Table, column: Column, index: pa.Array, built: Built) -> pa.Array:
-    message = "okänd kategori (kvotflykting, anvisad, egenbosatt, anhörig, övrig eller tillfälligt skydd)."
-    return parse_column(table, column, category_of, pa.string(), index, built, message)
+    return parse_column(table, column, category_of, pa.string(), index, built, "unknown_category")
 
 
 def _per_month(facts: pa.Table) -> pa.Table:
@@ -178,7 +205,13 @@ def _more_minors_than_persons(facts: pa.Table) -> list[str]:
     over = pc.fill_null(pc.greater(facts.column("of_which_unaccompanied"), facts.column("persons")), False)
     found = facts.filter(over)
     return [
-        f"rad {r}: fler ensamkommande barn ({m:g}) än personer ({p:g}) i kategorin {c}."
+        Said(
+            "more_minors_than_persons",
+            row=r,
+            minors=f"{m:g}",
+            persons=f"{p:g}",
+            category_code=f"category.{c}",
+        )
         for r, m, p, c in zip(
             *(
                 found.column(k).to_pylist()[:10]
@@ -196,30 +229,19 @@ def build_events(table: Table, ctx: Context) -> Built:
     category_col = next(iter(table.role("category")), None)
     flag_col = next(iter(table.role("flag_unaccompanied")), None)
     if date_col is None or category_col is None:
-        built.problems.append(
-            Problem(
-                ctx.file,
-                "en fil med händelser behöver kolumner för datum, kommun och kategori.",
-                table.sheet.name,
-            )
-        )
+        built.problems.append(problem(ctx.file, "event_columns", sheet=table.sheet.name))
         return built
     areas = rows.resolve(table, [date_col])
     built.problems += areas.problems
     built.renamed.update(areas.renamed)
     index = data_rows(areas)
-    days = parse_column(
-        table, date_col, date_of, pa.date32(), index, built, "inget datum (t.ex. 2024-10-05)."
-    )
+    days = parse_column(table, date_col, date_of, pa.date32(), index, built, "no_date")
     future = pc.greater(days, pa.scalar(ctx.today, pa.date32()))
-    built.problems += cell_problems(
-        table, spread(future, index, table), date_col, "datumet har inte varit än."
-    )
+    built.problems += cell_problems(table, spread(future, index, table), date_col, "future_date")
     categories = _categories(table, category_col, index, built)
     flags = pa.nulls(len(index), pa.bool_())
     if flag_col is not None:
-        message = "ska vara ja eller nej."
-        flags = parse_column(table, flag_col, flag_of, pa.bool_(), index, built, message, required=False)
+        flags = parse_column(table, flag_col, flag_of, pa.bool_(), index, built, "not_yes_no", required=False)
     if built.problems:
         return built
     origin = where(table, areas, index)

@@ -22,7 +22,7 @@ from reception.ingest.facts import (
     where,
 )
 from reception.ingest.layout import Column, Table
-from reception.ingest.problems import Problem
+from reception.ingest.problems import Said, problem
 from reception.ingest.values import per_distinct
 from reception.ingest.vocabulary import kind_of
 from reception.ingest.when import first_day, when
@@ -44,23 +44,13 @@ def build_capacity(table: Table, ctx: Context) -> Built:
     kind_col = next(iter(table.role("kind")), None)
     measured = [c for cols in kinds.values() for c in cols.values()]
     if not measured:
-        built.problems.append(
-            Problem(
-                ctx.file, "tabellen har inga kolumner för platser eller belagda platser.", table.sheet.name
-            )
-        )
+        built.problems.append(problem(ctx.file, "no_capacity_columns", sheet=table.sheet.name))
         return built
     areas, read = read_measures(table, measured, built)
     index = data_rows(areas)
     dated = table.role("month") or table.role("date") or table.role("as_of_month")
     if not dated and ctx.month is None and period_of(table, ctx).month is None:
-        built.problems.append(
-            Problem(
-                ctx.file,
-                "det går inte att se vilken månad platserna gäller. Ange månaden (--month).",
-                table.sheet.name,
-            )
-        )
+        built.problems.append(problem(ctx.file, "capacity_month_unknown", sheet=table.sheet.name))
         return built
     w = when(table, ctx, built, index)
     if w is None or built.problems:
@@ -93,7 +83,7 @@ def build_capacity(table: Table, ctx: Context) -> Built:
     if built.facts is not None:
         over = pc.fill_null(pc.greater(built.facts.column("occupied"), built.facts.column("places")), False)
         for r in built.facts.filter(over).column("_row").to_pylist()[:10]:
-            built.warnings.append(f"rad {r}: fler belagda platser än platser.")
+            built.warnings.append(Said("more_occupied_than_places", row=r))
     return built
 
 
@@ -105,17 +95,15 @@ def _complete(table, cols, read, built) -> tuple[pa.Array | None, pa.Array | Non
     if free is None:
         return places, occupied
     if places is None and occupied is not None:
-        built.notes.append("Platser = belagda + lediga (filen har inga platser).")
+        built.notes.append(Said("places_from_free"))
         return pc.add(occupied, free), occupied
     if occupied is None and places is not None:
-        built.notes.append("Belagda = platser − lediga (filen har inga belagda).")
+        built.notes.append(Said("occupied_from_free"))
         return places, pc.subtract(places, free)
     if places is not None and occupied is not None:
         differ = pc.greater(pc.abs(pc.subtract(pc.add(occupied, free), places)), 0.5)
         wrong = np.flatnonzero(pc.fill_null(differ, False).to_numpy(zero_copy_only=False))
         rows_seen = table.sheet.rows.slice(table.start, table.stop - table.start)
         for i in wrong[:10]:
-            built.warnings.append(
-                f"rad {rows_seen[int(i)].as_py()}: belagda + lediga är inte lika med platser."
-            )
+            built.warnings.append(Said("free_does_not_add_up", row=rows_seen[int(i)].as_py()))
     return places, occupied

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from reception.i18n import fmt_num
 from reception.ingest.layout import Column, Table
+from reception.ingest.problems import Said
 from reception.ingest.rows import DATA, SUBTOTAL, TOTAL, Areas
 from reception.ingest.values import Numbers
 
@@ -22,9 +23,13 @@ def _np(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return np.asarray(values.to_numpy(zero_copy_only=False), dtype=float)
 
 
-def _where(table: Table, i: int) -> str:
+def _where(table: Table, i: int) -> Said:
     row = table.sheet.rows[table.start + i].as_py()
-    return f"blad {table.sheet.name!r}, rad {row}" if table.sheet.name else f"rad {row}"
+    return (
+        Said("where_sheet_row", sheet=repr(table.sheet.name), row=row)
+        if table.sheet.name
+        else Said("where_row", row=row)
+    )
 
 
 def _fmt(value: float) -> str:
@@ -68,8 +73,13 @@ def subtotals(table: Table, areas: Areas, measures: list[tuple[Column, Numbers]]
             if not any(_agrees(stated, values[c]) for c in candidates if c.any()):
                 known = np.nansum(values[candidates[0]])
                 warnings.append(
-                    f"{_where(table, int(i))}, kolumn {column.label}: summaraden säger {_fmt(stated)} "
-                    f"men raderna den summerar ger {_fmt(known)}."
+                    Said(
+                        "subtotal_differs",
+                        where=_where(table, int(i)),
+                        column=column.label,
+                        stated=_fmt(stated),
+                        known=_fmt(known),
+                    )
                 )
         previous = int(i)
     return warnings
@@ -83,7 +93,12 @@ def row_sums(table: Table, areas: Areas, total: tuple[Column, Numbers], parts: l
     unknown = np.any([np.isnan(_np(p.values)) for p in parts], axis=0)
     wrong = (areas.kind == DATA) & ~np.isnan(stated) & ~unknown & (np.abs(stated - added) > 0.5)
     return [
-        f"{_where(table, int(i))}, kolumn {column.label}: {_fmt(stated[i])} men delarna summerar till "
-        f"{_fmt(added[i])}."
+        Said(
+            "row_sum_differs",
+            where=_where(table, int(i)),
+            column=column.label,
+            stated=_fmt(stated[i]),
+            added=_fmt(added[i]),
+        )
         for i in np.flatnonzero(wrong)[:10]
     ]

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from reception.ingest import checks, rows
 from reception.ingest.layout import Column, Table
 from reception.ingest.period import Period, read_period
-from reception.ingest.problems import Problem
+from reception.ingest.problems import Problem, Said, problem
 from reception.ingest.rows import DATA, Areas
 from reception.ingest.values import Numbers, numbers, per_distinct
 
@@ -61,8 +61,8 @@ def read_numbers(table: Table, column: Column) -> Numbers:
     return numbers(body(table).column(column.index), table.sheet.decimal)
 
 
-def cell_problems(table: Table, mask: np.ndarray, column: Column, message: str) -> list[Problem]:
-    """One problem per cell where ``mask`` is true (the first LIMIT, then a count of the rest)."""
+def cell_problems(table: Table, mask: np.ndarray, column: Column, code: str, **fields) -> list[Problem]:
+    """One problem ``code`` per cell where ``mask`` is true (the first LIMIT, then a count of the rest)."""
     where = np.flatnonzero(mask)
     if not len(where):
         return []
@@ -70,10 +70,13 @@ def cell_problems(table: Table, mask: np.ndarray, column: Column, message: str) 
     texts = body(table).column(column.index).take(shown).to_pylist()
     rows = body_rows(table).take(shown).to_pylist()
     file, sheet = table.sheet.file, table.sheet.name
-    problems = [Problem(file, message, sheet, r, column.label, t) for r, t in zip(rows, texts, strict=True)]
+    problems = [
+        problem(file, code, sheet=sheet, row=r, column=column.label, value=v, **fields)
+        for r, v in zip(rows, texts, strict=True)
+    ]
     if len(where) > LIMIT:
-        rest = f"{len(where) - LIMIT} rader till i kolumn {column.label} har samma fel: {message}"
-        problems.append(Problem(file, rest, sheet))
+        rest = (("column", column.label), ("n", len(where) - LIMIT))
+        problems.append(Problem(file, "more_rows", sheet, fields=rest, more=((code, problems[0].fields),)))
     return problems
 
 
@@ -90,66 +93,59 @@ def check_counts(
     data = areas.kind == DATA
     values = read.values.to_numpy(zero_copy_only=False).astype(float)
     invalid = read.invalid.to_numpy(zero_copy_only=False)
-    problems = cell_problems(table, data & invalid, column, "text där det ska stå ett tal.")
-    problems += cell_problems(table, data & (values < 0), column, "ett antal kan inte vara negativt.")
+    problems = cell_problems(table, data & invalid, column, "not_a_number")
+    problems += cell_problems(table, data & (values < 0), column, "negative")
     if whole:
         fraction = data & ~np.isnan(values) & (values != np.round(values))
-        problems += cell_problems(
-            table, fraction, column, "ett antal personer eller platser måste vara ett heltal."
-        )
+        problems += cell_problems(table, fraction, column, "not_whole")
     if most is not None:
-        problems += cell_problems(
-            table, data & (values > most), column, f"värdet kan inte vara större än {most:g}."
-        )
+        problems += cell_problems(table, data & (values > most), column, "too_large", most=f"{most:g}")
     return problems
 
 
 def period_of(table: Table, ctx: Context) -> Period:
     """The year and month the table's title, sheet name or file name say."""
-    texts = [("rubriken", line) for line in table.title]
-    texts += [("bladets rubrik", line) for line in table.sheet_title if line not in table.title]
+    texts = [("source.title", line) for line in table.title]
+    texts += [("source.sheet_title", line) for line in table.sheet_title if line not in table.title]
     if table.sheet.name:
-        texts.append(("bladnamnet", table.sheet.name))
-    texts.append(("filnamnet", PurePath(ctx.file).stem.replace("_", " ")))
+        texts.append(("source.sheet_name", table.sheet.name))
+    texts.append(("source.file_name", PurePath(ctx.file).stem.replace("_", " ")))
     return read_period(texts)
 
 
 def year_for(table: Table, ctx: Context, built: Built, what: str) -> int | None:
     """The one year of a table: given by the user, else from title, sheet name or file name."""
-    if ctx.year is not None:
-        return ctx.year
-    period = period_of(table, ctx)
-    if period.year is None:
-        seen = ", ".join(map(str, period.years_seen))
-        detail = f" Flera år nämns ({seen})." if len(period.years_seen) > 1 else ""
-        built.problems.append(
-            Problem(
-                ctx.file,
-                f"det går inte att se vilket år {what} gäller.{detail} Ange året (--year).",
-                table.sheet.name,
-            )
-        )
-        return None
-    built.notes.append(f"År {period.year} enligt {period.year_from}.")
-    return period.year
+    return _period_part(table, ctx, built, what, "year")
 
 
 def month_for(table: Table, ctx: Context, built: Built, what: str) -> int | None:
     """The month of a table (as-of month of a snapshot, or the month of a capacity file)."""
-    if ctx.month is not None:
-        return ctx.month
+    return _period_part(table, ctx, built, what, "month")
+
+
+def _period_part(table: Table, ctx: Context, built: Built, what: str, part: str) -> int | None:
+    """The year or the month (``part``) a table is about: given by the user (--year, --month), else
+    read from its title, sheet name or file name and noted where; a problem when nothing says it.
+
+    Args:
+        what: what the year or month is of, as a label (problem.what.<what>): 'targets', 'figures' ...
+    """
+    given = ctx.year if part == "year" else ctx.month
+    if given is not None:
+        return given
     period = period_of(table, ctx)
-    if period.month is None:
+    found, source = (period.year, period.year_from) if part == "year" else (period.month, period.month_from)
+    if found is None:
+        seen = ", ".join(map(str, period.years_seen))
+        more = (("years_seen", (("seen", seen),)),) if part == "year" and len(period.years_seen) > 1 else ()
+        fields = (("what_code", f"problem.what.{what}"),)
+        more = (*more, (f"give_{part}", ()))
         built.problems.append(
-            Problem(
-                ctx.file,
-                f"det går inte att se vilken månad {what} gäller. Ange månaden (--month).",
-                table.sheet.name,
-            )
+            Problem(ctx.file, f"{part}_unknown", table.sheet.name, fields=fields, more=more)
         )
         return None
-    built.notes.append(f"Månad {period.month} enligt {period.month_from}.")
-    return period.month
+    built.notes.append(Said(f"{part}_from", source=source, **{part: found}))
+    return found
 
 
 def where(table: Table, areas: Areas, index: pa.Array) -> dict[str, pa.Array]:
@@ -181,32 +177,47 @@ def parse_column(
     kind: pa.DataType,
     index: pa.Array,
     built: Built,
-    message: str,
+    code: str,
     *,
     required: bool = True,
 ) -> pa.Array:
     """``parse`` applied once per distinct text of a column, for the data rows ``index``.
 
-    A cell it cannot read is a problem with ``message``; so is an empty cell when ``required``.
+    A cell it cannot read is a problem ``code``; so is an empty cell when ``required``.
     """
     cells = take(body(table).column(column.index), index)
     values = per_distinct(cells, parse, kind)
     unread = pc.is_null(values) if required else pc.and_(pc.is_null(values), pc.is_valid(cells))
-    built.problems += cell_problems(table, spread(unread, index, table), column, message)
+    built.problems += cell_problems(table, spread(unread, index, table), column, code)
     return values
 
 
-def read_measures(table: Table, measured: list[Column], built: Built) -> tuple[Areas, dict[int, Numbers]]:
+def blank_is_zero(table: Table, read: Numbers, column: Column) -> Numbers:
+    """A column in which an empty cell means 0 (a layout that prints every small number)."""
+    empty = pc.is_null(body(table).column(column.index))
+    return Numbers(
+        pc.if_else(empty, pa.scalar(0.0), read.values),
+        pc.and_(read.suppressed, pc.invert(empty)),
+        read.invalid,
+    )
+
+
+def read_measures(
+    table: Table, measured: list[Column], built: Built, *, blank_zero: bool = False
+) -> tuple[Areas, dict[int, Numbers]]:
     """The rows of a table of counts: which are municipalities, and every count checked and read.
 
     Problems (unknown municipalities, text, negative or broken counts) and warnings (subtotals that
-    don't add up) go to ``built``; the numbers are keyed by column index.
+    don't add up) go to ``built``; the numbers are keyed by column index. ``blank_zero``: empty
+    cells are 0, not unknown.
     """
     areas = rows.resolve(table, measured)
     built.problems += areas.problems
     built.warnings += areas.warnings
     built.renamed.update(areas.renamed)
     read = {c.index: read_numbers(table, c) for c in measured}
+    if blank_zero:
+        read = {c.index: blank_is_zero(table, read[c.index], c) for c in measured}
     for column in measured:
         built.problems += check_counts(table, areas, column, read[column.index])
     built.warnings += checks.subtotals(table, areas, [(c, read[c.index]) for c in measured])

@@ -12,8 +12,7 @@ import pyarrow.compute as pc
 
 from reception.i18n import t
 from reception.ingest import names
-from reception.ingest.problems import Problem
-from reception.ingest.result import MEASURE_NAMES
+from reception.ingest.problems import Problem, Said, problem
 
 KEYS = {
     "targets": ["year", "kommun_kod", "program"],
@@ -56,18 +55,25 @@ def one_per_key(
         name = _name(dict(zip(key, k, strict=True)))
         if len(values) > 1:
             shown = " mot ".join(
-                ", ".join(f"{MEASURE_NAMES.get(m, m)} {_fmt(v)}" for m, v in zip(measures, vs, strict=True))
+                ", ".join(f"{t(f'measure.{m}', 'sv')} {_fmt(v)}" for m, v in zip(measures, vs, strict=True))
                 for vs in sorted(values, key=str)
             )
-            message = f"{name} står flera gånger med olika värden ({shown}): {places}."
             first = rows[0]
             problems.append(
-                Problem(
-                    file, message, first["_sheet"], first["_row"], first.get("_column"), first.get("_value")
+                problem(
+                    file,
+                    "repeated_key",
+                    sheet=first["_sheet"],
+                    row=first["_row"],
+                    column=first.get("_column"),
+                    value=first.get("_value"),
+                    name=name,
+                    shown=shown,
+                    places=places,
                 )
             )
         else:
-            warnings.append(f"{name} står två gånger med samma värden ({places}); raden lästes en gång.")
+            warnings.append(Said("repeated_same", name=name, places=places))
     return facts.filter(keep), problems, warnings
 
 

@@ -10,7 +10,7 @@ header row, so a sheet with several tables one under another gives several table
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyarrow.compute as pc
 
@@ -192,6 +192,22 @@ def _header_by_values(head: list[list[str | None]]) -> tuple[int, dict[int, str]
     return None
 
 
+def _minors_of_the_left(columns: list[Column]) -> list[Column]:
+    """A bare "varav ensamk barn" after a category's column is that category's minors
+    (Migrationsverket's Kommunmottagna: each category followed by its "varav ensamk barn")."""
+    out = list(columns)
+    for k in range(1, len(out)):
+        h, left = out[k].header, out[k - 1].header
+        if (
+            h.measure == "unaccompanied"
+            and h.category is None
+            and left.measure == "persons"
+            and left.category
+        ):
+            out[k] = Column(out[k].index, out[k].letter, replace(h, category=left.category))
+    return out
+
+
 def find_tables(sheet: Sheet) -> list[Table]:
     """Every table in a sheet (most sheets have one); empty when no header is found."""
     n = sheet.grid.num_rows
@@ -214,6 +230,7 @@ def find_tables(sheet: Sheet) -> list[Table]:
             )
             for j, text in enumerate(texts)
         ]
+        columns = _minors_of_the_left(columns)
         above = _cells(sheet, previous_start, rows[0])
         if tables:
             above = [row for row in above[-4:] if _title_like(row)]

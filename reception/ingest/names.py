@@ -125,8 +125,8 @@ class Places:
         return code if code in self.lan else None
 
     def subtotal_county(self, text: object) -> str | None:
-        """'Summa Dalarnas län', 'Dalarnas län totalt', 'Delsumma Dalarna' -> '20'."""
-        pattern = r"^(delsumma|summa|totalt|total|subtotal)\s+|\s+(totalt|summa|total)$"
+        """'Summa Dalarnas län', 'Dalarnas län totalt', 'DALARNAS LÄN Delsumma' -> '20'."""
+        pattern = r"^(delsumma|summa|totalt|total|subtotal)\s+|\s+(totalt|summa|delsumma|total)$"
         words = re.sub(pattern, "", str(text).strip(), flags=re.IGNORECASE)
         return self.county(words, strict=False) if words != str(text) else None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reception.ingest.problems import Said
 from reception.ingest.vocabulary import MONTHS
 
 _MADE = re.compile(
@@ -31,6 +32,17 @@ _DATE_UNTIL = re.compile(rf"(?:t\.?\s?o\.?\s?m\.?|till och med|per|avser|as of|t
 _FULL_YEAR = re.compile(r"\b(helår|helåret|hela året|full year|januari\s*[-–—]+\s*december)\b")
 
 
+_UPDATED = re.compile(r"uppdaterad\w*\s*:?\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
+
+
+def updated_on(texts: list[str]) -> tuple[int, int, int] | None:
+    """(year, month, day) of an "Uppdaterad 2024-11-04 08:15" line, if any."""
+    for text in texts:
+        if match := _UPDATED.search(re.sub(r"\s+", " ", text.lower())):
+            return int(match.group(1)), int(match.group(2)), int(match.group(3))
+    return None
+
+
 @dataclass(frozen=True)
 class Period:
     """What the title says: a year and a month (the month a snapshot runs to), and where each was found."""
@@ -43,7 +55,8 @@ class Period:
 
 
 def read_period(texts: list[tuple[str, str]]) -> Period:
-    """The period from labelled texts, most trusted first: [('rubriken', 'Kommuntal 2024'), ...].
+    """The period from labelled texts, most trusted first: [('source.title', 'Kommuntal 2024'), ...];
+    the label is the label-table key (problem.<label>) that says where a text was found.
 
     A year counts only when a text names exactly one year (ignoring "sedan 2016"); the first text
     that names a month gives the month.
@@ -60,11 +73,14 @@ def read_period(texts: list[tuple[str, str]]) -> Period:
         years -= {int(y) for y in re.findall(r"(?:sedan|från|fr\.o\.m\.|since)\s+((?:19|20)\d\d)", low)}
         seen.extend(sorted(years))
         if month is None and found_month is not None:
-            month, month_from = found_month, f"{label} {text.strip()!r}"
+            month, month_from = found_month, Said(label, text=repr(text.strip()))
             if year is None and found_year is not None:
                 year, year_from = found_year, month_from
         if year is None and len(years) == 1:
-            year, year_from = years.pop(), f"{label} {text.strip()!r}"
+            year, year_from = (
+                years.pop(),
+                Said(label, text=repr(text.strip())),
+            )
     return Period(year, year_from, month, month_from, tuple(dict.fromkeys(seen)))
 
 

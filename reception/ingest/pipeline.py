@@ -25,13 +25,18 @@ from reception.ingest.capacity import build_capacity
 from reception.ingest.facts import Built, Context
 from reception.ingest.layout import AREA_ROLES, Table, find_tables
 from reception.ingest.population import build_population
-from reception.ingest.problems import IngestRefused, Problem, refuse
+from reception.ingest.problems import IngestRefused, Problem, Said, problem, refuse
 from reception.ingest.result import IngestResult, LoadSummary
 from reception.ingest.targets import build_county_targets, build_long_targets, build_targets
 
 DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events", "population")
 # what a title says a table of bare numbers ('2024', 'Antal', 'Värde') holds
-_TITLE_DATASET = (("population", re.compile(r"folkmängd|befolkning|population|invånare")),)
+_TITLE_DATASET = (
+    ("population", re.compile(r"folkmängd|befolkning|population|invånare")),
+    ("county_targets", re.compile(r"länstal")),
+    ("targets", re.compile(r"kommuntal|fördelningstal|anvisningsandel")),
+    ("arrivals", re.compile(r"mottagna|mottagande|anvisade|received|arrivals|kvotflykting|egenbosatt")),
+)
 Progress = Callable[[int, int], None]
 
 
@@ -57,7 +62,11 @@ def detect(table: Table) -> str | None:
         return "arrivals"
     if measures & {"period", "count"}:
         title = " ".join(table.title + table.sheet_title + [table.sheet.name or ""]).lower()
-        return next((d for d, pattern in _TITLE_DATASET if pattern.search(title)), None)
+        by_month = any(h.measure == "period" and h.month is not None for h in headers)
+        return next(
+            (d for d, pattern in _TITLE_DATASET if pattern.search(title) and (d == "arrivals") == by_month),
+            None,
+        )
     return None
 
 
@@ -74,19 +83,20 @@ def _build(table: Table, dataset: str, ctx: Context) -> Built:
     return builders[dataset](table, ctx)
 
 
-def _describe(table: Table) -> str:
+def _describe(table: Table, code: str) -> Said:
+    """Why a table was passed over: ``code`` with its sheet and its first headers."""
     heads = [c.header.text for c in table.columns if c.header.text][:8]
-    where = f"blad {table.sheet.name!r}: " if table.sheet.name else ""
-    return where + "kolumnerna " + ", ".join(repr(h) for h in heads)
+    where = Said("where_sheet", sheet=repr(table.sheet.name)) if table.sheet.name else ""
+    return Said(code, where=where, columns=", ".join(repr(h) for h in heads))
 
 
 def _check_options(name: str, dataset: str | None, year: int | None, month: int | None) -> None:
     if dataset is not None and dataset not in DATASETS:
-        raise refuse(name, f"okänd datamängd {dataset!r}; välj en av {', '.join(DATASETS)}.")
+        raise refuse(name, "unknown_dataset", dataset=repr(dataset), choices=", ".join(DATASETS))
     if year is not None and not 2000 <= year <= 2100:
-        raise refuse(name, f"året {year} är inte rimligt (2000–2100).")
+        raise refuse(name, "unlikely_option_year", year=year)
     if month is not None and not 1 <= month <= 12:
-        raise refuse(name, f"månaden {month} finns inte (1–12).")
+        raise refuse(name, "no_such_month", month=month)
 
 
 def ingest_file(path: str | Path, **options) -> IngestResult:
@@ -161,46 +171,35 @@ def _read_all(
         if not tables:
             passed_over.append(
                 (
-                    f"blad {sheet.name!r}: ingen rubrikrad med kommun eller län"
-                    if sheet.name
-                    else "ingen rubrikrad med kommun eller län hittades",
+                    Said("sheet_no_header", sheet=repr(sheet.name)) if sheet.name else Said("no_header"),
                     [],
                 )
             )
         for table in tables:
             dataset = ctx.dataset or detect(table)
             if dataset is None:
-                passed_over.append((_describe(table) + " säger inte vad tabellen innehåller", []))
+                passed_over.append((_describe(table, "table_unknown"), []))
                 continue
             part = _build(table, dataset, ctx)
             if part.facts is None or part.facts.num_rows == 0:
                 if not any(c.header.role in AREA_ROLES for c in table.columns) or not part.problems:
-                    passed_over.append((_describe(table) + " har inga rader med kommuner", part.problems))
+                    passed_over.append((_describe(table, "table_no_rows"), part.problems))
                     continue
                 if _no_municipality(part):
-                    passed_over.append(
-                        (_describe(table) + " har inga rader med kända kommuner", part.problems)
-                    )
+                    passed_over.append((_describe(table, "table_no_known_rows"), part.problems))
                     continue
             unused = [c.label for c in table.columns if c.header.text and not c.header.known]
             if unused:
-                part.notes.append(f"Kolumner som inte läses (okänd eller härledd): {', '.join(unused)}.")
+                part.notes.append(Said("unread_columns", columns=", ".join(unused)))
             built.append(part)
     report(50, 100)
     problems = [p for part in built for p in part.problems]
     if not built:
         problems += [p for _, found in passed_over for p in found]
-        reasons = "; ".join(reason for reason, _ in passed_over) or "inga tabeller"
-        problems.insert(
-            0,
-            Problem(
-                name,
-                "filen känns inte igen som mål, länstal, mottagna, kapacitet, händelser eller folkmängd "
-                f"({reasons}).",
-            ),
-        )
+        reasons = tuple(reason for reason, _ in passed_over) or (Said("no_tables"),)
+        problems.insert(0, problem(name, "not_recognised", reasons=reasons))
         raise IngestRefused(name, problems)
-    result.notes += [f"Lästes inte: {reason}." for reason, _ in passed_over if len(sheets) > 1 or built]
+    result.notes += [Said("not_read", reason=reason) for reason, _ in passed_over if len(sheets) > 1 or built]
     for part in built:
         result.warnings += part.warnings
         result.notes += [n for n in part.notes if n not in result.notes]
@@ -210,7 +209,7 @@ def _read_all(
 
 def _no_municipality(part: Built) -> bool:
     """Every problem is a row whose area matches nothing: the table is not about municipalities."""
-    return all(p.message.startswith(rows.UNKNOWN_AREA) or p.message == rows.NO_AREA for p in part.problems)
+    return all(p.code in (rows.UNKNOWN_AREA, rows.UNKNOWN_AREA_HINT, rows.NO_AREA) for p in part.problems)
 
 
 def _combine(
@@ -236,7 +235,7 @@ def _combine(
         order = {p: i for i, p in enumerate(problems)}
         raise IngestRefused(name, sorted(problems, key=lambda p: (p.sheet or "", p.row or 0, order[p])))
     if not parts:
-        raise refuse(name, "filen har inga rader med kommuner och siffror.")
+        raise refuse(name, "no_rows")
     return parts
 
 
@@ -247,7 +246,7 @@ def _with_minors(facts: pa.Table, minors: pa.Table, result: IngestResult) -> pa.
     joined = facts.join(extra, keys=key, join_type="left outer")
     unmatched = extra.join(facts.select(key), keys=key, join_type="left anti").num_rows
     if unmatched:
-        result.warnings.append(f"{unmatched} värden om ensamkommande barn har ingen rad i huvudtabellen.")
+        result.warnings.append(Said("minors_without_row", n=unmatched))
     filled = pc.coalesce(joined.column("of_which_unaccompanied"), joined.column("_minors"))
     joined = joined.set_column(
         joined.column_names.index("of_which_unaccompanied"), "of_which_unaccompanied", filled

@@ -34,13 +34,13 @@ from reception.ingest.facts import (
     year_for,
 )
 from reception.ingest.layout import Column, Table
-from reception.ingest.problems import Problem
+from reception.ingest.problems import Problem, Said, problem
 from reception.ingest.rows import DATA, SUBTOTAL, TOTAL, resolve
 from reception.ingest.values import per_distinct, year_of
 from reception.ingest.vocabulary import normalise
 
 ALL_GENDERS = {"t", "totalt", "total", "alla", "samtliga", "båda könen", "kvinnor och män", "män och kvinnor"}
-NO_YEAR = "inget år (t.ex. 2024)."
+NO_YEAR = "no_year_example"
 
 
 def _year_columns(table: Table) -> list[Column]:
@@ -60,13 +60,7 @@ def build_population(table: Table, ctx: Context) -> Built:
     by_year = _year_columns(table)
     value = next(iter(table.measures("population", "count")), None)
     if not by_year and value is None:
-        built.problems.append(
-            Problem(
-                ctx.file,
-                "tabellen har ingen kolumn med folkmängd (ett år som '2024', 'Folkmängd' eller 'Värde').",
-                table.sheet.name,
-            )
-        )
+        built.problems.append(problem(ctx.file, "no_population_column", sheet=table.sheet.name))
         return built
     measured = by_year or [value]
     areas = resolve(table, measured)
@@ -125,7 +119,7 @@ def _all_genders(table: Table, built: Built) -> np.ndarray | None:
     cells = body(table).column(column.index)
     total = per_distinct(cells, lambda text: normalise(text) in ALL_GENDERS, pa.bool_())
     keep = pc.fill_null(total, False).to_numpy(zero_copy_only=False)
-    built.notes.append(f"Kolumn {column.label}: bara raderna för alla (T, totalt) läses, inte per kön.")
+    built.notes.append(Said("all_genders_only", column=column.label))
     return keep
 
 
@@ -134,7 +128,7 @@ def _years(table: Table, ctx: Context, built: Built, index: pa.Array) -> pa.Arra
     column = next(iter(table.role("year") + table.role("month")), None)
     if column is not None:
         return parse_column(table, column, year_of, pa.int32(), index, built, NO_YEAR)
-    year = year_for(table, ctx, built, "folkmängden")
+    year = year_for(table, ctx, built, "population")
     return None if year is None else pa.repeat(pa.scalar(year, pa.int32()), len(index))
 
 
@@ -176,7 +170,6 @@ def _check_sums(table: Table, built: Built, stated: list) -> list[str]:
             sums[key] += value or 0
             present[key].add(code)
     warnings, unchecked = [], 0
-    where = f"blad {table.sheet.name!r}, " if table.sheet.name else ""
     for year, lan, value, row in stated:
         expected = members[lan] if lan else set(places.kommun)
         if present[(year, lan)] != expected:
@@ -185,13 +178,21 @@ def _check_sums(table: Table, built: Built, stated: list) -> list[str]:
         if abs(sums[(year, lan)] - value) > 0.5:
             area = places.lan[lan] if lan else "Riket"
             warnings.append(
-                f"{where}rad {row}: {area} {year} står som {fmt_num(value, 0, 'sv')} men kommunerna "
-                f"summerar till {fmt_num(sums[(year, lan)], 0, 'sv')}."
+                Said(
+                    "population_sum_differs",
+                    where=(
+                        Said("where_sheet_row", sheet=repr(table.sheet.name), row=row)
+                        if table.sheet.name
+                        else Said("where_row", row=row)
+                    ),
+                    area=area,
+                    year=year,
+                    stated=fmt_num(value, 0, "sv"),
+                    known=fmt_num(sums[(year, lan)], 0, "sv"),
+                )
             )
     if unchecked:
-        built.notes.append(
-            f"{unchecked} rader för län eller riket kontrollerades inte: filen har inte alla deras kommuner."
-        )
+        built.notes.append(Said("sums_not_checked", n=unchecked))
     return warnings
 
 
@@ -200,6 +201,6 @@ def _unlikely_years(table: Table, ctx: Context, facts: pa.Table) -> list[Problem
     years = sorted(set(facts.column("year").to_pylist()))
     wrong = [y for y in years if not 1950 <= y <= today.year]
     return [
-        Problem(ctx.file, f"året {y} är inte rimligt för folkmängd (1950–{today.year}).", table.sheet.name)
+        problem(ctx.file, "unlikely_population_year", sheet=table.sheet.name, year=y, last=today.year)
         for y in wrong
     ]

@@ -1,7 +1,8 @@
 """What the importer says: a problem found in a file, and the refusal that lists them all.
 
 A problem names where it is as the user sees it: the file, the sheet, the row number Excel shows
-(or the CSV line), the column (letter and header) and the value, then what is wrong, in Swedish.
+(or the CSV line), the column (letter and header) and the value, then what is wrong: a code and its
+fields, worded through the label table (``problem.<code>``) in the language of whoever reads it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from reception.i18n import t
 
-REFUSED = "Filen lästes inte in. Ingenting har ändrats."
+REFUSED = "Filen lästes inte in. Ingenting har ändrats."  # t("problem.refused", "sv")
 MAX_LISTED = 200
 
 
@@ -24,47 +25,106 @@ def column_letter(index: int) -> str:
     return letters
 
 
+Fields = tuple[tuple[str, object], ...]
+
+
+def word(code: str, fields: Fields | dict, lang: str | None = None) -> str:
+    """The sentence ``problem.<code>`` of the label table with its fields, in ``lang`` (default: the
+    current page's or command line's language). A field named ``*_code`` holds another label's key,
+    worded first (a category, a programme, a month name)."""
+    shown = {}
+    for key, value in dict(fields).items():
+        if key.endswith("_code"):
+            value = t(value, lang)
+        elif isinstance(value, Said):
+            value = value.text(lang)
+        elif isinstance(value, tuple) and all(isinstance(v, Said) for v in value):
+            value = "; ".join(v.text(lang) for v in value)
+        shown[key] = value
+    return t(f"problem.{code}", lang, **shown)
+
+
+class Said(str):
+    """A warning or note of the load summary: a code and its fields, worded through the label table.
+
+    As a string it reads in the language current when it was said (the page's, or the command
+    line's); ``text(lang)`` words it again in any language. Fields may be Saids themselves.
+    """
+
+    code: str
+    fields: Fields
+
+    def __new__(cls, code: str, **fields: object) -> Said:
+        items = tuple(sorted(fields.items()))
+        said = super().__new__(cls, word(code, items))
+        said.code = code
+        said.fields = items
+        return said
+
+    def text(self, lang: str | None = None) -> str:
+        return word(self.code, self.fields, lang)
+
+    def __reduce__(self):  # across the importer's process boundary: said again, from code and fields
+        return _said_again, (self.code, self.fields)
+
+
+def _said_again(code: str, fields: Fields) -> Said:
+    return Said(code, **dict(fields))
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in a file, and where.
 
     Attributes:
         file: the file's name as the user gave it (no folder).
-        message: what is wrong, in Swedish.
+        code: what is wrong, as a key of the label table (``problem.<code>``), worded at display time.
         sheet: the sheet's name (Excel), else None.
         row: the row number as Excel shows it, or the CSV line; None for the whole file.
         column: the column as 'B (Kommun)', or None.
         value: the cell's text as it stands in the file, or None.
-        code: the label key (``ingest.<code>``) the message is worded by, or None for plain text.
-        fields: the label's fields, as (name, value) pairs.
+        fields: the values the sentence names, as (name, value) pairs.
+        more: further sentences, each (code, fields), said after the first.
     """
 
     file: str
-    message: str
+    code: str
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
     value: str | None = None
-    code: str | None = None
-    fields: tuple[tuple[str, object], ...] = ()
+    fields: Fields = ()
+    more: tuple[tuple[str, Fields], ...] = ()
 
     def text(self, lang: str | None = None) -> str:
-        """What is wrong in ``lang`` (default: the page's language); plain messages stay Swedish."""
-        return t(f"ingest.{self.code}", lang, **dict(self.fields)) if self.code else self.message
+        """What is wrong, in ``lang`` (default: the current language)."""
+        return " ".join(word(code, fields, lang) for code, fields in ((self.code, self.fields), *self.more))
 
-    def where(self) -> str:
+    @property
+    def message(self) -> str:
+        return self.text()
+
+    def where(self, lang: str | None = None) -> str:
         parts = [self.file]
         if self.sheet:
-            parts.append(f"blad {self.sheet!r}")
+            parts.append(t("problem.at_sheet", lang, sheet=repr(self.sheet)))
         if self.row is not None:
-            parts.append(f"rad {self.row}")
+            parts.append(t("problem.at_row", lang, row=self.row))
         if self.column:
-            parts.append(f"kolumn {self.column}")
+            parts.append(t("problem.at_column", lang, column=self.column))
         return ", ".join(parts)
 
+    def line(self, lang: str | None = None) -> str:
+        value = " " + t("problem.at_value", lang, value=repr(self.value)) if self.value is not None else ""
+        return f"{self.where(lang)}:{value} {self.text(lang)}"
+
     def __str__(self) -> str:
-        value = f" värdet {self.value!r}:" if self.value is not None else ""
-        return f"{self.where()}:{value} {self.message}"
+        return self.line()
+
+
+def problem(file: str, code: str, *, sheet=None, row=None, column=None, value=None, **fields) -> Problem:
+    """A problem with its fields given by name: ``problem(name, "no_such_month", month=13)``."""
+    return Problem(file, code, sheet, row, column, value, tuple(sorted(fields.items())))
 
 
 class IngestRefused(Exception):
@@ -75,22 +135,25 @@ class IngestRefused(Exception):
         self.problems = problems
         super().__init__(self.text())
 
-    def text(self) -> str:
-        lines = [str(p) for p in self.problems[:MAX_LISTED]]
+    def text(self, lang: str | None = None) -> str:
+        lines = [p.line(lang) for p in self.problems[:MAX_LISTED]]
         more = len(self.problems) - MAX_LISTED
         if more > 0:
-            lines.append(f"… och {more} problem till av samma slag.")
+            lines.append(t("problem.more_of_the_same", lang, n=more))
         count = len(self.problems)
-        head = f"{self.file}: {count} problem" if count != 1 else f"{self.file}: ett problem"
+        head = (
+            t("problem.count", lang, file=self.file, n=count)
+            if count != 1
+            else t("problem.one", lang, file=self.file)
+        )
         return head + "\n" + "\n".join(f"- {line}" for line in lines)
 
 
+def refuse(file: str, code: str, **fields: object) -> IngestRefused:
+    """A refusal for one problem about the whole file, e.g. ``raise refuse(name, "empty_file")``."""
+    return IngestRefused(file, [problem(file, code, **fields)])
+
+
 def coded(file: str, code: str, **fields: object) -> Problem:
-    """A problem worded by the label ``ingest.<code>``; its message is the Swedish text."""
-    fields = {"file": file, **fields}
-    return Problem(file, t(f"ingest.{code}", "sv", **fields), code=code, fields=tuple(fields.items()))
-
-
-def refuse(file: str, message: str, **where: object) -> IngestRefused:
-    """A refusal for one problem, e.g. ``raise refuse(name, "Filen är tom.")``."""
-    return IngestRefused(file, [Problem(file, message, **where)])
+    """A problem about the whole file whose sentence names the file: ``coded(name, "limit.time", limit=30)``."""
+    return Problem(file, code, fields=tuple(sorted({"file": file, **fields}.items())))

@@ -58,7 +58,7 @@ class Sheet:
 def read(name: str, data: bytes) -> list[Sheet]:
     """Every sheet of a file. Raises IngestRefused for an empty file or an unknown format."""
     if not data:
-        raise refuse(name, "Filen är tom.")
+        raise refuse(name, "empty_file")
     guard.check(name, data)  # the limits, judged from the outside before any reader runs
     suffix = PurePath(name).suffix.lower()
     kind = "CSV"
@@ -119,7 +119,7 @@ def read_excel(name: str, data: bytes) -> list[Sheet]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine raises its own error types for broken files
-        raise refuse(name, f"Filen går inte att läsa som Excel ({error}).") from error
+        raise refuse(name, "not_excel", error=str(error)) from error
     sheets = []
     for sheet_name in book.sheet_names:
         sheet = book.get_sheet_by_name(sheet_name)
@@ -157,7 +157,7 @@ def decode(name: str, data: bytes) -> pa.Buffer:
     try:
         return pa.py_buffer(data.decode("cp1252").encode("utf-8"))
     except UnicodeDecodeError as error:
-        raise refuse(name, "Filen är varken UTF-8 eller Windows-1252; spara den som CSV UTF-8.") from error
+        raise refuse(name, "not_utf8") from error
 
 
 def _head(buffer: pa.Buffer, size: int) -> bytes:
@@ -244,7 +244,7 @@ def read_parquet(name: str, data: bytes) -> Sheet:
     try:
         table = pq.read_table(io.BytesIO(data))
     except (pa.ArrowInvalid, OSError) as error:
-        raise refuse(name, f"Filen går inte att läsa som parquet ({error}).") from error
+        raise refuse(name, "not_parquet", error=str(error)) from error
     columns = {}
     for j, column_name in enumerate(table.column_names):
         column = table.column(column_name)

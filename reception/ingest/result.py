@@ -4,25 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from reception.i18n import fmt_int, fmt_num
+from reception.i18n import fmt_int, fmt_num, t
 
-DATASET_NAMES = {
-    "targets": "Mål (kommuntal, fördelningstal, anvisningsandel)",
-    "county_targets": "Länstal",
-    "arrivals": "Mottagna per kategori",
-    "capacity": "Kapacitet (platser och belagda)",
-    "arrival_events": "Mottagna, en rad per person",
-    "population": "Folkmängd 31 december",
-}
-MEASURE_NAMES = {
-    "target": "mål",
-    "received": "mottagna",
-    "persons": "personer",
-    "of_which_unaccompanied": "varav ensamkommande barn",
-    "places": "platser",
-    "occupied": "belagda",
-    "population": "folkmängd",
-}
+MEASURES = ("target", "received", "persons", "of_which_unaccompanied", "places", "occupied", "population")
 SHOWN = 12
 
 
@@ -39,21 +23,28 @@ class LoadSummary:
     totals: dict[str, float]
     suppressed: dict[str, int]
 
-    def lines(self) -> list[str]:
-        places = "län" if self.dataset == "county_targets" else "kommuner"
-        name = DATASET_NAMES[self.dataset]
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The summary in ``lang`` (default: the current language); names from the label table."""
+        places = t("load.counties" if self.dataset == "county_targets" else "load.municipalities", lang)
         out = [
-            f"{name}: inläsning {self.load_id}, {fmt_int(self.rows)} rader, {self.period}",
-            f"  {places}: {fmt_int(self.municipalities)}",
+            t(
+                "load.head",
+                lang,
+                name=t(f"dataset.{self.dataset}", lang),
+                id=self.load_id,
+                rows=fmt_int(self.rows, lang),
+                period=self.period,
+            ),
+            f"  {places}: {fmt_int(self.municipalities, lang)}",
         ]
         for measure, total in self.totals.items():
             hidden = self.suppressed.get(measure, 0)
-            words = "värden dolda i källan, sparade som okända"
-            if hidden == 1:
-                words = "värde dolt i källan, sparat som okänt"
-            note = f" ({fmt_int(hidden)} {words})" if hidden else ""
-            shown = fmt_num(total, 0 if float(total).is_integer() else 2)
-            out.append(f"  summa {MEASURE_NAMES.get(measure, measure)}: {shown}{note}")
+            words = t("load.hidden_one" if hidden == 1 else "load.hidden", lang, n=fmt_int(hidden, lang))
+            note = f" ({words})" if hidden else ""
+            shown = fmt_num(total, 0 if float(total).is_integer() else 2, lang)
+            out.append(
+                "  " + t("load.total", lang, measure=t(f"measure.{measure}", lang), total=shown) + note
+            )
         return out
 
 
@@ -87,25 +78,22 @@ class IngestResult:
     def dataset(self) -> str | None:
         return self.loads[0].dataset if self.loads else None
 
-    def summary_lines(self) -> list[str]:
+    def summary_lines(self, lang: str | None = None) -> list[str]:
         if self.already_loaded is not None:
-            return [
-                f"{self.source} är redan inläst (inläsning {self.already_loaded}); ingenting har ändrats."
-            ]
-        out = [f"Inläst: {self.source}"]
+            return [t("load.already", lang, source=self.source, id=self.already_loaded)]
+        out = [t("load.loaded", lang, source=self.source)]
         for load in self.loads:
-            out += ["  " + line for line in load.lines()]
+            out += ["  " + line for line in load.lines(lang)]
         if self.renamed:
             pairs = [f"{a} → {b}" for a, b in sorted(self.renamed.items())]
-            out.append(
-                f"  namn som tolkats: {', '.join(pairs[:SHOWN])}" + (" …" if len(pairs) > SHOWN else "")
-            )
-        for title, lines in (("Varningar", self.warnings), ("Att veta", self.notes)):
+            shown = ", ".join(pairs[:SHOWN]) + (" …" if len(pairs) > SHOWN else "")
+            out.append("  " + t("load.renamed", lang, pairs=shown))
+        for title, lines in (("load.warnings", self.warnings), ("load.notes", self.notes)):
             if lines:
-                out.append(f"{title} ({len(lines)}):")
-                out += [f"  - {line}" for line in lines[:SHOWN]]
+                out.append(t(title, lang, n=len(lines)))
+                out += [f"  - {_text(line, lang)}" for line in lines[:SHOWN]]
                 if len(lines) > SHOWN:
-                    out.append(f"  … och {len(lines) - SHOWN} till.")
+                    out.append("  " + t("load.more", lang, n=len(lines) - SHOWN))
         return out
 
     def to_json(self) -> dict:
@@ -116,3 +104,8 @@ class IngestResult:
             "notes": self.notes,
             "renamed": self.renamed,
         }
+
+
+def _text(line: str, lang: str | None) -> str:
+    """A warning or note in ``lang``: worded again when it carries its code (:class:`Said`)."""
+    return line.text(lang) if hasattr(line, "text") else line

@@ -18,12 +18,13 @@ import pyarrow.compute as pc
 
 from reception.ingest import names
 from reception.ingest.layout import Column, Table
-from reception.ingest.problems import Problem
+from reception.ingest.problems import Problem, Said, problem
 
 EMPTY, DATA, COUNTY, SUBTOTAL, TOTAL, UNKNOWN = range(6)
 NULL = pa.scalar(None, pa.string())
-UNKNOWN_AREA = "okänd kommun"  # how every problem of a row whose area matches nothing begins
-NO_AREA = "raden har siffror men ingen kommun."
+UNKNOWN_AREA = "unknown_area"  # the codes of the problems of a row whose area matches nothing
+UNKNOWN_AREA_HINT = "unknown_area_hint"
+NO_AREA = "no_area"
 _CODE_AND_NAME = re.compile(r"^(\d{3,4})\s*[-–:]?\s+(\D.*)$")
 _SHORT_CODE_AND_NAME = re.compile(r"^(\d{1,4})\s*[-–:]?\s+(\D.*)$")
 
@@ -181,7 +182,7 @@ def _unknown(table: Table, body: pa.Table, column: Column | None, mask: np.ndarr
     if column is None or not mask.any():
         if mask.any():
             rows = _rows(table, mask)
-            return [Problem(_file(table), NO_AREA, table.sheet.name, rows[0])]
+            return [problem(_file(table), NO_AREA, sheet=table.sheet.name, row=rows[0])]
         return []
     texts = body.column(column.index).take(pa.array(np.flatnonzero(mask))).to_pylist()
     rows = _rows(table, mask)
@@ -191,10 +192,15 @@ def _unknown(table: Table, body: pa.Table, column: Column | None, mask: np.ndarr
     problems = []
     for text, at in seen.items():
         hint = names.places().suggest(text) if text else []
-        message = UNKNOWN_AREA + (f" (menade du {' eller '.join(hint)}?)" if hint else "") + "."
-        if len(at) > 1:
-            message += f" Samma värde står på {len(at)} rader."
-        problems.append(Problem(_file(table), message, table.sheet.name, at[0], column.label, text))
+        found = (
+            problem(_file(table), UNKNOWN_AREA_HINT, hint=" eller ".join(hint))
+            if hint
+            else problem(_file(table), UNKNOWN_AREA)
+        )
+        more = (("same_value_rows", (("n", len(at)),)),) if len(at) > 1 else ()
+        problems.append(
+            Problem(found.file, found.code, table.sheet.name, at[0], column.label, text, found.fields, more)
+        )
     return problems
 
 
@@ -209,8 +215,18 @@ def _disagreements(
     for i in np.flatnonzero(differ)[:50]:
         row = table.sheet.rows[table.start + int(i)].as_py()
         name, code = body.column(name_col.index)[int(i)].as_py(), body.column(code_col.index)[int(i)].as_py()
-        message = f"kommunkoden {code!r} och namnet {name!r} är olika kommuner."
-        problems.append(Problem(_file(table), message, table.sheet.name, row, code_col.label, code))
+        problems.append(
+            problem(
+                _file(table),
+                "code_and_name_differ",
+                sheet=table.sheet.name,
+                row=row,
+                column=code_col.label,
+                value=code,
+                code=repr(code),
+                name=repr(name),
+            )
+        )
     return problems
 
 
@@ -226,8 +242,13 @@ def _county_mismatch(table, body, lan_col, kind, code) -> list[str]:
     for i in np.flatnonzero(wrong)[:10]:
         muni = places.kommun[code[int(i)].as_py()]
         out.append(
-            f"{_where(table, int(i))}: {muni} står under {places.lan[stated[int(i)].as_py()]} "
-            f"men hör till {places.lan[actual[int(i)].as_py()]}."
+            Said(
+                "wrong_county",
+                where=_where(table, int(i)),
+                kommun=muni,
+                stated=places.lan[stated[int(i)].as_py()],
+                actual=places.lan[actual[int(i)].as_py()],
+            )
         )
     return out
 
@@ -236,6 +257,10 @@ def _file(table: Table) -> str:
     return table.sheet.file
 
 
-def _where(table: Table, i: int) -> str:
+def _where(table: Table, i: int) -> Said:
     row = table.sheet.rows[table.start + i].as_py()
-    return f"blad {table.sheet.name!r}, rad {row}" if table.sheet.name else f"rad {row}"
+    return (
+        Said("where_sheet_row", sheet=repr(table.sheet.name), row=row)
+        if table.sheet.name
+        else Said("where_row", row=row)
+    )

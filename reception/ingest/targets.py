@@ -12,6 +12,7 @@ import re
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from reception.ingest import checks, rows
 from reception.ingest.facts import (
@@ -27,7 +28,7 @@ from reception.ingest.facts import (
     year_for,
 )
 from reception.ingest.layout import Column, Table
-from reception.ingest.problems import Problem
+from reception.ingest.problems import Said, problem
 from reception.ingest.values import date_of, per_distinct, year_of
 from reception.ingest.vocabulary import RECEIVED, SINCE, program_of
 
@@ -87,6 +88,8 @@ def build_targets(table: Table, ctx: Context) -> Built:
     """Fact rows (year, kommun_kod, program, target, received) from a table of municipal targets."""
     built = Built("targets")
     groups = _groups(table)
+    titled = not groups
+    groups = groups or _titled_count(table, ctx, built)
     measures = [c for g in groups.values() for cols in g.values() for c in cols]
     areas = rows.resolve(table, measures)
     built.problems += areas.problems
@@ -100,19 +103,14 @@ def build_targets(table: Table, ctx: Context) -> Built:
         target = _pick(cols["target"], lambda c: c.header.revised)
         if program is None:
             built.problems.append(
-                Problem(
-                    ctx.file,
-                    "det går inte att se om målet är kommuntal, fördelningstal eller anvisningsandel.",
-                    table.sheet.name,
-                    column=target.label,
-                )
+                problem(ctx.file, "program_unknown", sheet=table.sheet.name, column=target.label)
             )
             continue
         if len(cols["target"]) > 1:
-            built.notes.append(f"Målet läses ur kolumn {target.label}, den senast reviderade.")
+            built.notes.append(Said("target_column_revised", column=target.label))
         received = max(cols["received"], key=_received_rank, default=None)
         if len(cols["received"]) > 1:
-            built.notes.append(f"Mottagna läses ur kolumn {received.label}.")
+            built.notes.append(Said("received_column", column=received.label))
         per_mille = program == "unaccompanied_minors"
         t = read_numbers(table, target)
         built.problems += check_counts(
@@ -144,15 +142,48 @@ def build_targets(table: Table, ctx: Context) -> Built:
             )
         )
     if not groups:
-        built.problems.append(
-            Problem(
-                ctx.file,
-                "tabellen har ingen kolumn med mål (kommuntal, fördelningstal, anvisningsandel).",
-                table.sheet.name,
-            )
-        )
+        built.problems.append(problem(ctx.file, "no_target_column", sheet=table.sheet.name))
     built.facts = pa.concat_tables(parts) if parts else None
+    if titled:
+        built.warnings += _stated_total(table, built.facts)
     return built
+
+
+def _titled_count(table: Table, ctx: Context, built: Built) -> dict:
+    """A county board's decision: one count column ("Antal") under a title that says what it counts
+    ("Kommuntal 2019 – Hallands län"), or that the user said is targets (--dataset)."""
+    counts = table.measures("count")
+    if len(counts) != 1:
+        return {}
+    program = _program(counts[0], table)
+    if program is None and ctx.dataset != "targets":
+        return {}
+    if program is not None:
+        built.notes.append(
+            Said("count_as_program", column=counts[0].label, program_code=f"program.{program}")
+        )
+    return {(program, counts[0].header.year): {"target": counts, "received": [], "remaining": []}}
+
+
+_STATED = re.compile(
+    r"(?:ta emot|totalt|sammanlagt)\s+(\d[\d \u00a0]*\d|\d)\s*(?:personer|nyanlända)?|"
+    r"(\d[\d \u00a0]*\d|\d)\s+(?:personer|nyanlända)"
+)
+
+
+def _stated_total(table: Table, facts: pa.Table | None) -> list[str]:
+    """A sentence in the title that states the county's total ("... ska ta emot 321 nyanlända"),
+    checked against the municipalities' targets."""
+    if facts is None or facts.column("target").null_count:
+        return []
+    for line in table.title:
+        if match := _STATED.search(line.lower()):
+            stated = int(re.sub(r"\D", "", match.group(1) or match.group(2)))
+            total = pc.sum(facts.column("target")).as_py() or 0
+            if abs(stated - total) > 0.5:
+                return [Said("stated_total_differs", stated=stated, total=f"{total:g}", line=repr(line))]
+            return []
+    return []
 
 
 def _years(table, ctx, built, header_year, year_column, index) -> pa.Array | None:
@@ -161,8 +192,8 @@ def _years(table, ctx, built, header_year, year_column, index) -> pa.Array | Non
     if ctx.year is not None or header_year is not None:
         return pa.repeat(pa.scalar(ctx.year or header_year, pa.int32()), n)
     if year_column is not None:
-        return parse_column(table, year_column, year_of, pa.int32(), index, built, "inget år.")
-    year = year_for(table, ctx, built, "målen")
+        return parse_column(table, year_column, year_of, pa.int32(), index, built, "no_year")
+    year = year_for(table, ctx, built, "targets")
     return None if year is None else pa.repeat(pa.scalar(year, pa.int32()), n)
 
 
@@ -174,8 +205,13 @@ def _remaining(table, areas, column, left, target, received) -> list[str]:
     wrong &= np.abs(expected - stated) > 0.5
     at = table.sheet.rows.slice(table.start, table.stop - table.start)
     return [
-        f"rad {at[int(i)].as_py()}, kolumn {column.label}: {stated[i]:g} kvar men mål minus mottagna är "
-        f"{expected[i]:g}."
+        Said(
+            "remaining_differs",
+            row=at[int(i)].as_py(),
+            column=column.label,
+            stated=f"{stated[i]:g}",
+            expected=f"{expected[i]:g}",
+        )
         for i in np.flatnonzero(wrong)[:10]
     ]
 
@@ -187,7 +223,7 @@ def build_county_targets(table: Table, ctx: Context) -> Built:
     areas = rows.resolve(table, targets, counties=True)
     built.problems += areas.problems
     if not targets:
-        built.problems.append(Problem(ctx.file, "tabellen har ingen kolumn med länstal.", table.sheet.name))
+        built.problems.append(problem(ctx.file, "no_county_target_column", sheet=table.sheet.name))
         return built
     target = _pick(targets, lambda c: c.header.revised)
     t = read_numbers(table, target)
@@ -233,8 +269,7 @@ def _valid_from(table: Table, index: pa.Array, built: Built) -> pa.Array:
     column = next(iter(table.role("valid_from")), None)
     if column is None:
         return pa.nulls(len(index), pa.date32())
-    message = "inget datum (t.ex. 2024-07-01)."
-    return parse_column(table, column, date_of, pa.date32(), index, built, message, required=False)
+    return parse_column(table, column, date_of, pa.date32(), index, built, "no_valid_from", required=False)
 
 
 def build_long_targets(table: Table, ctx: Context) -> Built:
@@ -244,15 +279,14 @@ def build_long_targets(table: Table, ctx: Context) -> Built:
     value = next(iter(table.measures("target", "count")), None)
     received = next((c for c in table.columns if _received(c) and c is not value), None)
     if value is None:
-        built.problems.append(Problem(ctx.file, "tabellen har ingen kolumn med målet.", table.sheet.name))
+        built.problems.append(problem(ctx.file, "no_target_value_column", sheet=table.sheet.name))
         return built
     measures = [c for c in (value, received) if c is not None]
     areas = rows.resolve(table, measures)
     built.problems += areas.problems
     built.renamed.update(areas.renamed)
     index = data_rows(areas)
-    message = "okänt program (kommuntal, fördelningstal eller ensamkommande)."
-    programs = parse_column(table, program_column, program_of, pa.string(), index, built, message)
+    programs = parse_column(table, program_column, program_of, pa.string(), index, built, "unknown_program")
     t = read_numbers(table, value)
     built.problems += check_counts(table, areas, value, t, whole=False)
     r = read_numbers(table, received) if received else None

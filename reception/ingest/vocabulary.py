@@ -66,7 +66,7 @@ IGNORED = re.compile(
     r"differens|avvikelse|förändring|change|kommentar|comment|anmärkning|not\b|överfört|carried"
 )
 REMAINING = re.compile(r"\bkvar\b|återstår|återstående|remaining|left to|ej mottagna|ej anvisade")
-UNACCOMPANIED = re.compile(r"ensamkommande|unaccompanied")
+UNACCOMPANIED = re.compile(r"ensamkommande|ensamk\b|ensamk\.|unaccompanied")
 TOTAL = re.compile(r"^(totalt?|summa|samtliga|alla|total|sum|all)\b|\b(totalt|summa|total)$")
 RECEIVED = re.compile(
     r"mottagna|mottagit|mottagande|anvisade|anvisat|anvisningar|utfall|received|assigned|bosatta|placerade"
@@ -89,7 +89,7 @@ POPULATION = re.compile(
 )
 # a column that is a period: a year ('2024'), a month ('jan', 'januari', '2024-01', '2024M01', 'Jan-24')
 _PERIOD_YEAR = re.compile(r"^((?:19|20)\d\d)$")
-_PERIOD_YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)\s*(?:-|m|/)\s*(0?[1-9]|1[0-2])$")
+_PERIOD_YEAR_MONTH = re.compile(r"^((?:19|20)\d\d)\s*(?:-|m|/)\s*(0?[1-9]|1[0-2])(?:-01)?$")
 _PERIOD_MONTH_YEAR = re.compile(r"^([a-zåäö]+)\.?(?:[\s\-/']*((?:19|20)?\d\d))?$")
 COUNT = re.compile(r"^(antal|personer|persons|people|count|värde|value|antal personer|n)$")
 REVISED = re.compile(r"revider|justera|\bnytt?\b|uppdater|ändrat|revised|adjusted|updated")

@@ -17,11 +17,11 @@ import pyarrow.compute as pc
 
 from reception.ingest.facts import Built, Context, body, month_for, parse_column, period_of, take, year_for
 from reception.ingest.layout import Table
-from reception.ingest.problems import Problem
+from reception.ingest.problems import Said, problem
 from reception.ingest.values import date_of, month_number, month_of, per_distinct, year_of
 
-NO_MONTH = "ingen månad (t.ex. 2024-10)."
-NO_MONTH_NUMBER = "ingen månad (1–12)."
+NO_MONTH = "no_month"
+NO_MONTH_NUMBER = "no_month_number"
 CUMULATIVE = re.compile(
     r"hittills|ackumuler|kumulativ|t\.?\s?o\.?\s?m|till och med|year.to.date|\bytd\b|"
     r"januari\s*[-–—]"
@@ -67,14 +67,14 @@ def when(table: Table, ctx: Context, built: Built, index: pa.Array) -> When | No
         else:
             daily = False
         if cumulative and not daily:
-            built.notes.append("Månadskolumnen läses som ställning hittills under året (tabellen säger det).")
+            built.notes.append(Said("month_column_cumulative"))
             return When(year=pc.cast(pc.year(month), pa.int32()), as_of=pc.cast(pc.month(month), pa.int32()))
         return When(month=month, daily=daily)
     if ctx.month is not None or period_of(table, ctx).month is not None:
-        as_of = month_for(table, ctx, built, "ställningen")
+        as_of = month_for(table, ctx, built, "snapshot")
         if year_col is not None:
             return When(year=_years(table, ctx, built, year_col, index), as_of=_repeat(as_of or 12, n))
-        year = year_for(table, ctx, built, "ställningen")
+        year = year_for(table, ctx, built, "snapshot")
         if year is None or as_of is None:
             return None
         return When(year=_repeat(year, n), as_of=_repeat(as_of, n))
@@ -83,35 +83,28 @@ def when(table: Table, ctx: Context, built: Built, index: pa.Array) -> When | No
         running = pc.greater_equal(years, ctx.today.year).to_numpy(zero_copy_only=False)
         if running.any():
             built.problems.append(
-                Problem(
+                problem(
                     ctx.file,
-                    f"siffrorna för {ctx.today.year} gäller en del av året men "
-                    "filen säger inte till vilken månad. Ange månaden (--month).",
-                    table.sheet.name,
+                    "partial_year",
+                    sheet=table.sheet.name,
                     column=year_col.label,
+                    year=ctx.today.year,
                 )
             )
             return None
-        built.notes.append("Siffrorna per år läses som helår (januari–december).")
+        built.notes.append(Said("whole_years"))
         return When(year=years, as_of=_repeat(12, n))
-    year = year_for(table, ctx, built, "siffrorna")
+    year = year_for(table, ctx, built, "figures")
     if year is not None:
-        built.problems.append(
-            Problem(
-                ctx.file,
-                f"filen säger inte till vilken månad {year} siffrorna gäller. "
-                "Ange månaden (--month, 12 för helår).",
-                table.sheet.name,
-            )
-        )
+        built.problems.append(problem(ctx.file, "no_month_for_year", sheet=table.sheet.name, year=year))
     return None
 
 
 def _years(table: Table, ctx: Context, built: Built, year_col, index) -> pa.Array:
     if year_col is None:
-        year = year_for(table, ctx, built, "siffrorna")
+        year = year_for(table, ctx, built, "figures")
         return _repeat(year or 0, len(index))
-    return parse_column(table, year_col, year_of, pa.int32(), index, built, "inget år.")
+    return parse_column(table, year_col, year_of, pa.int32(), index, built, "no_year")
 
 
 def first_day(years: pa.Array, months: pa.Array) -> pa.Array:

@@ -180,12 +180,12 @@ def test_days_flags_years_and_month_numbers():
     ],
 )
 def test_titles_say_the_year_and_the_month(title, year, month):
-    period = read_period([("rubriken", title)])
+    period = read_period([("source.title", title)])
     assert (period.year, period.month) == (year, month)
 
 
 def test_dates_on_lines_that_say_when_the_file_was_made_are_not_the_period():
-    period = read_period([("rubriken", "Uppdaterad 2024-11-05"), ("rubriken", "Kommuntal 2024")])
+    period = read_period([("source.title", "Uppdaterad 2024-11-05"), ("source.title", "Kommuntal 2024")])
     assert (period.year, period.month) == (2024, None)
     assert "Kommuntal 2024" in period.year_from
 
