@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from reception.i18n import fmt_int, fmt_num
+from reception.i18n import fmt_int, fmt_num, t
 
 DATASET_NAMES = {
     "targets": "Mål (kommuntal, fördelningstal, anvisningsandel)",
@@ -65,7 +65,8 @@ class IngestResult:
         source: the file's name. loads: one per dataset stored. warnings: sums that don't add up
         and other things to look at. notes: what was read from where, passed over, or assumed.
         renamed: names matched by an old or other form. already_loaded: the live load that holds
-        this very file (then nothing new is stored).
+        this very file (then nothing new is stored). retired: the demo loads this file retired
+        (demo and real never mix); non-empty only on the first real file after the demo.
     """
 
     source: str
@@ -74,6 +75,7 @@ class IngestResult:
     notes: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     already_loaded: int | None = None
+    retired: list[int] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -95,6 +97,8 @@ class IngestResult:
         out = [f"Inläst: {self.source}"]
         for load in self.loads:
             out += ["  " + line for line in load.lines()]
+        if self.retired:
+            out.append("  " + t("data.demo_removed"))
         if self.renamed:
             pairs = [f"{a} → {b}" for a, b in sorted(self.renamed.items())]
             out.append(
