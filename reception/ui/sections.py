@@ -135,3 +135,9 @@ def table(
 
 def empty(message_key: str = "empty.selection", **fields: object) -> None:
     st.info(t(message_key, **fields))
+
+
+def missing(dataset: str, year: int | None = None) -> None:
+    """A section whose dataset is not loaded (for the year): which file to load, and a link to Data."""
+    st.info(t(f"missing.{dataset}", year=year), icon=":material/upload_file:")
+    st.page_link("pages/data.py", label=t("missing.go_data"), icon=":material/upload:")
