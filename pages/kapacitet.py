@@ -11,7 +11,7 @@ lang, present = selection.lang, selection.present
 CAPACITY_DATA = ("capacity",)
 
 if not loaded(selection)["capacity"]:
-    sections.missing("capacity", selection.year_to)
+    sections.missing("capacity", year=selection.year_to)
     st.stop()
 by_municipality = query("capacity_by_municipality", selection)
 if by_municipality.empty:

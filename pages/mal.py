@@ -14,7 +14,7 @@ minors_note = t("mal.minors_note") if selection.program == "unaccompanied_minors
 TARGET_DATA = ("targets", "arrivals")
 
 if not loaded(selection)["targets"]:
-    sections.missing("targets", year)
+    sections.missing("targets", year=year)
 elif by_municipality.empty:
     sections.empty("overview.no_target", year=year)
 else:
@@ -41,7 +41,7 @@ if over_years["year"].nunique() > 1:
 county = query("county_targets_year", selection)
 if selection.program == "settlement":
     if county.empty:
-        sections.missing("county_targets", year)
+        sections.missing("county_targets", year=year)
     else:
         title, summary = findings.county(county, year, lang)
         figure = targets.county_bars(county, title, lang, present)

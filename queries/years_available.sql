@@ -1,6 +1,7 @@
 -- The years the pages can show for the selected program, newest last: the year picker's choices,
 -- and the default year: the newest with the program's targets, else with arrivals, else with
--- capacity, else with county targets (the shipped länstal alone never outranks a loaded file).
+-- capacity, else with county targets (the shipped länstal alone never outranks a loaded file);
+-- has_facts: the year holds the program's targets, arrivals or capacity (the default range starts there).
 -- Params: $program. Empty when the store holds no facts.
 with target_years as (
     select distinct year from targets where program = $program
@@ -33,7 +34,9 @@ default_year as (
 )
 select
     a.year,
-    a.year = d.year as is_default
+    a.year = d.year as is_default,
+    a.year in (select year from target_years union select year from arrival_years union select year from capacity_years)
+        as has_facts
 from all_years as a
 cross join default_year as d
 order by a.year

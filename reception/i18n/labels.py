@@ -416,7 +416,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Demodata har tagits bort: nu visas bara era egna filer. Ångra inläsningen för att få tillbaka demodata.",
         "The demo data has been removed: only your own files are shown now. Undo the load to bring the demo back.",
     ),
-    "data.restored": ("Tillbaka: inläsning {ids}.", "Back again: load {ids}."),
     "col.undone_reason": ("Varför ångrad", "Why undone"),
     "col.undone_by": ("Av inläsning", "By load"),
     "undone_reason.real_loaded": ("ersatt av riktiga data", "replaced by real data"),

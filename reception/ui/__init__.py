@@ -179,7 +179,9 @@ def _default_year(selection: Selection, years: pd.DataFrame | None) -> Selection
     if years is None or years.empty or sidebar.years_chosen():
         return selection
     default = int(years.loc[years["is_default"], "year"].iloc[0])
-    return replace(selection, year_from=min(selection.year_from, default), year_to=default)
+    with_facts = years.loc[years["has_facts"], "year"]
+    first = max(selection.year_from, int(with_facts.min())) if len(with_facts) else default
+    return replace(selection, year_from=min(first, default), year_to=default)
 
 
 def _error_boundary() -> None:

@@ -121,6 +121,15 @@ def expected_tiles(con, program: str, area: dict, year: int) -> dict[str, str]:
         """,
         [kind, kind, code, kind, code, year],
     ).fetchone()
+    if target is None:  # no target in the area: the tile shows what the arrivals say
+        received = con.execute(
+            f"""
+            with area as ({members})
+            select sum(persons) from arrivals_year inner join area using (kommun_kod)
+            where year = ? and list_contains(?, category)
+            """,
+            [kind, kind, code, kind, code, year, categories],
+        ).fetchone()[0]
     fulfilment = pairs_received / pairs_target if pairs_target else None
     return {
         f"Mål {year}": fmt_int(target, "sv"),

@@ -178,6 +178,18 @@ def test_datasets_in_year(small):
     }
 
 
+def test_received_in_year_from_the_arrivals_alone(small):
+    # 2025, Dalarna: 2061 quota 2 + assigned 3 + 5 = 10; self-settled is no program's
+    lan = Selection(2025, 2025, "lan", "20")
+    assert run("received_in_year", lan).iloc[0]["persons"] == 10
+    # the whole country adds 0180's assigned 10 + 20
+    assert run("received_in_year", COUNTRY_2025).iloc[0]["persons"] == 40
+    # minors: the unaccompanied part of every category: 1 + 0 + 0 + 0 (suppressed left out) + 3 + 0
+    minors = Selection(2025, 2025, program="unaccompanied_minors")
+    assert run("received_in_year", minors).iloc[0]["persons"] == 4
+    assert pd.isna(run("received_in_year", Selection(2023, 2023)).iloc[0]["persons"])
+
+
 def test_overview_capacity_never_shows_another_years_month(small):
     df = run("overview_capacity", Selection(year_from=2024, year_to=2024))
     assert len(df) == 1 and df[["month", "places", "occupied", "headroom"]].isna().all(axis=None)
@@ -204,6 +216,7 @@ def test_years_available_and_the_default_year(small):
     # the shipped länstal (2017-2026) adds its years to the choices, never to the default
     assert set(settlement["year"]) == {2017, 2019, 2020, 2022, 2024, 2025, 2026}
     assert settlement.loc[settlement["is_default"], "year"].tolist() == [2025]
+    assert settlement.loc[settlement["has_facts"], "year"].tolist() == [2024, 2025]
     protection = run("years_available", program="temporary_protection")
     assert set(protection["year"]) == set(settlement["year"])
     assert protection.loc[protection["is_default"], "year"].tolist() == [2025]  # arrivals: no targets
