@@ -153,7 +153,10 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
     empty = is_empty()
     options = query("area_options") if not empty else pd.DataFrame(columns=["kind", "code", "name"])
     years = query("years_available", program=selection.program) if not empty else None
-    selection = _default_year(selection, years)
+    defaulted = _default_year(selection, years)
+    if defaulted != selection:  # kept, so the widgets are not seeded again from the old years
+        sidebar.remember(defaulted)
+        selection = defaulted
     choices = years["year"].tolist() if years is not None else []
     selection = sidebar.draw(selection, options, choices, title_key)
     i18n.set_language(selection.lang)

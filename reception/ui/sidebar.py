@@ -51,8 +51,18 @@ def years_chosen() -> bool:
     return bool(st.session_state.get(YEARS_CHOSEN))
 
 
-def _years_picked() -> None:
+def _from_picked() -> None:
+    """The user picked the first year: the last follows when it would be earlier."""
     st.session_state[YEARS_CHOSEN] = True
+    if st.session_state.w_year_from > st.session_state.w_year_to:
+        st.session_state.w_year_to = st.session_state.w_year_from
+
+
+def _to_picked() -> None:
+    """The user picked the last year (the one pages about one year show): the first follows."""
+    st.session_state[YEARS_CHOSEN] = True
+    if st.session_state.w_year_to < st.session_state.w_year_from:
+        st.session_state.w_year_from = st.session_state.w_year_to
 
 
 def leave_present() -> None:
@@ -101,8 +111,8 @@ def draw(selection: Selection, options: pd.DataFrame, years: list[int], page: st
         low, high = selection.year_from, selection.year_to
         if years:  # shown even with one year, so the user sees which year the pages show
             left, right = st.columns(2)
-            low = left.selectbox(t("sel.year_from", lang), years, key="w_year_from", on_change=_years_picked)
-            high = right.selectbox(t("sel.year_to", lang), years, key="w_year_to", on_change=_years_picked)
+            low = left.selectbox(t("sel.year_from", lang), years, key="w_year_from", on_change=_from_picked)
+            high = right.selectbox(t("sel.year_to", lang), years, key="w_year_to", on_change=_to_picked)
             low, high = min(low, high), max(low, high)
         kind = st.selectbox(
             t("sel.area_kind", lang),

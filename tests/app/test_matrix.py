@@ -200,3 +200,16 @@ def test_a_year_without_facts_shows_nothing_of_another_year(stores, monkeypatch)
     for page in PAGES[1:]:
         at.switch_page(page).run()
         assert_page_ok(at, page, 2019)
+
+
+def test_a_year_the_user_picks_holds_across_pages_and_programs(stores, monkeypatch):
+    at = open_app(stores(tuple(FILES)), monkeypatch)
+    assert at.selectbox(key="w_year_to").value == YEAR  # the data's default, not this calendar year
+    at.selectbox(key="w_year_to").set_value(2020).run()  # before the first year: the first follows
+    assert (at.selectbox(key="w_year_from").value, at.selectbox(key="w_year_to").value) == (2020, 2020)
+    assert (at.query_params["from"], at.query_params["to"]) == ("2020", "2020")
+    at.switch_page("pages/mal.py").run()
+    assert at.selectbox(key="w_year_to").value == 2020
+    at.selectbox(key="w_program").set_value("temporary_protection").run()
+    at.switch_page("pages/kapacitet.py").run()
+    assert at.selectbox(key="w_year_to").value == 2020 and not at.exception
