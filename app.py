@@ -6,45 +6,49 @@ import streamlit as st
 
 from reception import geo
 from reception.charts import findings, targets
-from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
-from reception.ui import page, query, sections
+from reception.i18n import fmt_int, fmt_month, fmt_pct, t
+from reception.ui import loaded, page, query, sections
 
 selection = page("oversikt")
 lang, present, year = selection.lang, selection.present, selection.year_to
 this_year = replace(selection, year_from=year)
+have = loaded(this_year)
 fulfilment = query("fulfilment_by_municipality", this_year)
-capacity = query("overview_capacity", selection)
+capacity = query("overview_capacity", this_year).iloc[0]  # one row; nulls when the year has none
 latest = query("inflow_latest_vs_usual", selection)
 total = findings.totals(fulfilment)
+# with targets: received where a target is; without: everything the arrivals say for the program
+received = (
+    total["received_all"] if len(fulfilment) else query("received_in_year", this_year)["persons"].iloc[0]
+)
 
 tiles = st.columns(3) + ([] if present else st.columns(3))
-tiles[0].metric(t("tile.target", year=year), fmt_int(total["target"]))
-tiles[1].metric(t("tile.received", year=year), fmt_int(total["received"]))
+tiles[0].metric(t("tile.target", year=year), fmt_int(total["target_all"]))
+tiles[1].metric(t("tile.received", year=year), fmt_int(received))
 tiles[2].metric(t("tile.fulfilment"), fmt_pct(total["fulfilment"], 0))
 if not present:
-    cap = capacity.iloc[0]
-    places_of = t("tile.places_of", places=fmt_int(cap["places"]))
-    tiles[3].metric(
-        t("tile.capacity_used"), fmt_pct(cap["occupancy"], 0), places_of, delta_color="off", delta_arrow="off"
-    )
-    tiles[4].metric(
-        t("tile.headroom"),
-        fmt_int(cap["headroom"]),
-        fmt_month(cap["month"]),
-        delta_color="off",
-        delta_arrow="off",
-    )
+    places_of = t("tile.places_of", places=fmt_int(capacity["places"])) if have["capacity"] else None
+    month = fmt_month(capacity["month"]) if have["capacity"] else None
+    used, free = fmt_pct(capacity["occupancy"], 0), fmt_int(capacity["headroom"])
+    tiles[3].metric(t("tile.capacity_used"), used, places_of, delta_color="off", delta_arrow="off")
+    tiles[4].metric(t("tile.headroom"), free, month, delta_color="off", delta_arrow="off")
     if len(latest):
         now = latest.iloc[0]
-        fewer = now["difference"] < 0  # the arrow and the words say the direction, not a minus sign
-        usual = t("tile.fewer" if fewer else "tile.more", diff=fmt_num(abs(now["difference"]), 0),
-                  usual=fmt_num(now["usual_persons"], 0))  # fmt: skip
+        usual, fewer = findings.versus_usual(now)
         tiles[5].metric(t("tile.month_inflow", month=fmt_month(now["month"])), fmt_int(now["persons"]), usual,
                         delta_color="off", delta_arrow="down" if fewer else "up")  # fmt: skip
 st.caption(sections.source_line(("targets", "arrivals", "capacity")))
 
+no_arrivals = len(fulfilment) and total["received_all"] is None and not have["arrivals"]
+sections.missing(
+    *(["targets"] if not have["targets"] else []),
+    *(["arrivals"] if no_arrivals else []),
+    *(["capacity"] if not have["capacity"] and not present else []),
+    year=year,
+)
 if fulfilment.empty:
-    sections.empty("overview.no_target", year=year)
+    if have["targets"]:
+        sections.empty("overview.no_target", year=year)
     st.stop()
 
 title, summary = findings.fulfilment_map(fulfilment, year, lang)

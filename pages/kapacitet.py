@@ -4,12 +4,15 @@ import streamlit as st
 
 from reception.charts import findings, flows
 from reception.i18n import t
-from reception.ui import page, query, sections
+from reception.ui import loaded, page, query, sections
 
 selection = page("kapacitet")
 lang, present = selection.lang, selection.present
 CAPACITY_DATA = ("capacity",)
 
+if not loaded(selection)["capacity"]:
+    sections.missing("capacity", year=selection.year_to)
+    st.stop()
 by_municipality = query("capacity_by_municipality", selection)
 if by_municipality.empty:
     sections.empty()

@@ -2,11 +2,9 @@
 
 from dataclasses import replace
 
-import streamlit as st
-
 from reception.charts import findings, targets
 from reception.i18n import t
-from reception.ui import page, query, sections
+from reception.ui import loaded, page, query, sections
 
 selection = page("mal")
 lang, present, year = selection.lang, selection.present, selection.year_to
@@ -15,7 +13,9 @@ by_municipality = query("fulfilment_by_municipality", this_year)
 minors_note = t("mal.minors_note") if selection.program == "unaccompanied_minors" else None
 TARGET_DATA = ("targets", "arrivals")
 
-if by_municipality.empty:
+if not loaded(selection)["targets"]:
+    sections.missing("targets", year=year)
+elif by_municipality.empty:
     sections.empty("overview.no_target", year=year)
 else:
     title, summary = findings.gap(by_municipality, year, lang)
@@ -41,7 +41,7 @@ if over_years["year"].nunique() > 1:
 county = query("county_targets_year", selection)
 if selection.program == "settlement":
     if county.empty:
-        st.caption(t("mal.county_none", year=year))
+        sections.missing("county_targets", year=year)
     else:
         title, summary = findings.county(county, year, lang)
         figure = targets.county_bars(county, title, lang, present)

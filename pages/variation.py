@@ -12,7 +12,7 @@ INFLOW_DATA = ("arrivals",)
 
 monthly = query("inflow_monthly", selection)
 if monthly["persons"].dropna().empty:
-    sections.empty()
+    sections.missing("arrivals", year=selection.years_label())
     st.stop()
 
 title, summary = findings.inflow(monthly, lang)

@@ -1,10 +1,11 @@
--- Per municipality, in the newest month with capacity data: places, occupied, headroom, and,
--- at the current inflow (mean over the last three reported months), when places run out.
--- Params: $area_kind, $area_code, $category.
+-- Per municipality, in the newest month of the selected years with capacity data: places,
+-- occupied, headroom, and, at the current inflow (mean over the last three reported months up to
+-- that month), when places run out. Never a month outside the years.
+-- Params: $year_from, $year_to, $area_kind, $area_code, $category.
 -- months_left = headroom / inflow; NULL when nothing arrives (places never run out).
 with area as (select * from area_members($area_kind, $area_code)),
 newest_month as (
-    select max(month) as month from capacity
+    select max(month) as month from capacity where year(month) between $year_from and $year_to
 ),
 places_now as (
     select
@@ -16,7 +17,10 @@ places_now as (
     group by c.kommun_kod
 ),
 last_three_months as (
-    select distinct month from arrivals_month order by month desc limit 3
+    select distinct month from arrivals_month
+    where month <= (select month from newest_month)
+    order by month desc
+    limit 3
 ),
 current_inflow as (
     select

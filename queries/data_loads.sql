@@ -1,4 +1,5 @@
--- The load history, newest first: what was loaded, when, from which file, and whether undone.
+-- The load history, newest first: what was loaded, when, from which file, whether undone and why
+-- (a demo load retired by the first real file says so).
 -- No params.
 select
     load_id,
@@ -7,6 +8,8 @@ select
     source,
     rows,
     is_demo,
-    undone_at
+    undone_at,
+    undone_reason,
+    undone_by
 from loads
 order by load_id desc

@@ -1,11 +1,12 @@
--- The newest reported month's inflow in the selection against the usual for that calendar
--- month (the mean of the same month in the earlier years of the range).
+-- The newest reported month of the year $year_to in the selection against the usual for that
+-- calendar month (the mean of the same month in the earlier years of the range). No row when
+-- $year_to has no monthly arrivals (never a month of another year).
 -- Params: $year_from, $year_to, $area_kind, $area_code, $category.
 with monthly as (
     select * from area_arrivals_monthly($area_kind, $area_code, $year_from, $year_to, $category)
 ),
 latest as (
-    select * from monthly order by month desc limit 1
+    select * from monthly where year(month) = $year_to order by month desc limit 1
 ),
 usual as (
     select round(avg(m.persons), 1) as usual_persons

@@ -90,11 +90,14 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 def cmd_loads(args: argparse.Namespace) -> None:
     with store.connect_read(args.db) as con:
         rows = con.execute(
-            "select load_id, loaded_at, dataset, rows, source, is_demo, undone_at from loads order by load_id"
+            "select load_id, loaded_at, dataset, rows, source, is_demo, undone_at, undone_reason "
+            "from loads order by load_id"
         ).fetchall()
     print(f"{'nr':>4}  {'inläst':16}  {'datamängd':14}  {'rader':>9}  {'status':18}  källa")
-    for load_id, at, dataset, count, source, demo, undone in rows:
+    for load_id, at, dataset, count, source, demo, undone, reason in rows:
         status = f"ångrad {undone:%Y-%m-%d %H:%M}" if undone else ("demo" if demo else "gäller")
+        if reason:
+            status = t(f"undone_reason.{reason}")
         print(
             f"{load_id:>4}  {at:%Y-%m-%d %H:%M}  {dataset:14}  {count:>9,}  {status:18}  {source}".replace(
                 ",", " "

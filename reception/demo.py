@@ -7,23 +7,27 @@ the municipal split (by a synthetic size weight, not population), arrivals by ca
 is synthetic and every load is marked as demo.
 
 Arrivals are stored as Migrationsverket publishes them: one year-to-date snapshot per month, the
-current year up to the month before ``today`` (the reporting lag). Loading the demo again undoes the
-previous demo loads first, so the store never holds two demos.
+current year up to the month before ``today`` (the reporting lag). The demo is written through the
+importer's writer: loading it retires any earlier demo and every live real load, so the store never
+holds two demos, nor demo beside real figures.
 """
 
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from reception import geo, store
+from reception.ingest import load
 
 FIRST_YEAR = 2016
 SEED = 20161
+DATASETS = ("targets", "arrivals", "capacity")
 MONTHLY_SHAPE_CSV = store.DATA_DIR / "asylum_applications_monthly.csv"
 
 # national totals under the Settlement Act (DOMAIN.md; final revision of each year);
@@ -266,20 +270,13 @@ def _capacity(codes: list[str], weight: np.ndarray, months: pd.DatetimeIndex, rn
 
 
 def load_demo(path: Path | None = None, *, today: date | None = None) -> list[int]:
-    """Fill the store with the demo (replacing an earlier demo) and return the new load ids."""
+    """Fill the store with the demo and return the new load ids.
+
+    Written by the importer's writer, like every file: the demo's loads retire any earlier demo and
+    every live real load in the same transaction (demo and real never mix), and undoing the demo
+    brings those real loads back.
+    """
     facts = build(today or date.today())
-    loaded = []
-    with store.write(path) as con:
-        stamp = datetime.now().replace(microsecond=0)
-        con.execute("update load_log set undone_at = ? where is_demo and undone_at is null", [stamp])
-        for dataset, table, source in (
-            ("targets", "fact_target", "demo: mål"),
-            ("arrivals", "fact_arrivals_ytd", "demo: mottagande"),
-            ("capacity", "fact_capacity", "demo: kapacitet"),
-        ):
-            frame = facts[dataset]  # noqa: F841 - read by DuckDB's replacement scan
-            load_id = store.new_load(con, source=source, dataset=dataset, rows=len(frame), is_demo=True)
-            columns = ", ".join(facts[dataset].columns)
-            con.execute(f"insert into {table} (load_id, {columns}) select ?, {columns} from frame", [load_id])
-            loaded.append(load_id)
-    return loaded
+    parts = [(d, pa.Table.from_pandas(facts[d], preserve_index=False), None) for d in DATASETS]
+    ids, _ = load.write(path or store.db_path(), "demo", None, parts, demo=True)
+    return ids

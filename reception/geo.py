@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 from contextlib import suppress
@@ -36,29 +37,58 @@ def counties() -> pa.Table:
 
 
 class RegionFileError(ValueError):
-    """data/regions.csv names a municipality code that does not exist."""
+    """A line of data/regions.csv that can't be read, named by its number and worded by a label.
+
+    Attributes:
+        line: the line number as an editor shows it (the header is line 1).
+        problem: the label key of what is wrong (``regions.*``). fields: the values it names.
+    """
+
+    def __init__(self, line: int, problem: str, **fields: object) -> None:
+        self.line, self.problem, self.fields = line, problem, fields
+        super().__init__(line, problem, fields)
+
+    def __str__(self) -> str:
+        from reception.i18n import t
+
+        return t("error.regions", line=self.line, problem=t(self.problem, **self.fields))
+
+
+REGION_COLUMNS = ("region", "kommun_kod", "kommun")
 
 
 def read_regions(path: Path) -> pa.Table:
     """Named groupings of municipalities (region, kommun_kod) from a CSV users can extend.
 
     Raises:
-        RegionFileError: for a code that is not one of the 290, naming row and value.
+        RegionFileError: for the first line that is not ``region,kommun_kod,kommun`` with a
+            region's name and one of the 290 codes.
     """
     known = set(municipalities().column("kommun_kod").to_pylist())
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        raise RegionFileError(data[: bad.start].count(b"\n") + 1, "regions.encoding") from None
+    rows = csv.reader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in next(rows, [])]
+    if header[:2] != list(REGION_COLUMNS[:2]):
+        raise RegionFileError(1, "regions.columns")
     regions, codes = [], []
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        for line_no, row in enumerate(csv.DictReader(f), start=2):
-            code = (row.get("kommun_kod") or "").strip().zfill(4)
-            name = (row.get("region") or "").strip()
-            if not name:
-                continue
-            if code not in known:
-                raise RegionFileError(
-                    f"{path.name}, rad {line_no}: kommunkoden {row.get('kommun_kod')!r} finns inte."
-                )
-            regions.append(name)
-            codes.append(code)
+    for row in rows:
+        line = rows.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) not in (2, 3):
+            raise RegionFileError(line, "regions.fields", n=len(row))
+        name, raw = row[0].strip(), row[1].strip()
+        if not name:
+            raise RegionFileError(line, "regions.no_region")
+        code = raw.zfill(4)
+        if not raw.isdigit() or code not in known:
+            raise RegionFileError(line, "regions.bad_code", code=raw)
+        regions.append(name)
+        codes.append(code)
     return pa.table({"region": pa.array(regions, pa.string()), "kommun_kod": pa.array(codes, pa.string())})
 
 

@@ -251,12 +251,17 @@ def new_load(
     rows: int,
     sha256: str | None = None,
     is_demo: bool = False,
+    is_reference: bool = False,
     summary: dict | None = None,
 ) -> int:
     """Record a load inside an open write and return its id, for tagging the facts it brings."""
     load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
     con.execute(
-        "insert into load_log values (?, ?, ?, ?, ?, ?, ?, ?, null)",
+        """
+        insert into load_log
+            (load_id, loaded_at, source, sha256, dataset, rows, is_demo, summary, is_reference)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
         [
             load_id,
             datetime.now().replace(microsecond=0),
@@ -266,35 +271,126 @@ def new_load(
             rows,
             is_demo,
             json.dumps(summary, ensure_ascii=False) if summary is not None else None,
+            is_reference,
         ],
     )
     return load_id
 
 
+def retire_other_kind(con: duckdb.DuckDBPyConnection, *, new: list[int], demo: bool) -> list[int]:
+    """Demo and real never mix: retire every live load of the other kind, inside the open write.
+
+    Why retire rather than keep the demo in a store of its own: one store keeps one writer, one
+    data version and one load history, and the retirement is a row in that history (undone, with
+    the reason and the load that caused it), so the user sees why the demo left and undoing that
+    load brings it back (:func:`undo`). The shipped länstal (``is_reference``) belongs to both.
+
+    Args:
+        new: the loads of the write that brings the new kind (the first is named as the cause).
+        demo: True when the demo is being loaded (then live real loads and any earlier demo are
+            retired), False for a real file (then every live demo load is).
+
+    Returns:
+        The ids retired, oldest first.
+    """
+    rules = ((REAL, "demo_loaded"), ("is_demo", "demo_replaced")) if demo else (("is_demo", "real_loaded"),)
+    stamp = datetime.now().replace(microsecond=0)
+    retired: list[int] = []
+    if not new:
+        return retired
+    for kind, reason in rules:
+        # kind is one of the conditions above, never from outside
+        ids = [
+            r[0]
+            for r in con.execute(
+                f"select load_id from load_log where undone_at is null and {kind} "
+                "and not list_contains(?, load_id)",
+                [new],
+            ).fetchall()
+        ]
+        if ids:
+            con.execute(
+                "update load_log set undone_at = ?, undone_reason = ?, undone_by = ? "
+                "where list_contains(?, load_id)",
+                [stamp, reason, new[0], ids],
+            )
+        retired += ids
+    return sorted(retired)
+
+
 class UndoRefused(Exception):
-    """The load can't be undone: unknown, or undone already."""
+    """The load can't be undone: unknown (code ``undo.unknown``) or undone already (``undo.already``).
+
+    Attributes:
+        code: the label key that words the refusal. fields: the values it names.
+    """
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code, self.fields = code, fields
+        super().__init__(code, fields)
+
+    def __str__(self) -> str:
+        from reception.i18n import t
+
+        return t(self.code, **self.fields)
 
 
 def undo(load_id: int, path: Path | None = None) -> dict:
     """Mark a load undone, so every key shows the load before it again.
 
+    Demo and real never mix, and what one kind retired comes back when the last live load of that
+    kind is undone: undoing the real file that retired the demo (the only live real load) brings
+    the demo back; undoing the last live demo load brings back the real loads the demo retired.
+
     Returns:
-        The undone load's row from ``loads``.
+        The undone load's row from ``loads``, with ``restored``: the ids brought back.
 
     Raises:
         UndoRefused: if there is no such live load.
     """
     with write(path) as con:
         row = con.execute(
-            "select load_id, source, dataset, rows, undone_at from load_log where load_id = ?",
+            "select load_id, source, dataset, rows, undone_at, is_demo, is_reference "
+            "from load_log where load_id = ?",
             [load_id],
         ).fetchone()
         if row is None:
-            raise UndoRefused(f"Det finns ingen inläsning med nummer {load_id}.")
+            raise UndoRefused("undo.unknown", id=load_id)
         if row[4] is not None:
-            raise UndoRefused(f"Inläsning {load_id} ({row[1]}) är redan ångrad ({row[4]:%Y-%m-%d %H:%M}).")
+            raise UndoRefused("undo.already", id=load_id, source=row[1], at=f"{row[4]:%Y-%m-%d %H:%M}")
         con.execute("update load_log set undone_at = ? where load_id = ?", [datetime.now(), load_id])
-        return {"load_id": row[0], "source": row[1], "dataset": row[2], "rows": row[3]}
+        restored = [] if row[6] else _restore_retired(con, load_id, demo=bool(row[5]))
+        return {"load_id": row[0], "source": row[1], "dataset": row[2], "rows": row[3], "restored": restored}
+
+
+REAL = "not is_demo and not coalesce(is_reference, false)"
+
+
+def _restore_retired(con: duckdb.DuckDBPyConnection, undone: int, *, demo: bool) -> list[int]:
+    """Bring back what the undone load's kind retired, once no load of that kind is live.
+
+    The last demo load brings back every real load a demo retired; a real load brings back the
+    demo it retired itself (an older demo, retired and then replaced, never comes back beside it).
+    """
+    own_kind = "is_demo" if demo else REAL
+    # own_kind is one of the two conditions above, never from outside
+    if con.execute(f"select count(*) from load_log where undone_at is null and {own_kind}").fetchone()[0]:
+        return []
+    if demo:
+        found = con.execute("select load_id from load_log where undone_reason = 'demo_loaded'")
+    else:
+        found = con.execute(
+            "select load_id from load_log where undone_reason = 'real_loaded' and undone_by = ?",
+            [undone],
+        )
+    ids = sorted(r[0] for r in found.fetchall())
+    if ids:
+        con.execute(
+            "update load_log set undone_at = null, undone_reason = null, undone_by = null "
+            "where list_contains(?, load_id)",
+            [ids],
+        )
+    return ids
 
 
 def load_reference_lanstal(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -309,7 +405,9 @@ def load_reference_lanstal(con: duckdb.DuckDBPyConnection) -> int | None:
     rows = con.execute(
         "select count(*) from read_csv(?, header = true, all_varchar = true)", [str(LANSTAL_CSV)]
     ).fetchone()[0]
-    load_id = new_load(con, source=LANSTAL_CSV.name, dataset="county_targets", rows=rows, sha256=digest)
+    load_id = new_load(
+        con, source=LANSTAL_CSV.name, dataset="county_targets", rows=rows, sha256=digest, is_reference=True
+    )
     con.execute(
         """
         insert into fact_county_target
@@ -323,7 +421,7 @@ def load_reference_lanstal(con: duckdb.DuckDBPyConnection) -> int | None:
 
 
 def is_empty(path: Path | None = None) -> bool:
-    """True when there is no store, or it has no live load of facts besides the reference länstal."""
+    """True when there is no store, or it has no live load of facts besides the shipped länstal."""
     path = path or db_path()
     if not path.exists():
         return True
@@ -337,7 +435,7 @@ def holds_no_facts(con: duckdb.DuckDBPyConnection) -> bool:
         return True
     return (
         con.execute(
-            "select count(*) from load_log where undone_at is null and dataset <> 'county_targets'"
+            "select count(*) from load_log where undone_at is null and not coalesce(is_reference, false)"
         ).fetchone()[0]
         == 0
     )

@@ -14,10 +14,16 @@ Texts = tuple[str, str]
 
 
 def totals(df: pd.DataFrame) -> dict:
-    """Sum of target and received over municipalities whose received count is known."""
+    """Sum of target and received over municipalities whose received count is known.
+
+    ``target_all`` and ``received_all`` are the sums over every municipality where each is known
+    (the tiles: a kommuntal file without arrivals still has its targets); None when none is.
+    """
     known = df.dropna(subset=["received", "target"])
     target, received = known["target"].sum(), known["received"].sum()
     return {
+        "target_all": df["target"].sum() if df["target"].notna().any() else None,
+        "received_all": df["received"].sum() if df["received"].notna().any() else None,
         "target": target if len(known) else None,
         "received": received if len(known) else None,
         "fulfilment": received / target if target else None,
@@ -188,3 +194,14 @@ def buffer(df: pd.DataFrame, lang: str) -> Texts:
     known = df.dropna(subset=["covered"])
     short = int((~known["covered"].astype(bool)).sum())
     return t("var.buffer_title", lang), t("var.buffer_summary", lang, short=short, n=len(known))
+
+
+def versus_usual(latest: pd.Series) -> tuple[str | None, bool]:
+    """The month's inflow against the usual in words ('1 121 färre än vanligt (3 400)'), and whether
+    it is fewer; (None, False) when there is no usual to compare with (no earlier year)."""
+    if pd.isna(latest["difference"]):
+        return None, False
+    fewer = bool(latest["difference"] < 0)  # the arrow and the words say the direction, not a minus sign
+    words = t("tile.fewer" if fewer else "tile.more", diff=fmt_num(abs(latest["difference"]), 0),
+              usual=fmt_num(latest["usual_persons"], 0))  # fmt: skip
+    return words, fewer

@@ -67,7 +67,7 @@ def fmt_pct(share: object, decimals: int = 1, lang: str | None = None) -> str:
 
 def fmt_month(month: object, lang: str | None = None) -> str:
     """A date's month as 'okt 2026' / 'Oct 2026'; '–' for unknown."""
-    if not _known(month) or month is None:
+    if not _known(month) or month is None or month != month:  # NaT is unequal to itself
         return "–"
     names = MONTHS[lang or language()]
     return f"{names[month.month - 1]} {month.year}"

@@ -163,7 +163,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} län har länstal {year}, sammanlagt {total} personer.",
         "{n} counties have a quota in {year}, {total} persons in all.",
     ),
-    "mal.county_none": ("Inga länstal finns för {year}.", "No county quotas for {year}."),
     "col.target": ("Mål", "Target"),
     "col.received": ("Mottagna", "Received"),
     "col.gap": ("Skillnad", "Difference"),
@@ -859,4 +858,52 @@ LABELS: dict[str, tuple[str, str]] = {
         "Filen innehåller NUL-tecken: det är inte en textfil (CSV).",
         "The file holds NUL characters: it is not a text (CSV) file.",
     ),
+    # demo and real never mix; pages on whatever has been loaded (engineer "pages")
+    "data.demo_removed": (
+        "Demodata har tagits bort: nu visas bara era egna filer. Ångra inläsningen för att få tillbaka demodata.",
+        "The demo data has been removed: only your own files are shown now. Undo the load to bring the demo back.",
+    ),
+    "col.undone_reason": ("Varför ångrad", "Why undone"),
+    "col.undone_by": ("Av inläsning", "By load"),
+    "undone_reason.real_loaded": ("ersatt av riktiga data", "replaced by real data"),
+    "undone_reason.demo_loaded": ("ersatt av demodata", "replaced by demo data"),
+    "undone_reason.demo_replaced": ("ny demodata", "new demo data"),
+    "undo.unknown": ("Det finns ingen inläsning med nummer {id}.", "There is no load number {id}."),
+    "undo.already": (
+        "Inläsning {id} ({source}) är redan ångrad ({at}).",
+        "Load {id} ({source}) is already undone ({at}).",
+    ),
+    "error.page": (
+        "Något gick fel när sidan skulle visas. Felet är loggat åt den som driver tjänsten; prova att byta urval eller ladda om sidan.",
+        "Something went wrong while showing the page. The error is logged for whoever runs the service; try another selection or reload the page.",
+    ),
+    "error.regions": (
+        "Filen data/regions.csv har ett fel på rad {line}: {problem}. Rätta raden (kolumnerna är region,kommun_kod,kommun) och ladda om sidan.",
+        "The file data/regions.csv has an error on line {line}: {problem}. Correct the line (the columns are region,kommun_kod,kommun) and reload the page.",
+    ),
+    "regions.columns": (
+        "kolumnerna ska vara region,kommun_kod,kommun",
+        "the columns must be region,kommun_kod,kommun",
+    ),
+    "regions.fields": ("raden har {n} fält, inte 3", "the line has {n} fields, not 3"),
+    "regions.encoding": ("filen är inte sparad som UTF-8", "the file is not saved as UTF-8"),
+    "regions.no_region": ("regionens namn saknas", "the region's name is missing"),
+    "regions.bad_code": ("{code!r} är ingen kommunkod", "{code!r} is not a municipality code"),
+    "missing.targets": (
+        "Inga mål (kommuntal, fördelningstal) är inlästa för {year}. Läs in kommuntalsfilen på sidan Data.",
+        "No targets (kommuntal, fördelningstal) are loaded for {year}. Load the kommuntal file on the Data page.",
+    ),
+    "missing.arrivals": (
+        "Inga mottagna är inlästa för {year}. Läs in Migrationsverkets fil över kommunmottagna på sidan Data.",
+        "No people received are loaded for {year}. Load the Migration Agency's file of people received on the Data page.",
+    ),
+    "missing.capacity": (
+        "Ingen kapacitet (platser och belagda) är inläst för {year}. Läs in en kapacitetsfil på sidan Data.",
+        "No capacity (places and occupied) is loaded for {year}. Load a capacity file on the Data page.",
+    ),
+    "missing.county_targets": (
+        "Inga länstal är inlästa för {year}. Läs in länstalen på sidan Data.",
+        "No county targets are loaded for {year}. Load the county targets on the Data page.",
+    ),
+    "missing.go_data": ("Läs in filer på sidan Data", "Load files on the Data page"),
 }

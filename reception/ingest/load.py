@@ -66,14 +66,35 @@ def already_loaded(path: Path, digest: str, options: dict) -> int | None:
     return None
 
 
-def write(path: Path, source: str, digest: str, parts: list[tuple[str, pa.Table, dict]]) -> list[int]:
-    """Store every (dataset, facts, summary) as its own load, atomically; the new load ids."""
+def write(
+    path: Path,
+    source: str,
+    digest: str | None,
+    parts: list[tuple[str, pa.Table, dict | None]],
+    *,
+    demo: bool = False,
+) -> tuple[list[int], list[int]]:
+    """Store every (dataset, facts, summary) as its own load, atomically.
+
+    The demo is written here too (``demo=True``), so every fact reaches the store one way. In the
+    same transaction the loads of the other kind are retired (``store.retire_other_kind``): a real
+    file retires the demo, the demo on purpose retires real loads and any earlier demo.
+
+    Returns:
+        The new load ids, and the ids of the loads retired by them.
+    """
     ids = []
     with store.write(path) as con:
         for dataset, facts, summary in parts:
             table, columns = INSERTS[target_of(dataset, facts)]
             load_id = store.new_load(
-                con, source=source, dataset=dataset, rows=facts.num_rows, sha256=digest, summary=summary
+                con,
+                source=source,
+                dataset=dataset,
+                rows=facts.num_rows,
+                sha256=digest,
+                summary=summary,
+                is_demo=demo,
             )
             con.register("incoming", facts.select(columns))
             try:
@@ -88,4 +109,5 @@ def write(path: Path, source: str, digest: str, parts: list[tuple[str, pa.Table,
             finally:
                 con.unregister("incoming")
             ids.append(load_id)
-    return ids
+        retired = store.retire_other_kind(con, new=ids, demo=demo)
+    return ids, retired

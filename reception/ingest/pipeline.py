@@ -150,7 +150,9 @@ def ingest_bytes(
         {**asdict(s), "options": options, "warnings": result.warnings, "notes": result.notes}
         for _, _, s in parts
     ]
-    ids = load.write(path, name, digest, [(d, f, j) for (d, f, _), j in zip(stored, summaries, strict=True)])
+    ids, result.retired = load.write(
+        path, name, digest, [(d, f, j) for (d, f, _), j in zip(stored, summaries, strict=True)]
+    )
     for (_, _, summary), load_id in zip(parts, ids, strict=True):
         summary.load_id = load_id
         result.loads.append(summary)

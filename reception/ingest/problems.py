@@ -155,5 +155,5 @@ def refuse(file: str, code: str, **fields: object) -> IngestRefused:
 
 
 def coded(file: str, code: str, **fields: object) -> Problem:
-    """A problem about the whole file whose sentence names the file: ``coded(name, "limit.time", limit=30)``."""
+    """A problem about the whole file, its sentence naming the file: coded(name, "limit.time", limit=30)."""
     return Problem(file, code, fields=tuple(sorted({"file": file, **fields}.items())))

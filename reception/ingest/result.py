@@ -56,7 +56,8 @@ class IngestResult:
         source: the file's name. loads: one per dataset stored. warnings: sums that don't add up
         and other things to look at. notes: what was read from where, passed over, or assumed.
         renamed: names matched by an old or other form. already_loaded: the live load that holds
-        this very file (then nothing new is stored).
+        this very file (then nothing new is stored). retired: the demo loads this file retired
+        (demo and real never mix); non-empty only on the first real file after the demo.
     """
 
     source: str
@@ -65,6 +66,7 @@ class IngestResult:
     notes: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     already_loaded: int | None = None
+    retired: list[int] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -84,6 +86,8 @@ class IngestResult:
         out = [t("load.loaded", lang, source=self.source)]
         for load in self.loads:
             out += ["  " + line for line in load.lines(lang)]
+        if self.retired:
+            out.append("  " + t("data.demo_removed", lang))
         if self.renamed:
             pairs = [f"{a} → {b}" for a, b in sorted(self.renamed.items())]
             shown = ", ".join(pairs[:SHOWN]) + (" …" if len(pairs) > SHOWN else "")

@@ -8,17 +8,21 @@ version. Sections (chart + summary + source + downloads) live in ``reception.ui.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import i18n, queries, store
+from reception import geo, i18n, queries, store
 from reception.i18n import t
 from reception.selection import Selection
 from reception.ui import sidebar
 
 ROOT = store.ROOT
+LOG = logging.getLogger("reception.pages")
 NAV = (
     ("app.py", "page.oversikt"),
     ("pages/mal.py", "page.mal"),
@@ -67,6 +71,11 @@ def query(name: str, selection: Selection | None = None, **overrides: object) ->
     params = {**(selection.as_params() if selection else {}), **overrides}
     path = store.db_path()
     return _cached(name, params, store.data_version(path), str(path))
+
+
+def loaded(selection: Selection) -> dict[str, bool]:
+    """Which datasets hold facts for the selection's year (``queries/datasets_in_year.sql``)."""
+    return {k: bool(v) for k, v in query("datasets_in_year", selection).iloc[0].items()}
 
 
 _ready: set[tuple[str, store.DataVersion]] = set()
@@ -127,6 +136,7 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
         needs_data: when the store holds no facts, show a friendly start and stop the page
             (the Data page passes False so uploads work on an empty store).
     """
+    _error_boundary()
     title_key = title_key if title_key.startswith("page.") else f"page.{title_key}"
     selection = sidebar.current_selection()
     i18n.set_language(selection.lang)
@@ -135,11 +145,20 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
         layout="wide",
         initial_sidebar_state="collapsed" if selection.present else "auto",
     )
-    _prepare()
+    try:
+        _prepare()
+    except geo.RegionFileError as bad:  # a user's edit of data/regions.csv: say which line
+        st.error(str(bad), icon=":material/edit_document:")
+        st.stop()
     empty = is_empty()
     options = query("area_options") if not empty else pd.DataFrame(columns=["kind", "code", "name"])
-    years = query("years_available")["year"].tolist() if not empty else []
-    selection = sidebar.draw(selection, options, years, title_key)
+    years = query("years_available", program=selection.program) if not empty else None
+    defaulted = _default_year(selection, years)
+    if defaulted != selection:  # kept, so the widgets are not seeded again from the old years
+        sidebar.remember(defaulted)
+        selection = defaulted
+    choices = years["year"].tolist() if years is not None else []
+    selection = sidebar.draw(selection, options, choices, title_key)
     i18n.set_language(selection.lang)
     st.html(run_token() + CAPTION_CSS)
     if selection.present:
@@ -156,6 +175,35 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
         st.subheader(heading(selection, options))
         st.button(t("sel.leave_present"), on_click=sidebar.leave_present, type="tertiary")
     return selection
+
+
+def _default_year(selection: Selection, years: pd.DataFrame | None) -> Selection:
+    """Until the user picks years, show the newest year with data for the program (every page alike)."""
+    if years is None or years.empty or sidebar.years_chosen():
+        return selection
+    default = int(years.loc[years["is_default"], "year"].iloc[0])
+    with_facts = years.loc[years["has_facts"], "year"]
+    first = max(selection.year_from, int(with_facts.min())) if len(with_facts) else default
+    return replace(selection, year_from=min(first, default), year_to=default)
+
+
+def _error_boundary() -> None:
+    """Every page runs under one error boundary: a short message in the user's language, and
+    the traceback in the log for the operator, never in the browser.
+
+    Streamlit 1.67 calls the script run's ``on_script_error`` for an exception the page did not
+    handle; returning True keeps its own exception box (with paths) off the page. An exception
+    before this runs still meets ``client.showErrorDetails = "none"`` (.streamlit/config.toml).
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        ctx.on_script_error = _show_error
+
+
+def _show_error(error: Exception) -> bool:
+    LOG.error("a page failed: %s", type(error).__name__, exc_info=error)
+    st.error(t("error.page"), icon=":material/error:")
+    return True
 
 
 def heading(selection: Selection, options: pd.DataFrame) -> str:

@@ -80,6 +80,8 @@ def load(name: str, data: bytes, dataset: str | None, year: float | None, month:
     st.success(
         t("data.loaded", name=_md(name)) + "\n\n" + "\n".join(f"- {_md(line.strip())}" for line in lines)
     )
+    if result.retired:
+        st.info(t("data.demo_removed"), icon=":material/science_off:")
     if result.renamed:
         st.caption(_md(", ".join(f"{a} → {b}" for a, b in sorted(result.renamed.items()))))
     if result.warnings:

@@ -135,3 +135,11 @@ def table(
 
 def empty(message_key: str = "empty.selection", **fields: object) -> None:
     st.info(t(message_key, **fields))
+
+
+def missing(*datasets: str, year: int | str) -> None:
+    """Datasets a page needs that are not loaded (for the year): which files to load, and one link to Data."""
+    if not datasets:
+        return
+    st.info("\n\n".join(t(f"missing.{d}", year=year) for d in datasets), icon=":material/upload_file:")
+    st.page_link("pages/data.py", label=t("missing.go_data"), icon=":material/upload:")

@@ -19,6 +19,7 @@ from reception.selection import AREA_KINDS, CATEGORIES, LANGUAGES, PROGRAMS, Sel
 KEY = "selection"
 URL_KEY = "selection_url"
 SEEDED = "selection_seeded"
+YEARS_CHOSEN = "selection_years_chosen"
 
 
 def current_selection() -> Selection:
@@ -27,6 +28,8 @@ def current_selection() -> Selection:
     remembered: Selection | None = st.session_state.get(KEY)
     if url and (remembered is None or url != st.session_state.get(URL_KEY)):
         remembered = Selection.from_query_params(url)
+        if "to" in url:  # a link that names its years keeps them
+            st.session_state[YEARS_CHOSEN] = True
     elif remembered is None:
         remembered = Selection.from_query_params({})
     remember(remembered)
@@ -40,6 +43,26 @@ def remember(selection: Selection) -> None:
     st.session_state[URL_KEY] = params
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
+
+
+def years_chosen() -> bool:
+    """True once the user picked years (or came by a link naming them); until then pages show the
+    newest year with data for the program."""
+    return bool(st.session_state.get(YEARS_CHOSEN))
+
+
+def _from_picked() -> None:
+    """The user picked the first year: the last follows when it would be earlier."""
+    st.session_state[YEARS_CHOSEN] = True
+    if st.session_state.w_year_from > st.session_state.w_year_to:
+        st.session_state.w_year_to = st.session_state.w_year_from
+
+
+def _to_picked() -> None:
+    """The user picked the last year (the one pages about one year show): the first follows."""
+    st.session_state[YEARS_CHOSEN] = True
+    if st.session_state.w_year_to < st.session_state.w_year_from:
+        st.session_state.w_year_from = st.session_state.w_year_to
 
 
 def leave_present() -> None:
@@ -86,10 +109,10 @@ def draw(selection: Selection, options: pd.DataFrame, years: list[int], page: st
         )  # fmt: skip
         st.header(t("sel.heading", lang))
         low, high = selection.year_from, selection.year_to
-        if len(years) > 1:
+        if years:  # shown even with one year, so the user sees which year the pages show
             left, right = st.columns(2)
-            low = left.selectbox(t("sel.year_from", lang), years, key="w_year_from")
-            high = right.selectbox(t("sel.year_to", lang), years, key="w_year_to")
+            low = left.selectbox(t("sel.year_from", lang), years, key="w_year_from", on_change=_from_picked)
+            high = right.selectbox(t("sel.year_to", lang), years, key="w_year_to", on_change=_to_picked)
             low, high = min(low, high), max(low, high)
         kind = st.selectbox(
             t("sel.area_kind", lang),

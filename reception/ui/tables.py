@@ -23,7 +23,7 @@ DECIMALS = {
     "mean_persons": "%.1f",
     "target_per_mille": "%.2f",
 }
-CODED = ("dataset", "program", "category")  # identifiers shown by their names
+CODED = ("dataset", "program", "category", "undone_reason")  # identifiers shown by their names
 
 
 def _label(column: str) -> str:

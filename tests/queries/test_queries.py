@@ -160,6 +160,41 @@ def test_overview_capacity_in_the_newest_month(small):
     assert df["occupancy"].iloc[0] == pytest.approx(104 / 115)
 
 
+def test_datasets_in_year(small):
+    assert run("datasets_in_year", COUNTRY_2025).iloc[0].to_dict() == {
+        "targets": True,
+        "county_targets": False,  # the shipped länstal has no 2025 decision
+        "arrivals": True,
+        "arrivals_monthly": True,
+        "capacity": True,
+    }
+    row = run("datasets_in_year", Selection(2024, 2024, program="temporary_protection")).iloc[0]
+    assert row.to_dict() == {
+        "targets": False,
+        "county_targets": False,
+        "arrivals": True,
+        "arrivals_monthly": True,
+        "capacity": False,
+    }
+
+
+def test_received_in_year_from_the_arrivals_alone(small):
+    # 2025, Dalarna: 2061 quota 2 + assigned 3 + 5 = 10; self-settled is no program's
+    lan = Selection(2025, 2025, "lan", "20")
+    assert run("received_in_year", lan).iloc[0]["persons"] == 10
+    # the whole country adds 0180's assigned 10 + 20
+    assert run("received_in_year", COUNTRY_2025).iloc[0]["persons"] == 40
+    # minors: the unaccompanied part of every category: 1 + 0 + 0 + 0 (suppressed left out) + 3 + 0
+    minors = Selection(2025, 2025, program="unaccompanied_minors")
+    assert run("received_in_year", minors).iloc[0]["persons"] == 4
+    assert pd.isna(run("received_in_year", Selection(2023, 2023)).iloc[0]["persons"])
+
+
+def test_overview_capacity_never_shows_another_years_month(small):
+    df = run("overview_capacity", Selection(year_from=2024, year_to=2024))
+    assert len(df) == 1 and df[["month", "places", "occupied", "headroom"]].isna().all(axis=None)
+
+
 def test_area_options_offer_counties_groups_and_municipalities(small):
     df = run("area_options")
     assert df["kind"].value_counts().to_dict() == {"kommun": 290, "lan": 21, "region": 2}
@@ -176,8 +211,30 @@ def test_loads_and_freshness(small):
     assert fresh.loc["capacity", "sources"] == "platser.xlsx"
 
 
-def test_years_available(small):
-    assert run("years_available")["year"].tolist() == [2024, 2025]
+def test_years_available_and_the_default_year(small):
+    settlement = run("years_available", program="settlement")
+    # the shipped länstal (2017-2026) adds its years to the choices, never to the default
+    assert set(settlement["year"]) == {2017, 2019, 2020, 2022, 2024, 2025, 2026}
+    assert settlement.loc[settlement["is_default"], "year"].tolist() == [2025]
+    assert settlement.loc[settlement["has_facts"], "year"].tolist() == [2024, 2025]
+    protection = run("years_available", program="temporary_protection")
+    assert set(protection["year"]) == set(settlement["year"])
+    assert protection.loc[protection["is_default"], "year"].tolist() == [2025]  # arrivals: no targets
+
+
+def test_default_year_is_the_newest_with_the_programs_targets(store_path):
+    from reception import store
+
+    with store.write(store_path) as con:
+        load = store.new_load(con, source="mal.xlsx", dataset="targets", rows=1)
+        con.execute("insert into fact_target values (?, 2019, '2021', 'settlement', 10, 4)", [load])
+        load = store.new_load(con, source="platser.xlsx", dataset="capacity", rows=1)
+        con.execute("insert into fact_capacity values (?, '2025-03-01', '2021', 'apartment', 10, 4)", [load])
+    years = run("years_available", program="settlement")
+    assert 2025 in set(years["year"])
+    assert years.loc[years["is_default"], "year"].tolist() == [2019]
+    minors = run("years_available", program="unaccompanied_minors")
+    assert minors.loc[minors["is_default"], "year"].tolist() == [2025]  # capacity's year, not länstal's 2026
 
 
 def test_every_query_file_has_a_test_here():
