@@ -1,4 +1,5 @@
--- The load history, newest first: what was loaded, when, from which file, and whether undone.
+-- The load history, newest first: what was loaded, when, from which file, by whom, and whether
+-- (and by whom) it was undone or redone.
 -- No params.
 select
     load_id,
@@ -7,6 +8,10 @@ select
     source,
     rows,
     is_demo,
-    undone_at
+    loaded_by,
+    undone_at,
+    undone_by,
+    redone_at,
+    redone_by
 from loads
 order by load_id desc

@@ -13,7 +13,9 @@ every swap: that identity is the data version used in every cache key.
 
 from __future__ import annotations
 
+import contextvars
 import fcntl
+import getpass
 import hashlib
 import json
 import os
@@ -243,6 +245,30 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_actor: contextvars.ContextVar[str | None] = contextvars.ContextVar("reception_actor", default=None)
+
+
+def actor() -> str:
+    """Who is changing the data: as set by :func:`acting_as`, else the operating system's user."""
+    who = _actor.get()
+    if who:
+        return who
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (e.g. a bare container)
+        return "?"
+
+
+@contextmanager
+def acting_as(who: str) -> Iterator[None]:
+    """Loads and undos inside the block are recorded as done by ``who`` (an e-mail, "editor")."""
+    token = _actor.set(who)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
 def new_load(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -256,7 +282,9 @@ def new_load(
     """Record a load inside an open write and return its id, for tagging the facts it brings."""
     load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
     con.execute(
-        "insert into load_log values (?, ?, ?, ?, ?, ?, ?, ?, null)",
+        """insert into load_log (load_id, loaded_at, source, sha256, dataset, rows, is_demo, summary,
+                                 loaded_by)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             load_id,
             datetime.now().replace(microsecond=0),
@@ -266,17 +294,41 @@ def new_load(
             rows,
             is_demo,
             json.dumps(summary, ensure_ascii=False) if summary is not None else None,
+            actor(),
         ],
     )
     return load_id
 
 
 class UndoRefused(Exception):
-    """The load can't be undone: unknown, or undone already."""
+    """The load can't be undone (or redone): unknown, or undone (not undone) already.
+
+    ``code`` names the reason (``unknown``, ``already_undone``, ``not_undone``); ``fields`` fill
+    the user's message (label ``undo.refused.<code>``).
+    """
+
+    def __init__(self, code: str, **fields: object):
+        self.code = code
+        self.fields = fields
+        super().__init__(self.message("sv"))  # the command line speaks Swedish
+
+    def message(self, lang: str | None = None) -> str:
+        from reception.i18n import t
+
+        return t(f"undo.refused.{self.code}", lang, **self.fields)
+
+
+def _load_row(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple:
+    row = con.execute(
+        "select load_id, source, dataset, rows, undone_at from load_log where load_id = ?", [load_id]
+    ).fetchone()
+    if row is None:
+        raise UndoRefused("unknown", id=load_id)
+    return row
 
 
 def undo(load_id: int, path: Path | None = None) -> dict:
-    """Mark a load undone, so every key shows the load before it again.
+    """Mark a load undone, so every key shows the load before it again; who did it is recorded.
 
     Returns:
         The undone load's row from ``loads``.
@@ -285,15 +337,31 @@ def undo(load_id: int, path: Path | None = None) -> dict:
         UndoRefused: if there is no such live load.
     """
     with write(path) as con:
-        row = con.execute(
-            "select load_id, source, dataset, rows, undone_at from load_log where load_id = ?",
-            [load_id],
-        ).fetchone()
-        if row is None:
-            raise UndoRefused(f"Det finns ingen inläsning med nummer {load_id}.")
+        row = _load_row(con, load_id)
         if row[4] is not None:
-            raise UndoRefused(f"Inläsning {load_id} ({row[1]}) är redan ångrad ({row[4]:%Y-%m-%d %H:%M}).")
-        con.execute("update load_log set undone_at = ? where load_id = ?", [datetime.now(), load_id])
+            raise UndoRefused("already_undone", id=load_id, source=row[1], at=f"{row[4]:%Y-%m-%d %H:%M}")
+        con.execute(
+            "update load_log set undone_at = ?, undone_by = ? where load_id = ?",
+            [datetime.now(), actor(), load_id],
+        )
+        return {"load_id": row[0], "source": row[1], "dataset": row[2], "rows": row[3]}
+
+
+def redo(load_id: int, path: Path | None = None) -> dict:
+    """Take an undo back: the load counts again. The history keeps when and by whom (redone_at/by).
+
+    Raises:
+        UndoRefused: if there is no such load, or it is not undone.
+    """
+    with write(path) as con:
+        row = _load_row(con, load_id)
+        if row[4] is None:
+            raise UndoRefused("not_undone", id=load_id, source=row[1])
+        con.execute(
+            """update load_log set undone_at = null, undone_by = null, redone_at = ?, redone_by = ?
+               where load_id = ?""",
+            [datetime.now(), actor(), load_id],
+        )
         return {"load_id": row[0], "source": row[1], "dataset": row[2], "rows": row[3]}
 
 
