@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 import pytest
 from app_helpers import PAGES, buttons, download_bytes, download_name, open_page, read_csv
 from openpyxl import load_workbook
@@ -164,12 +165,16 @@ def test_data_page_undoes_a_load_and_downloads_a_view(demo_store):
     at.selectbox(key="view_pick").set_value("capacity").run()
     view = read_csv(download_bytes(buttons(at, "⤓ CSV")[0]))
     assert len(view) == 37_700 * 3
+    undone_before = queries.run("data_loads")["undone_at"].notna().sum()
     at.selectbox(key="undo_pick").set_value(3).run()
-    next(b for b in at.button if b.key == "undo_button").click().run()
+    at.button(key="undo_button").click().run()
+    assert pd.isna(queries.run("data_loads").set_index("load_id").loc[3, "undone_at"])  # asked first
+    at.button(key="undo_yes").click().run()
     assert not at.exception
     assert store.is_empty(demo_store) is False
-    loads = queries.run("data_loads")
-    assert loads.set_index("load_id").loc[3, "undone_at"] is not None
+    loads = queries.run("data_loads").set_index("load_id")
+    assert pd.notna(loads.loc[3, "undone_at"])
+    assert loads["undone_at"].notna().sum() == undone_before + 1
 
 
 def test_a_refused_upload_shows_every_problem_as_a_table_and_changes_nothing(demo_store):
