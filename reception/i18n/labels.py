@@ -347,7 +347,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Load {id} ({source}) is not undone.",
     ),
     # who may change things (reception.ui.roles)
-    "roles.sign_in": ("Logga in för att ändra", "Sign in to make changes"),
     "roles.password": ("Redaktörens lösenord", "Editor password"),
     "roles.unlock": ("Lås upp", "Unlock"),
     "roles.wrong": ("Fel lösenord (R1). Inget har låsts upp.", "Wrong password (R1). Nothing was unlocked."),
@@ -362,10 +361,6 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "roles.signed_in": ("Inloggad som {name}", "Signed in as {name}"),
     "roles.sign_out": ("Logga ut", "Sign out"),
-    "roles.presenting": (
-        "Presentationsläge: inget kan ändras här.",
-        "Presentation mode: nothing can be changed here.",
-    ),
     # presentation
     "present.heading": ("{area} · {program} · {years}", "{area} · {program} · {years}"),
     # the meeting page (engineer "meeting")
