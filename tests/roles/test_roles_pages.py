@@ -198,3 +198,32 @@ def test_a_file_name_in_the_source_line_is_shown_as_text(demo_store):
     sources = [c.value for c in at.caption if c.value.startswith("Källa:")]
     assert sources and all(md(name) in s for s in sources)
     assert not [s for s in sources if "![" in s or "](http" in s]
+
+
+@pytest.fixture
+def single_sign_on(monkeypatch, every_interface):
+    """Sign-in configured (an [auth] section) and one editor listed; the test says who is signed in."""
+    secrets = {"auth": {"client_id": "x"}, "editors": ["Anna@Kommun.se"]}
+    monkeypatch.setattr("reception.ui.roles._secret", secrets.get)
+    signed_in = {"email": None}
+    monkeypatch.setattr("reception.ui.roles._email", lambda: signed_in["email"])
+    return signed_in
+
+
+def test_with_sign_in_only_a_listed_email_is_an_editor_and_the_history_names_it(demo_store, single_sign_on):
+    at = run("pages/data.py")
+    assert data_controls(at) == set()
+    assert any(b.label == "Logga in" for b in at.button)
+    single_sign_on["email"] = "eve@elsewhere.example"
+    at = run("pages/data.py")
+    assert data_controls(at) == set()
+    assert any("eve@elsewhere.example får inte ändra här (R2)" in w.value for w in at.warning)
+    single_sign_on["email"] = "anna@kommun.se"
+    at = run("pages/data.py")
+    assert {"uploader", "undo_button"} <= data_controls(at)
+    at.selectbox(key="undo_pick").set_value(3).run()
+    at.button(key="undo_button").click().run()
+    at.button(key="undo_yes").click().run()
+    assert (
+        queries.run("data_loads", {}, demo_store).set_index("load_id").loc[3, "undone_by"] == "anna@kommun.se"
+    )
