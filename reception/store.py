@@ -95,12 +95,22 @@ def latest_schema_version() -> int:
     return migration_files()[-1][0]
 
 
+def _unapplied(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """The numbers of the migrations this store has not had (its schema_version table must exist)."""
+    applied = {row[0] for row in con.execute("select version from schema_version").fetchall()}
+    return [number for number, _ in migration_files() if number not in applied]
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring a store up to the newest schema, one numbered migration at a time."""
+    """Bring a store up to the newest schema: every numbered migration not applied yet, in order.
+
+    By number applied, not "above the highest": a migration merged after a higher one (as 0007
+    after 0008 and 0009) still runs on a store that already has the higher ones.
+    """
     con.execute("create table if not exists schema_version (version integer, applied_at timestamp)")
-    current = schema_version(con)
+    missing = _unapplied(con)
     for number, file in migration_files():
-        if number > current:
+        if number in missing:
             con.execute(file.read_text(encoding="utf-8"))
             con.execute("insert into schema_version values (?, now())", [number])
 
@@ -417,7 +427,7 @@ def needs_upgrade(path: Path | None = None) -> bool:
     if not path.exists():
         return True
     with connect_read(path) as con:
-        if schema_version(con) < latest_schema_version():
+        if schema_version(con) == 0 or _unapplied(con):
             return True
         stored = con.execute("select value from app_meta where key = 'regions_sha256'").fetchone()
         return stored is None or stored[0] != regions_fingerprint()

@@ -8,10 +8,10 @@
 -- before this change still holds its deck there. reception.deck reads it once, when no document
 -- has been saved yet; dropping the tables here would lose that deck before it was ever moved.
 
-alter table load_log add column loaded_by varchar;
-alter table load_log add column undone_by varchar;
-alter table load_log add column redone_at timestamp;
-alter table load_log add column redone_by varchar;
+alter table load_log add column if not exists loaded_by varchar;
+alter table load_log add column if not exists undone_by varchar;
+alter table load_log add column if not exists redone_at timestamp;
+alter table load_log add column if not exists redone_by varchar;
 
 create or replace view loads as
 select
