@@ -1,15 +1,31 @@
-"""Data: load files, see and undo earlier loads, how fresh each dataset is, and download any view."""
+"""Data: load files, see, undo and redo earlier loads, how fresh each dataset is, and download any view."""
 
 import streamlit as st
 
-from reception import store
 from reception.i18n import fmt_int, t
-from reception.ui import VIEWS, friendly_start, is_empty, loading, page, query, sections, tables, view
+from reception.ui import (
+    VIEWS,
+    friendly_start,
+    history,
+    is_empty,
+    loading,
+    page,
+    query,
+    roles,
+    sections,
+    tables,
+    view,
+)
 
 selection = page("data", needs_data=False)
+editor = roles.require_editor("data")  # the sign-in, for a viewer who may not change anything
+if editor:
+    roles.signed_in_note("data")
 
-st.header(t("data.upload"))
-loading.upload_form()
+if editor:
+    st.header(t("data.upload"))
+    with roles.acting():
+        loading.upload_form()
 
 if is_empty():
     friendly_start()
@@ -17,18 +33,8 @@ if is_empty():
 loads = query("data_loads")
 st.header(t("data.history"))
 tables.show(loads, key="loads")
-live = loads[loads["undone_at"].isna()]["load_id"].tolist()
-if live:
-    left, right = st.columns([2, 1], vertical_alignment="bottom")
-    chosen = left.selectbox(t("data.undo_pick"), live, key="undo_pick")
-    if right.button(t("data.undo"), key="undo_button"):
-        try:
-            store.undo(int(chosen))
-        except store.UndoRefused as refused:
-            st.error(str(refused))
-        else:
-            st.success(t("data.undone", id=chosen))
-            st.rerun()
+if editor:
+    history.undo_redo(loads)
 
 st.header(t("data.freshness"))
 tables.show(query("data_freshness"), key="freshness")

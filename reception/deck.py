@@ -1,8 +1,10 @@
-"""The meeting deck: saved views a network meeting steps through, kept in the store.
+"""The meeting deck: saved views a network meeting steps through, kept beside the store.
 
 A slide is a view of this app (a page's URL path and query string, which hold its selection)
-with a title. The deck is kept in the store, so the next meeting opens the same deck, and it can
-be exported to and imported from a JSON file. Slide URLs are checked before they are kept or
+with a title. The deck is kept as a document beside the store (``reception.documents``), so the
+next meeting opens the same deck while an edit never copies the store or changes the data version;
+a save names the revision it started from, so two editors never silently overwrite each other.
+It can be exported to and imported from a JSON file. Slide URLs are checked before they are kept or
 shown: only this app's own pages, never another site, since a slide is shown in a frame.
 """
 
@@ -10,14 +12,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import duckdb
 
-from reception import queries, store
+from reception import documents, queries, store
+from reception.i18n import t
 
 FORMAT = "reception-meeting-deck"
 VERSION = 1
@@ -29,13 +31,50 @@ DEFAULT_TITLE = "Nätverksmöte"
 _SAFE_QUERY = re.compile(r"[A-Za-z0-9_.~%&=+,:;\-]*")
 
 
-class DeckRefused(Exception):
-    """A deck file or slide that can't be used; ``str(e)`` lists every problem in Swedish."""
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a deck or slide: a code (label ``deck.problem.<code>``) and its fields.
 
-    def __init__(self, problems: list[str]):
+    ``where`` says which slide: None for the deck as a whole, ``{}`` for "the slide", or
+    ``{"name": ..., "number": ...}`` for slide ``number`` of file ``name``.
+    """
+
+    code: str
+    fields: dict = field(default_factory=dict)
+    where: dict | None = None
+
+    def text(self, lang: str | None = None) -> str:
+        said = t(f"deck.problem.{self.code}", lang, **self.fields)
+        if self.where is None:
+            return said
+        place = t("deck.where.file_slide" if self.where else "deck.where.slide", lang, **self.where)
+        return f"{place}: {said}"
+
+
+class DeckRefused(Exception):
+    """A deck file or slide that can't be used; ``message(lang)`` lists every problem."""
+
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
-        lines = "\n".join(f"- {p}" for p in problems)
-        super().__init__(f"Inget har ändrats:\n{lines}")
+        super().__init__(self.message("sv"))
+
+    def message(self, lang: str | None = None) -> str:
+        lines = "\n".join(f"- {p.text(lang)}" for p in self.problems)
+        return f"{t('deck.refused', lang)}\n{lines}"
+
+
+class DeckStale(Exception):
+    """Somebody saved the deck after this editor read it: nothing was written.
+
+    ``current`` is the deck as it is now (shown instead, so no change is silently lost).
+    """
+
+    def __init__(self, current: Deck):
+        self.current = current
+        super().__init__(self.message("sv"))
+
+    def message(self, lang: str | None = None) -> str:
+        return t("deck.stale", lang)
 
 
 @dataclass(frozen=True)
@@ -51,13 +90,15 @@ class Deck:
     title: str = DEFAULT_TITLE
     slides: tuple[Slide, ...] = ()
     seen_load_id: int | None = None
+    # the saved document's revision this deck was read at (0: never saved); not part of its content
+    revision: int = field(default=0, compare=False)
 
     def add(self, slide: Slide) -> Deck:
-        problems = slide_problems(slide, "Bilden")
+        problems = slide_problems(slide)
         if problems:
             raise DeckRefused(problems)
         if len(self.slides) >= MAX_SLIDES:
-            raise DeckRefused([f"Ett möte kan ha högst {MAX_SLIDES} bilder."])
+            raise DeckRefused([Problem("too_many_slides", {"n": MAX_SLIDES})])
         return replace(self, slides=(*self.slides, Slide(slide.title.strip(), slide.url)))
 
     def remove(self, index: int) -> Deck:
@@ -84,25 +125,30 @@ def page_paths() -> set[str]:
     return found
 
 
-def slide_problems(slide: Slide, where: str) -> list[str]:
-    """What is wrong with a slide, in Swedish, each prefixed with ``where`` (empty if nothing)."""
+def slide_problems(slide: Slide, name: str | None = None, number: int | None = None) -> list[Problem]:
+    """What is wrong with a slide (empty if nothing); ``name`` and ``number`` say which file's slide."""
+    where = {"name": name, "number": number} if name is not None else {}
     problems = []
+
+    def refuse(code: str, **fields: object) -> None:
+        problems.append(Problem(code, fields, where))
+
     if not isinstance(slide.title, str) or not slide.title.strip():
-        problems.append(f"{where}: rubriken saknas.")
+        refuse("no_title")
     elif len(slide.title) > MAX_TITLE:
-        problems.append(f"{where}: rubriken är längre än {MAX_TITLE} tecken.")
+        refuse("long_title", n=MAX_TITLE)
     if not isinstance(slide.url, str) or not slide.url:
-        problems.append(f"{where}: länken saknas.")
+        refuse("no_link")
         return problems
     parts = urlsplit(slide.url)
     if len(slide.url) > MAX_URL:
-        problems.append(f"{where}: länken är längre än {MAX_URL} tecken.")
+        refuse("long_link", n=MAX_URL)
     elif parts.scheme or parts.netloc or not slide.url.startswith("/"):
-        problems.append(f"{where}: länken {slide.url!r} leder utanför appen; bara appens sidor går.")
+        refuse("outside", url=repr(slide.url))
     elif parts.path not in page_paths():
-        problems.append(f"{where}: sidan {parts.path!r} finns inte i appen.")
+        refuse("no_page", path=repr(parts.path))
     elif parts.fragment or not _SAFE_QUERY.fullmatch(parts.query):
-        problems.append(f"{where}: länken {slide.url!r} innehåller tecken som inte hör hemma i en vy.")
+        refuse("bad_characters", url=repr(slide.url))
     return problems
 
 
@@ -129,7 +175,7 @@ def to_json(deck: Deck) -> bytes:
     return json.dumps(body, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def from_json(data: bytes, name: str = "filen") -> Deck:
+def from_json(data: bytes, name: str = "mote.json") -> Deck:
     """Read a deck file, checking everything first.
 
     Raises:
@@ -138,43 +184,56 @@ def from_json(data: bytes, name: str = "filen") -> Deck:
     try:
         body = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DeckRefused([f"{name} är inte en JSON-fil ({e})."]) from None
+        raise DeckRefused([Problem("not_json", {"name": name, "error": str(e)})]) from None
     if not isinstance(body, dict) or body.get("format") != FORMAT:
-        raise DeckRefused([f"{name} är inte en mötesfil från den här appen (fältet format saknas)."])
+        raise DeckRefused([Problem("not_a_deck", {"name": name})])
     problems = []
     if body.get("version") != VERSION:
-        problems.append(f"{name}: versionen {body.get('version')!r} känns inte igen (väntade {VERSION}).")
+        problems.append(
+            Problem("version", {"name": name, "version": repr(body.get("version")), "want": VERSION})
+        )
     title = body.get("title", DEFAULT_TITLE)
     if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
-        problems.append(f"{name}: mötets rubrik saknas eller är för lång.")
+        problems.append(Problem("deck_title", {"name": name}))
     raw_slides = body.get("slides")
     if not isinstance(raw_slides, list):
-        raise DeckRefused([*problems, f"{name}: listan slides saknas."])
+        raise DeckRefused([*problems, Problem("no_slides", {"name": name})])
     if len(raw_slides) > MAX_SLIDES:
-        problems.append(f"{name}: {len(raw_slides)} bilder, högst {MAX_SLIDES} går.")
+        problems.append(Problem("file_too_many", {"name": name, "count": len(raw_slides), "n": MAX_SLIDES}))
     slides = []
     for number, raw in enumerate(raw_slides, start=1):
         if not isinstance(raw, dict):
-            problems.append(f"{name}, bild {number}: är inte ett objekt med title och url.")
+            problems.append(Problem("not_a_slide", {}, {"name": name, "number": number}))
             continue
         slide = Slide(raw.get("title"), raw.get("url"))
-        problems += slide_problems(slide, f"{name}, bild {number}")
+        problems += slide_problems(slide, name, number)
         slides.append(slide)
     if problems:
         raise DeckRefused(problems)
     return Deck(title=title.strip(), slides=tuple(Slide(s.title.strip(), s.url) for s in slides))
 
 
-def load(path: Path | None = None, name: str = "main") -> Deck:
-    """The deck kept in the store (an empty deck if none has been saved)."""
-    cur = queries.reader(path)
+KIND = "deck"  # the documents' kind the deck is kept under
+
+
+def _from_body(body: dict, revision: int) -> Deck:
+    slides = tuple(Slide(s["title"], s["url"]) for s in body.get("slides", ()))
+    return Deck(body.get("title", DEFAULT_TITLE), slides, body.get("seen_load_id"), revision)
+
+
+def _from_old_tables(path: Path | None, name: str) -> Deck:
+    """A deck saved in the store's own tables (migration 0002) before decks became documents."""
+    try:
+        cur = queries.reader(path)
+    except FileNotFoundError:
+        return Deck()
     try:
         try:
             head = cur.execute(
                 "select title, seen_load_id from meeting_deck where deck = ?", [name]
             ).fetchone()
-        except duckdb.CatalogException:  # a store from before migration 0002: no deck yet
-            head = None
+        except duckdb.CatalogException:  # a store from before migration 0002: no deck there
+            return Deck()
         if head is None:
             return Deck()
         rows = cur.execute(
@@ -182,19 +241,47 @@ def load(path: Path | None = None, name: str = "main") -> Deck:
         ).fetchall()
     finally:
         cur.close()
-    return Deck(title=head[0], slides=tuple(Slide(t, u) for t, u in rows), seen_load_id=head[1])
+    return Deck(title=head[0], slides=tuple(Slide(title, url) for title, url in rows), seen_load_id=head[1])
 
 
-def save(deck: Deck, path: Path | None = None, name: str = "main") -> None:
-    """Keep the deck in the store, replacing the one saved under ``name``."""
-    with store.write(path) as con:
-        con.execute("delete from meeting_slide where deck = ?", [name])
-        con.execute("delete from meeting_deck where deck = ?", [name])
-        con.execute(
-            "insert into meeting_deck values (?, ?, ?, ?)",
-            [name, deck.title, deck.seen_load_id, datetime.now().replace(microsecond=0)],
+def load(path: Path | None = None, name: str = "main") -> Deck:
+    """The saved deck of the store at ``path``, carrying the revision it was read at.
+
+    Until a deck is saved as a document, one kept in the store's old deck tables is read (and is
+    moved to a document by its first save); else an empty deck.
+    """
+    body, revision = documents.read(KIND, name, path)
+    if body is None:
+        return _from_old_tables(path, name)
+    return _from_body(body, revision)
+
+
+def save(deck: Deck, path: Path | None = None, name: str = "main", expected: int | None = None) -> Deck:
+    """Save the deck beside the store (the store file and its data version are left alone).
+
+    Args:
+        expected: the revision the editor read (``deck.revision`` of the deck they started from);
+            the save is refused if somebody saved since. ``None`` (for callers that nobody edits
+            against, such as the demo or a test's set-up) replaces whatever is there.
+
+    Returns:
+        The deck as saved, with its new revision.
+
+    Raises:
+        DeckStale: carrying the current deck, when ``expected`` is no longer the saved revision.
+    """
+    body = {
+        "title": deck.title,
+        "slides": [asdict(s) for s in deck.slides],
+        "seen_load_id": deck.seen_load_id,
+    }
+    if expected is None:
+        expected = documents.read(KIND, name, path)[1]
+    try:
+        revision = documents.write(KIND, name, body, expected, path)
+    except documents.StaleRevision as stale:
+        current = (
+            _from_body(stale.current, stale.revision) if stale.current else Deck(revision=stale.revision)
         )
-        for position, slide in enumerate(deck.slides, start=1):
-            con.execute(
-                "insert into meeting_slide values (?, ?, ?, ?)", [name, position, slide.title, slide.url]
-            )
+        raise DeckStale(current) from None
+    return replace(deck, revision=revision)

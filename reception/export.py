@@ -1,7 +1,10 @@
 """Downloads: the data behind a chart or view as CSV, CSV for Swedish Excel, xlsx or parquet.
 
-Every builder neutralises text cells that a spreadsheet would read as a formula (= + - @), so
-a municipality name or file name can never run in the official's Excel.
+Text a spreadsheet would read as a formula (= + - @, their full-width forms, tab, CR, LF, also
+after leading spaces) never runs in the official's Excel: CSV prefixes it with ' ; xlsx writes it
+as it is, as a text cell marked "quote prefix". Parquet is typed data that no spreadsheet runs,
+and is written exactly as the data is. Streamlit's own table download is switched off
+(``client.disableDataExport``), so these builders are the only way data leaves the app.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a cell a spreadsheet would run: = + - @ (also their full-width forms, which Excel folds to them),
+# or a tab, CR or LF, each possibly after leading white space
+DANGEROUS = re.compile(r"^\s*[=+\-@\uff1d\uff0b\uff0d\uff20\t\r\n]")
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -22,14 +27,14 @@ MIME = {
 }
 
 
+def is_dangerous(value: object) -> bool:
+    """True for text a spreadsheet would read as a formula (see :data:`DANGEROUS`)."""
+    return isinstance(value, str) and DANGEROUS.match(value) is not None
+
+
 def _inert(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _is_number(values: pd.Series) -> bool:
-    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+    """Text a spreadsheet would run, prefixed with ' (shown as written, never run); all else as is."""
+    return "'" + value if is_dangerous(value) else value
 
 
 def _whole(values: pd.Series) -> bool:
@@ -37,14 +42,20 @@ def _whole(values: pd.Series) -> bool:
     return len(known) > 0 and bool((known == known.round()).all()) and bool((known.abs() < 2**53).all())
 
 
-def neutralise(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy in which text cells starting with = + - @ (or tab/CR) are prefixed with ' ."""
+def _counts_whole(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which counts with unknown (NULL) values, which arrive as floats, are whole numbers."""
     out = df.copy()
     for column in out.columns:
         if pd.api.types.is_float_dtype(out[column]) and _whole(out[column]):
-            # counts with unknown (NULL) values arrive as floats; keep them whole numbers
             out[column] = out[column].astype("Int64")
-        elif not (
+    return out
+
+
+def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy for CSV: text cells (and column names) a spreadsheet would run are prefixed with ' ."""
+    out = _counts_whole(df)
+    for column in out.columns:
+        if not (
             pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_datetime64_any_dtype(out[column])
         ):
             out[column] = out[column].map(_inert)
@@ -52,26 +63,34 @@ def neutralise(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# Lines end in CR LF (RFC 4180): the csv writer then quotes any cell holding a CR or an LF, where
+# with LF alone a bare CR in a cell went out unquoted and split the row in two.
+EOL = "\r\n"
+
+
 def to_csv(df: pd.DataFrame) -> bytes:
     """Plain CSV: UTF-8, comma separated, decimal point."""
-    return neutralise(df).to_csv(index=False).encode("utf-8")
+    return neutralise(df).to_csv(index=False, lineterminator=EOL).encode("utf-8")
 
 
 def to_csv_excel(df: pd.DataFrame) -> bytes:
     """CSV as Swedish Excel opens it: semicolon separated, decimal comma, UTF-8 with BOM."""
-    return neutralise(df).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    return neutralise(df).to_csv(index=False, sep=";", decimal=",", lineterminator=EOL).encode("utf-8-sig")
 
 
 def to_parquet(df: pd.DataFrame) -> bytes:
+    """Parquet, exactly the data: a typed format no spreadsheet runs, so nothing is altered."""
     buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(neutralise(df), preserve_index=False), buffer)
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buffer)
     return buffer.getvalue()
 
 
 def to_xlsx(df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = "Data") -> bytes:
     """An Excel workbook: the data, and an "Om data" sheet (source files, load dates, selection).
 
-    Missing values are left as empty cells (unknown), never written as 0.
+    Missing values are left as empty cells (unknown), never written as 0. Text is written as it
+    is, as text cells; text a spreadsheet would run is also marked "quote prefix", so editing the
+    cell in Excel keeps it text.
     """
     from openpyxl import Workbook  # imported on the first download, not on every page's first run
     from openpyxl.utils import get_column_letter
@@ -79,10 +98,10 @@ def to_xlsx(df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = 
     workbook = Workbook()
     data_sheet = workbook.active
     data_sheet.title = sheet[:31]
-    clean = neutralise(df)
-    data_sheet.append([str(c) for c in clean.columns])
+    clean = _counts_whole(df)
+    _append(data_sheet, [str(c) for c in clean.columns])
     for row in clean.itertuples(index=False):
-        data_sheet.append([_cell(v) for v in row])
+        _append(data_sheet, [_cell(v) for v in row])
     for i, column in enumerate(clean.columns, start=1):
         width = max([len(str(column))] + [len(str(v)) for v in clean[column].head(200)])
         data_sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
@@ -90,12 +109,28 @@ def to_xlsx(df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = 
     about_sheet = workbook.create_sheet("Om data")
     about_sheet.append(["Uppgift", "Värde"])
     for key, value in (about or {}).items():
-        about_sheet.append([_inert(str(key)), _inert(str(value))])
+        _append(about_sheet, [str(key), str(value)])
     about_sheet.column_dimensions["A"].width = 24
     about_sheet.column_dimensions["B"].width = 90
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _append(sheet, values: list) -> None:
+    """A row in which every text cell is a text cell (openpyxl would make '=...' a formula)."""
+    from openpyxl.cell import Cell
+
+    cells = []
+    for value in values:
+        if not isinstance(value, str):
+            cells.append(value)
+            continue
+        cell = Cell(sheet, value=value)
+        cell.data_type = "s"
+        cell.quotePrefix = is_dangerous(value)
+        cells.append(cell)
+    sheet.append(cells)
 
 
 def _cell(value: object) -> object:

@@ -7,6 +7,7 @@ this module picks the loads, runs them and says the result in a few short lines.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -38,7 +39,7 @@ def slide_src(slide: Slide) -> str | None:
 
     None when the slide's URL is not one of this app's pages (it is never put in a frame then).
     """
-    if slide_problems(slide, "Bilden"):
+    if slide_problems(slide):
         return None
     parts = urlsplit(slide.url)
     params = [
@@ -69,9 +70,24 @@ class Changes:
         return self.new_months.empty and self.revised_targets.empty and self.fell_behind.empty
 
 
-def since(params: dict, path: Path | None = None) -> Changes:
-    """Run the three comparisons: ``params`` is a selection's plus from_load and to_load."""
-    return Changes(*(queries.run(name, params, path) for name in QUERIES))
+Runner = Callable[[str, dict], pd.DataFrame]
+
+
+def since(params: dict, path: Path | None = None, run: Runner | None = None) -> Changes:
+    """Run the three comparisons: ``params`` is a selection's plus from_load and to_load.
+
+    ``run(name, params)`` runs a query (default: straight on the store at ``path``); the page
+    passes its cached runner, so the answer is the same and is worked out once per data version.
+    """
+    run = run or (lambda name, p: queries.run(name, p, path))
+    return Changes(*(run(name, params) for name in QUERIES))
+
+
+def load_names(loads: pd.DataFrame) -> dict[int, str]:
+    """How each load is named in the pickers: '12 · kommuntal_2026.xlsx · 2026-11-20 14:05'."""
+    return {
+        int(r.load_id): f"{r.load_id} · {r.source} · {r.loaded_at:%Y-%m-%d %H:%M}" for r in loads.itertuples()
+    }
 
 
 def summary_lines(changes: Changes, lang: str = "sv", limit: int = 5) -> list[str]:

@@ -13,7 +13,9 @@ every swap: that identity is the data version used in every cache key.
 
 from __future__ import annotations
 
+import contextvars
 import fcntl
+import getpass
 import hashlib
 import json
 import os
@@ -93,12 +95,22 @@ def latest_schema_version() -> int:
     return migration_files()[-1][0]
 
 
+def _unapplied(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """The numbers of the migrations this store has not had (its schema_version table must exist)."""
+    applied = {row[0] for row in con.execute("select version from schema_version").fetchall()}
+    return [number for number, _ in migration_files() if number not in applied]
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> None:
-    """Bring a store up to the newest schema, one numbered migration at a time."""
+    """Bring a store up to the newest schema: every numbered migration not applied yet, in order.
+
+    By number applied, not "above the highest": a migration merged after a higher one (as 0007
+    after 0008 and 0009) still runs on a store that already has the higher ones.
+    """
     con.execute("create table if not exists schema_version (version integer, applied_at timestamp)")
-    current = schema_version(con)
+    missing = _unapplied(con)
     for number, file in migration_files():
-        if number > current:
+        if number in missing:
             con.execute(file.read_text(encoding="utf-8"))
             con.execute("insert into schema_version values (?, now())", [number])
 
@@ -243,6 +255,30 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_actor: contextvars.ContextVar[str | None] = contextvars.ContextVar("reception_actor", default=None)
+
+
+def actor() -> str:
+    """Who is changing the data: as set by :func:`acting_as`, else the operating system's user."""
+    who = _actor.get()
+    if who:
+        return who
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (e.g. a bare container)
+        return "?"
+
+
+@contextmanager
+def acting_as(who: str) -> Iterator[None]:
+    """Loads and undos inside the block are recorded as done by ``who`` (an e-mail, "editor")."""
+    token = _actor.set(who)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
 def new_load(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -257,11 +293,9 @@ def new_load(
     """Record a load inside an open write and return its id, for tagging the facts it brings."""
     load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
     con.execute(
-        """
-        insert into load_log
-            (load_id, loaded_at, source, sha256, dataset, rows, is_demo, summary, is_reference)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """insert into load_log
+               (load_id, loaded_at, source, sha256, dataset, rows, is_demo, summary, is_reference, loaded_by)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             load_id,
             datetime.now().replace(microsecond=0),
@@ -272,6 +306,7 @@ def new_load(
             is_demo,
             json.dumps(summary, ensure_ascii=False) if summary is not None else None,
             is_reference,
+            actor(),
         ],
     )
     return load_id
@@ -310,33 +345,45 @@ def retire_other_kind(con: duckdb.DuckDBPyConnection, *, new: list[int], demo: b
         ]
         if ids:
             con.execute(
-                "update load_log set undone_at = ?, undone_reason = ?, undone_by = ? "
+                "update load_log set undone_at = ?, undone_reason = ?, retired_by = ?, undone_by = ? "
                 "where list_contains(?, load_id)",
-                [stamp, reason, new[0], ids],
+                [stamp, reason, new[0], actor(), ids],
             )
         retired += ids
     return sorted(retired)
 
 
 class UndoRefused(Exception):
-    """The load can't be undone: unknown (code ``undo.unknown``) or undone already (``undo.already``).
+    """The load can't be undone (or redone): unknown, or undone (not undone) already.
 
-    Attributes:
-        code: the label key that words the refusal. fields: the values it names.
+    ``code`` names the reason (``unknown``, ``already_undone``, ``not_undone``); ``fields`` fill
+    the user's message (label ``undo.refused.<code>``).
     """
 
-    def __init__(self, code: str, **fields: object) -> None:
-        self.code, self.fields = code, fields
-        super().__init__(code, fields)
+    def __init__(self, code: str, **fields: object):
+        self.code = code
+        self.fields = fields
+        super().__init__(self.message("sv"))  # the command line speaks Swedish
 
-    def __str__(self) -> str:
+    def message(self, lang: str | None = None) -> str:
         from reception.i18n import t
 
-        return t(self.code, **self.fields)
+        return t(f"undo.refused.{self.code}", lang, **self.fields)
+
+
+def _load_row(con: duckdb.DuckDBPyConnection, load_id: int) -> tuple:
+    row = con.execute(
+        "select load_id, source, dataset, rows, undone_at, is_demo, is_reference from load_log "
+        "where load_id = ?",
+        [load_id],
+    ).fetchone()
+    if row is None:
+        raise UndoRefused("unknown", id=load_id)
+    return row
 
 
 def undo(load_id: int, path: Path | None = None) -> dict:
-    """Mark a load undone, so every key shows the load before it again.
+    """Mark a load undone, so every key shows the load before it again; who did it is recorded.
 
     Demo and real never mix, and what one kind retired comes back when the last live load of that
     kind is undone: undoing the real file that retired the demo (the only live real load) brings
@@ -349,18 +396,39 @@ def undo(load_id: int, path: Path | None = None) -> dict:
         UndoRefused: if there is no such live load.
     """
     with write(path) as con:
-        row = con.execute(
-            "select load_id, source, dataset, rows, undone_at, is_demo, is_reference "
-            "from load_log where load_id = ?",
-            [load_id],
-        ).fetchone()
-        if row is None:
-            raise UndoRefused("undo.unknown", id=load_id)
+        row = _load_row(con, load_id)
         if row[4] is not None:
-            raise UndoRefused("undo.already", id=load_id, source=row[1], at=f"{row[4]:%Y-%m-%d %H:%M}")
-        con.execute("update load_log set undone_at = ? where load_id = ?", [datetime.now(), load_id])
+            raise UndoRefused("already_undone", id=load_id, source=row[1], at=f"{row[4]:%Y-%m-%d %H:%M}")
+        con.execute(
+            "update load_log set undone_at = ?, undone_by = ? where load_id = ?",
+            [datetime.now(), actor(), load_id],
+        )
         restored = [] if row[6] else _restore_retired(con, load_id, demo=bool(row[5]))
         return {"load_id": row[0], "source": row[1], "dataset": row[2], "rows": row[3], "restored": restored}
+
+
+def redo(load_id: int, path: Path | None = None) -> dict:
+    """Take an undo back: the load counts again. The history keeps when and by whom (redone_at/by).
+
+    A load that comes back retires the live loads of the other kind, as when it was first loaded,
+    so demo and real figures never mix.
+
+    Raises:
+        UndoRefused: if there is no such load, or it is not undone.
+    """
+    with write(path) as con:
+        row = _load_row(con, load_id)
+        if row[4] is None:
+            raise UndoRefused("not_undone", id=load_id, source=row[1])
+        con.execute(
+            """update load_log
+               set undone_at = null, undone_by = null, undone_reason = null, retired_by = null,
+                   redone_at = ?, redone_by = ?
+               where load_id = ?""",
+            [datetime.now(), actor(), load_id],
+        )
+        retired = [] if row[6] else retire_other_kind(con, new=[load_id], demo=bool(row[5]))
+        return {"load_id": row[0], "source": row[1], "dataset": row[2], "rows": row[3], "retired": retired}
 
 
 REAL = "not is_demo and not coalesce(is_reference, false)"
@@ -380,13 +448,13 @@ def _restore_retired(con: duckdb.DuckDBPyConnection, undone: int, *, demo: bool)
         found = con.execute("select load_id from load_log where undone_reason = 'demo_loaded'")
     else:
         found = con.execute(
-            "select load_id from load_log where undone_reason = 'real_loaded' and undone_by = ?",
+            "select load_id from load_log where undone_reason = 'real_loaded' and retired_by = ?",
             [undone],
         )
     ids = sorted(r[0] for r in found.fetchall())
     if ids:
         con.execute(
-            "update load_log set undone_at = null, undone_reason = null, undone_by = null "
+            "update load_log set undone_at = null, undone_reason = null, retired_by = null, undone_by = null "
             "where list_contains(?, load_id)",
             [ids],
         )
@@ -447,7 +515,7 @@ def needs_upgrade(path: Path | None = None) -> bool:
     if not path.exists():
         return True
     with connect_read(path) as con:
-        if schema_version(con) < latest_schema_version():
+        if schema_version(con) == 0 or _unapplied(con):
             return True
         stored = con.execute("select value from app_meta where key = 'regions_sha256'").fetchone()
         return stored is None or stored[0] != regions_fingerprint()

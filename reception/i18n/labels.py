@@ -199,6 +199,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.rows": ("Rader", "Rows"),
     "col.is_demo": ("Demo", "Demo"),
     "col.undone_at": ("Ångrad", "Undone"),
+    "col.loaded_by": ("Inläst av", "Loaded by"),
+    "col.undone_by": ("Ångrad av", "Undone by"),
+    "col.redone_at": ("Gjord om", "Redone"),
+    "col.redone_by": ("Gjord om av", "Redone by"),
     "col.newest": ("Senaste månad", "Newest month"),
     "col.newest_year": ("Senaste år", "Newest year"),
     "col.sources": ("Filer", "Files"),
@@ -673,6 +677,39 @@ LABELS: dict[str, tuple[str, str]] = {
     "data.views": ("Ladda ner en vy", "Download a view"),
     "data.view_pick": ("Vy", "View"),
     "data.rows": ("{n} rader", "{n} rows"),
+    "data.undo_confirm": (
+        "Ångra inläsning {id} ({source}) för alla som tittar?",
+        "Undo load {id} ({source}) for everyone viewing?",
+    ),
+    "data.undo_yes": ("Ja, ångra", "Yes, undo"),
+    "data.undo_no": ("Avbryt", "Cancel"),
+    "data.redo": ("Gör om ångrad inläsning", "Redo an undone load"),
+    "data.redo_pick": ("Ångrad inläsning att göra om", "Undone load to redo"),
+    "data.redone": ("Inläsning {id} gäller igen.", "Load {id} counts again."),
+    "undo.refused.unknown": ("Det finns ingen inläsning med nummer {id}.", "There is no load number {id}."),
+    "undo.refused.already_undone": (
+        "Inläsning {id} ({source}) är redan ångrad ({at}).",
+        "Load {id} ({source}) is undone already ({at}).",
+    ),
+    "undo.refused.not_undone": (
+        "Inläsning {id} ({source}) är inte ångrad.",
+        "Load {id} ({source}) is not undone.",
+    ),
+    # who may change things (reception.ui.roles)
+    "roles.password": ("Redaktörens lösenord", "Editor password"),
+    "roles.unlock": ("Lås upp", "Unlock"),
+    "roles.wrong": ("Fel lösenord (R1). Inget har låsts upp.", "Wrong password (R1). Nothing was unlocked."),
+    "roles.sso": ("Logga in", "Log in"),
+    "roles.not_editor": (
+        "{email} får inte ändra här (R2). Be en administratör lägga till adressen bland redaktörerna.",
+        "{email} may not make changes here (R2). Ask an administrator to add the address to the editors.",
+    ),
+    "roles.read_only": (
+        "Skrivskyddad (R3): servern tar emot anslutningar från andra datorer men har varken inloggning eller redaktörslösenord. Sätt RECEPTION_EDITOR_PASSWORD eller inloggning för att kunna ändra.",
+        "Read-only (R3): the server accepts connections from other computers but has neither sign-in nor an editor password. Set RECEPTION_EDITOR_PASSWORD or sign-in to make changes.",
+    ),
+    "roles.signed_in": ("Inloggad som {name}", "Signed in as {name}"),
+    "roles.sign_out": ("Logga ut", "Sign out"),
     # presentation
     "present.heading": ("{area} · {program} · {years}", "{area} · {program} · {years}"),
     # the meeting page (engineer "meeting")
@@ -864,15 +901,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "The demo data has been removed: only your own files are shown now. Undo the load to bring the demo back.",
     ),
     "col.undone_reason": ("Varför ångrad", "Why undone"),
-    "col.undone_by": ("Av inläsning", "By load"),
+    "col.retired_by": ("Ersatt vid inläsning", "Replaced by load"),
     "undone_reason.real_loaded": ("ersatt av riktiga data", "replaced by real data"),
     "undone_reason.demo_loaded": ("ersatt av demodata", "replaced by demo data"),
     "undone_reason.demo_replaced": ("ny demodata", "new demo data"),
-    "undo.unknown": ("Det finns ingen inläsning med nummer {id}.", "There is no load number {id}."),
-    "undo.already": (
-        "Inläsning {id} ({source}) är redan ångrad ({at}).",
-        "Load {id} ({source}) is already undone ({at}).",
-    ),
     "error.page": (
         "Något gick fel när sidan skulle visas. Felet är loggat åt den som driver tjänsten; prova att byta urval eller ladda om sidan.",
         "Something went wrong while showing the page. The error is logged for whoever runs the service; try another selection or reload the page.",
@@ -906,4 +938,66 @@ LABELS: dict[str, tuple[str, str]] = {
         "No county targets are loaded for {year}. Load the county targets on the Data page.",
     ),
     "missing.go_data": ("Läs in filer på sidan Data", "Load files on the Data page"),
+    # the deck's refusals (reception.deck): D codes
+    "deck.refused": ("Inget har ändrats:", "Nothing has changed:"),
+    "deck.stale": (
+        "Någon annan har ändrat mötet (D1) sedan du öppnade det; här är det som det är nu. Gör din ändring igen.",
+        "Someone changed the deck (D1) since you opened it; here is the current one. Make your change again.",
+    ),
+    "deck.where.slide": ("Bilden", "The slide"),
+    "deck.where.file_slide": ("{name}, bild {number}", "{name}, slide {number}"),
+    "deck.problem.no_title": ("rubriken saknas (D2).", "the title is missing (D2)."),
+    "deck.problem.long_title": (
+        "rubriken är längre än {n} tecken (D3).",
+        "the title is longer than {n} characters (D3).",
+    ),
+    "deck.problem.no_link": ("länken saknas (D4).", "the link is missing (D4)."),
+    "deck.problem.long_link": (
+        "länken är längre än {n} tecken (D5).",
+        "the link is longer than {n} characters (D5).",
+    ),
+    "deck.problem.outside": (
+        "länken {url} leder utanför appen; bara appens sidor går (D6).",
+        "the link {url} leads outside the app; only the app's pages can be used (D6).",
+    ),
+    "deck.problem.no_page": (
+        "sidan {path} finns inte i appen (D7).",
+        "the page {path} is not in the app (D7).",
+    ),
+    "deck.problem.bad_characters": (
+        "länken {url} innehåller tecken som inte hör hemma i en vy (D8).",
+        "the link {url} holds characters that don't belong in a view (D8).",
+    ),
+    "deck.problem.too_many_slides": (
+        "Ett möte kan ha högst {n} bilder (D9).",
+        "A meeting can have at most {n} slides (D9).",
+    ),
+    "deck.problem.not_json": (
+        "{name} är inte en JSON-fil (D10: {error}).",
+        "{name} is not a JSON file (D10: {error}).",
+    ),
+    "deck.problem.not_a_deck": (
+        "{name} är inte en mötesfil från den här appen (fältet format saknas, D11).",
+        "{name} is not a meeting file from this app (the format field is missing, D11).",
+    ),
+    "deck.problem.version": (
+        "{name}: versionen {version} känns inte igen, väntade {want} (D12).",
+        "{name}: version {version} is not known, expected {want} (D12).",
+    ),
+    "deck.problem.deck_title": (
+        "{name}: mötets rubrik saknas eller är för lång (D13).",
+        "{name}: the meeting's title is missing or too long (D13).",
+    ),
+    "deck.problem.no_slides": (
+        "{name}: listan slides saknas (D14).",
+        "{name}: the slides list is missing (D14).",
+    ),
+    "deck.problem.file_too_many": (
+        "{name}: {count} bilder, högst {n} går (D15).",
+        "{name}: {count} slides, at most {n} can be used (D15).",
+    ),
+    "deck.problem.not_a_slide": (
+        "är inte ett objekt med title och url (D16).",
+        "is not an object with title and url (D16).",
+    ),
 }

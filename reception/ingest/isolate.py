@@ -122,9 +122,16 @@ def _limit_self(limits: Limits) -> None:
 
 
 def _child(
-    conn, caller: int, name: str, data: bytes | None, path: str | None, limits: Limits, options: dict
+    conn,
+    caller: int,
+    name: str,
+    data: bytes | None,
+    path: str | None,
+    limits: Limits,
+    options: dict,
+    who: str,
 ) -> None:
-    """The load, in the child: every outcome goes back as one message."""
+    """The load, in the child, recorded as done by ``who``: every outcome goes back as one message."""
     from reception.ingest import pipeline
 
     _die_with(caller)
@@ -137,7 +144,8 @@ def _child(
         def progress(done: int, total: int) -> None:
             conn.send(("progress", done, total))
 
-        result = pipeline.ingest_bytes(name, data, progress=progress, **options)
+        with store.acting_as(who):
+            result = pipeline.ingest_bytes(name, data, progress=progress, **options)
         message = ("done", result)
     except IngestRefused as refused:
         message = ("refused", refused.file, refused.problems)
@@ -180,14 +188,19 @@ def ingest(
     size = len(data) if data is not None else Path(path).stat().st_size
     if size > limits.file_mb * MB:
         raise IngestRefused(name, [coded(name, "limit.file", size=f"{size / MB:.0f}", limit=limits.file_mb)])
-    # the fork server keeps the environment and folder it started with: say everything explicitly
+    # the fork server keeps the environment and folder it started with: say everything explicitly,
+    # who is loading included (the editor signed in to the page, or the command line's user)
+    who = store.actor()
     options["store_path"] = Path(options.get("store_path") or store.db_path()).resolve()
     path = str(Path(path).resolve()) if path is not None else None
     ctx = _context()
     receiving, sending = ctx.Pipe(duplex=False)
     started = time.monotonic()
     child = ctx.Process(
-        target=_child, args=(sending, os.getpid(), name, data, path, limits, options), name=CHILD, daemon=True
+        target=_child,
+        args=(sending, os.getpid(), name, data, path, limits, options, who),
+        name=CHILD,
+        daemon=True,
     )
     child.start()
     sending.close()

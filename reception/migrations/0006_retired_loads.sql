@@ -1,11 +1,11 @@
 -- 0006: why a load stopped counting, so demo and real figures never mix.
 -- The first real file retires every live demo load in the same write (undone_reason 'real_loaded'),
 -- and loading the demo on purpose retires every live real load ('demo_loaded'); undoing the load
--- named in undone_by brings back what it retired. is_reference marks the shipped länstal, which is
+-- named in retired_by brings back what it retired. is_reference marks the shipped länstal, which is
 -- real data that belongs to both and is never retired.
 
 alter table load_log add column undone_reason varchar;   -- real_loaded | demo_loaded | demo_replaced
-alter table load_log add column undone_by integer;       -- the load whose arrival retired this one
+alter table load_log add column retired_by integer;      -- the load whose arrival retired this one
 alter table load_log add column is_reference boolean default false;
 
 update load_log set is_reference = true
@@ -26,6 +26,6 @@ select
     summary,
     undone_at,
     undone_reason,
-    undone_by,
+    retired_by,
     is_reference
 from load_log;

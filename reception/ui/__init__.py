@@ -226,11 +226,13 @@ def area_name(selection: Selection, options: pd.DataFrame) -> str:
 
 def friendly_start() -> None:
     """What an empty store shows instead of charts: load the demo, or go and upload files."""
+    from reception.ui import roles  # imported here: roles needs this module's sidebar
+
     st.header(t("empty.title"))
     st.write(t("empty.body"))
     left, right = st.columns(2)
-    if left.button(t("empty.load_demo"), type="primary", key="empty_load_demo"):
-        with st.spinner():
+    if roles.is_editor() and left.button(t("empty.load_demo"), type="primary", key="empty_load_demo"):
+        with st.spinner(), store.acting_as(roles.editor_name()):
             load_demo()
         st.rerun()
     right.page_link("pages/data.py", label=t("empty.go_data"), icon=":material/upload:")

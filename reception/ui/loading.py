@@ -70,11 +70,11 @@ def load(name: str, data: bytes, dataset: str | None, year: float | None, month:
                 month=int(month) if month is not None else None,
             )
     except ingest.IngestRefused as refused:
-        st.error(f"{t('data.refused')} {t('data.problems', name=name, n=len(refused.problems))}")
+        st.error(f"{t('data.refused')} {t('data.problems', name=_md(name), n=len(refused.problems))}")
         st.dataframe(problems_frame(refused.problems), hide_index=True, key=f"problems_{name}")
         return
     if result.already_loaded is not None:
-        st.info(t("data.already", name=name, id=result.already_loaded))
+        st.info(t("data.already", name=_md(name), id=result.already_loaded))
         return
     lines = [line for load in result.loads for line in load.lines()]
     st.success(

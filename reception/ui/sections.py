@@ -20,6 +20,7 @@ from reception.charts import PLOTLY_CONFIG
 from reception.i18n import fmt_int, fmt_month, language, t
 from reception.memo import kept
 from reception.selection import Selection
+from reception.text import md
 from reception.ui import area_name, query, tables
 
 AREA_SHORT = {"Göteborgsregionen": "GR"}
@@ -37,7 +38,7 @@ def source_line(datasets: tuple[str, ...]) -> str:
     files = ", ".join(sorted(set(", ".join(rows["sources"].dropna()).split(", ")) - {""})) or "–"
     newest, years = rows["newest"].dropna(), rows["newest_year"].dropna()
     when = fmt_month(newest.max()) if len(newest) else (str(int(years.max())) if len(years) else "–")
-    return t("source", files=files, date=when)
+    return t("source", files=md(files), date=when)  # file names are the users' text: never Markdown
 
 
 def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict[str, str]:

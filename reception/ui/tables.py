@@ -15,7 +15,7 @@ from reception.i18n.labels import LABELS
 PERCENT = ("fulfilment", "occupancy")
 MONTHS = ("month", "newest", "run_out_month")
 DAYS = ("valid_from",)
-TIMES = ("loaded_at", "undone_at")
+TIMES = ("loaded_at", "undone_at", "redone_at")
 DECIMALS = {
     "cv": "%.2f",
     "inflow": "%.1f",

@@ -181,7 +181,9 @@ def test_data_page_undoes_a_load_and_downloads_a_view(demo_store):
     arrivals = int(loads.index[loads["dataset"] == "arrivals"][0])
     assert loads["undone_at"].isna().all()
     at.selectbox(key="undo_pick").set_value(arrivals).run()
-    next(b for b in at.button if b.key == "undo_button").click().run()
+    at.button(key="undo_button").click().run()
+    assert pd.isna(queries.run("data_loads").set_index("load_id").loc[arrivals, "undone_at"])  # asked first
+    at.button(key="undo_yes").click().run()
     assert not at.exception
     loads = queries.run("data_loads").set_index("load_id")
     assert pd.notna(loads.loc[arrivals, "undone_at"])  # this load, and only it, is undone

@@ -38,12 +38,16 @@ def test_csv_for_swedish_excel_has_bom_semicolons_and_decimal_comma():
     assert back["andel"].tolist()[:2] == [12.5, 0.25]
 
 
-def test_formula_like_text_is_made_inert_in_every_format():
+def test_formula_like_text_is_made_inert_in_every_spreadsheet_format():
     assert b"'=HYPERLINK" in export.to_csv(frame())
     assert "'=HYPERLINK" in export.to_csv_excel(frame()).decode("utf-8-sig")
-    sheet = load_workbook(io.BytesIO(export.to_xlsx(frame()))).active
-    assert sheet["A3"].value.startswith("'=")
-    assert pq.read_table(io.BytesIO(export.to_parquet(frame()))).column("kommun")[1].as_py().startswith("'=")
+    cell = load_workbook(io.BytesIO(export.to_xlsx(frame()))).active["A3"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ('=HYPERLINK("x")', "s", True)
+
+
+def test_parquet_is_the_data_unaltered():
+    back = pq.read_table(io.BytesIO(export.to_parquet(frame()))).column("kommun").to_pylist()
+    assert back == ["Malung-Sälen", '=HYPERLINK("x")', "Öckerö"]
 
 
 def test_negative_numbers_are_not_touched():

@@ -25,7 +25,7 @@ def test_the_far_corner_sheet_is_refused_on_the_data_page_in_english(demo_store)
     assert not at.exception
     assert at.error[0].value.startswith("The file was not loaded. Nothing has changed.")
     problems = at.dataframe[0].value
-    assert name in at.error[0].value
+    assert name in at.error[0].value.replace("\\", "")  # shown as escaped Markdown: text stays text
     assert problems["Problem"].tolist() == [
         "The sheet 'Blad1' declares the range A1:XFD1048576; "
         f"the limit is {guard.UPLOAD.cells:,} cells per sheet.".replace(",", " ")

@@ -1,4 +1,4 @@
-"""The meeting deck: editing, keeping it in the store, and its JSON file."""
+"""The meeting deck: editing, keeping it beside the store with a revision check, and its JSON file."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pytest
 
 from reception import deck, store
-from reception.deck import Deck, DeckRefused, Slide
+from reception.deck import Deck, DeckRefused, DeckStale, Slide
 
 GR_2026 = Slide("Göteborgsregionen 2026", "/?ar=2026&omrade=G%C3%B6teborgsregionen")
 RIKET = Slide("Hela riket", "/?ar=2026")
@@ -56,11 +56,36 @@ def test_saving_again_replaces_the_deck(store_path):
     assert deck.load(store_path).slides == (DALARNA, RIKET)
 
 
-def test_saving_the_deck_leaves_the_loads_alone(store_path):
-    before = store.connect_read(store_path).execute("select * from loads order by load_id").fetchall()
-    deck.save(three(), store_path)
-    after = store.connect_read(store_path).execute("select * from loads order by load_id").fetchall()
-    assert after == before
+def test_saving_the_deck_leaves_the_store_file_and_the_data_version_alone(store_path):
+    version, data = store.data_version(store_path), store_path.read_bytes()
+    saved = deck.save(three(), store_path)
+    deck.save(saved.move(2, -1), store_path, expected=saved.revision)
+    assert store.data_version(store_path) == version
+    assert store_path.read_bytes() == data
+    assert deck.load(store_path).slides == (GR_2026, DALARNA, RIKET)
+
+
+def test_a_stale_save_is_refused_and_carries_the_current_deck(store_path):
+    mine = deck.save(three(), store_path)  # both editors open revision 1
+    theirs = deck.load(store_path)
+    deck.save(theirs.remove(0), store_path, expected=theirs.revision)
+    with pytest.raises(DeckStale) as stale:
+        deck.save(mine.move(0, 1), store_path, expected=mine.revision)
+    assert stale.value.current.slides == (RIKET, DALARNA)
+    assert stale.value.current.revision == 2
+    assert deck.load(store_path).slides == (RIKET, DALARNA)  # their change is kept, not overwritten
+    assert stale.value.message("en").startswith("Someone changed the deck")
+    assert stale.value.message("sv").startswith("Någon annan har ändrat mötet")
+
+
+def test_a_deck_in_the_old_store_tables_is_read_until_it_is_saved_anew(store_path):
+    with store.write(store_path) as con:  # as the store kept it before decks became documents
+        con.execute("insert into meeting_deck values ('main', 'Gammalt möte', 3, now())")
+        con.execute("insert into meeting_slide values ('main', 1, 'Hela riket', '/?ar=2026')")
+    old = deck.load(store_path)
+    assert old == Deck(title="Gammalt möte", slides=(RIKET,), seen_load_id=3)
+    deck.save(old.add(DALARNA), store_path, expected=old.revision)
+    assert deck.load(store_path).slides == (RIKET, DALARNA)
 
 
 def test_json_file_round_trips_title_and_slides():
@@ -100,7 +125,7 @@ def test_every_bad_slide_is_named_with_its_number():
     }
     with pytest.raises(DeckRefused) as refused:
         deck.from_json(json.dumps(body).encode(), "mote.json")
-    problems = refused.value.problems
+    problems = [p.text("sv") for p in refused.value.problems]
     assert len(problems) == 5
     assert problems[0].startswith("mote.json, bild 2: rubriken saknas")
     assert "bild 3" in problems[1] and "utanför appen" in problems[1]
@@ -111,7 +136,7 @@ def test_every_bad_slide_is_named_with_its_number():
 
 
 def test_protocol_relative_links_count_as_outside_the_app():
-    assert "utanför appen" in deck.slide_problems(Slide("x", "//example.org/"), "Bilden")[0]
+    assert "utanför appen" in deck.slide_problems(Slide("x", "//example.org/"))[0].text("sv")
 
 
 def test_refused_import_leaves_the_stored_deck_unchanged(store_path):
@@ -130,4 +155,11 @@ def test_adding_a_bad_slide_is_refused():
 def test_a_link_copied_from_the_browser_becomes_a_path_in_this_app():
     url = deck.link_to_url("http://localhost:8501/?ar=2026&omrade=Göteborgsregionen")
     assert url == "/?ar=2026&omrade=G%C3%B6teborgsregionen"
-    assert deck.slide_problems(Slide("GR", url), "Bilden") == []
+    assert deck.slide_problems(Slide("GR", url)) == []
+
+
+def test_refusals_are_said_in_english_too():
+    with pytest.raises(DeckRefused) as refused:
+        deck.from_json(b"\xff not json", "mote.json")
+    assert refused.value.message("en").startswith("Nothing has changed:\n- mote.json is not a JSON file (D10")
+    assert "leads outside the app" in deck.slide_problems(Slide("x", "https://a.example/"))[0].text("en")

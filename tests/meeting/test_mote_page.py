@@ -117,3 +117,20 @@ def test_since_the_last_meeting_lists_a_revised_kommuntal_and_charts_the_new_mon
     assert f"{october} ·" in next(s for s in at.selectbox if s.label == "Från inläsning").format_func(october)
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert figure["layout"]["title"]["text"] == "1 ny månad sedan förra mötet"
+
+
+def test_the_page_asks_meeting_since_for_the_changes(two_slides, monkeypatch):
+    from reception import meeting
+
+    asked = []
+    real = meeting.since
+
+    def since(params, path=None, run=None):
+        asked.append((params["from_load"], params["to_load"]))
+        return real(params, path, run)
+
+    monkeypatch.setattr(meeting, "since", since)
+    at = run()
+    assert not at.exception
+    to_load = next(s for s in at.selectbox if s.label == "Till inläsning").value
+    assert asked and asked[-1][1] == to_load
