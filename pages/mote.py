@@ -11,6 +11,7 @@ import streamlit as st
 from reception import charts, deck, meeting
 from reception.i18n import t
 from reception.ui import NAV, heading, page, query, sections
+from reception.ui.handout import handout_button
 
 selection = page("mote")
 lang, present = selection.lang, selection.present
@@ -128,3 +129,4 @@ if not changes.new_months.empty:
     sections.chart(figure, summary, changes.new_months, "mote_manader", selection, ("arrivals",), key="since")
 if not present and now != current.seen_load_id:
     st.button(t("meeting.mark_seen", load=now), on_click=save, args=(replace(current, seen_load_id=now),))
+handout_button(current, selection)

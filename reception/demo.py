@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from reception import geo, store
+from reception import geo, handout, store
 
 FIRST_YEAR = 2016
 SEED = 20161
@@ -282,4 +282,5 @@ def load_demo(path: Path | None = None, *, today: date | None = None) -> list[in
             columns = ", ".join(facts[dataset].columns)
             con.execute(f"insert into {table} (load_id, {columns}) select ?, {columns} from frame", [load_id])
             loaded.append(load_id)
+    handout.seed_sample_deck(path)  # a new user's Möte shows what a meeting looks like
     return loaded
