@@ -10,7 +10,7 @@ import streamlit as st
 
 from reception import charts, deck, meeting
 from reception.i18n import t
-from reception.ui import NAV, heading, page, query, sections
+from reception.ui import DECK_PRESENT_CSS, NAV, heading, page, query, sections
 from reception.ui.handout import handout_button
 
 selection = page("mote")
@@ -28,9 +28,8 @@ def go(offset: int) -> None:
     st.session_state.slide_shown_at = time.monotonic()
 
 
-if present:  # the slide fills what is left of the screen under the headings
-    frame = "height: calc(100vh - 26rem) !important; min-height: 14rem;"
-    st.html(f"<style>[data-testid='stMain'] iframe {{{frame}}}</style>")
+if present:  # the slide fills what is left of a 1280x720 screen under the headings
+    st.html(DECK_PRESENT_CSS)
 else:
     st.header(current.title)
 seconds = 0 if present else st.number_input(t("meeting.auto_seconds"), 0, 600, 0, step=5)

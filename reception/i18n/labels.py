@@ -46,6 +46,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "category.other": ("Övriga", "Other"),
     "category.temporary_protection": ("Tillfälligt skydd", "Temporary protection"),
     # shared notes
+    "demo.banner_short": (
+        "Demodata: syntetiska siffror, länstalen är verkliga.",
+        "Demo data: synthetic figures, real county quotas.",
+    ),
     "demo.banner": (
         "Demodata: syntetiska siffror (länstalen är verkliga). Läs in egna filer på sidan Data.",
         "Demo data: synthetic figures (the county quotas are real). Load your own files on the Data page.",
