@@ -35,7 +35,8 @@ CAPTION_CSS = """<style>
 </style>"""
 # Presentation mode fits a 1280x720 projector: the demo note one line, the way out in a corner, the
 # headings tight, so a page's first chart is on the first screen; inside the meeting's slide frame
-# (Streamlit's embedded mode) the frame's page leaves the note, the way out and the page title to Möte.
+# (Streamlit's embedded mode) the frame's page leaves the note and the way out to Möte, and its title is
+# kept for screen readers only (Möte's slide heading says it).
 PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -51,7 +52,10 @@ header[data-testid="stHeader"] {display: none;}
 .st-key-leave_present {position: fixed; top: 0.3rem; right: 1rem; z-index: 999990; width: auto !important;}
 .st-key-leave_present p {font-size: 18px;}
 .streamlit-embedded [data-testid="stLayoutWrapper"]:has(> .st-key-demo_banner),
-.streamlit-embedded .st-key-leave_present, .streamlit-embedded .stElementContainer:has(h1) {display: none;}
+.streamlit-embedded .st-key-leave_present {display: none;}
+.streamlit-embedded .stElementContainer:has(h1) {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+}
 .streamlit-embedded [data-testid="stMainBlockContainer"] {padding: 0.2rem 1rem 1rem;}
 </style>
 """
