@@ -21,7 +21,7 @@ SAMPLE = handout.sample_deck()
 
 
 @pytest.fixture(scope="module")
-def module_store(_demo_master, tmp_path_factory) -> Path:
+def module_store(_demo_master, tmp_path_factory, chromium) -> Path:
     path = tmp_path_factory.mktemp("handout") / "reception.duckdb"
     shutil.copyfile(_demo_master, path)
     return path
@@ -136,3 +136,11 @@ def test_the_command_line_refuses_a_bad_deck_file(module_store, tmp_path, capsys
     assert main(["--db", str(module_store), "handout", "--deck", str(bad), "--out", str(out)]) == 2
     assert "länken saknas" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_without_a_browser_the_handout_is_refused_in_words(module_store, tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium-here"))
+    with pytest.raises(handout.HandoutFailed) as refused:
+        handout.build(handout.single_page("/variation"), path=module_store)
+    assert refused.value.code == "handout.no_browser"
+    assert "could not be drawn" in refused.value.message("en")
