@@ -28,10 +28,12 @@ NAV = (
     ("pages/data.py", "page.data"),
 )
 RUN_KEY = "_run_count"
-# Streamlit draws captions at 60 % opacity (3.9:1 on white, below WCAG AA): draw them opaque and grey
+# Streamlit draws captions (and a button's shortcut key) at 60 % opacity (3.9:1 on white, below WCAG AA):
+# draw them opaque and grey
 CAPTION_CSS = """<style>
 [data-testid="stCaptionContainer"] {opacity: 1; color: #595959;}
 [data-testid="stCaptionContainer"] p {color: inherit;}
+button kbd {opacity: 1 !important; color: #595959 !important;}
 </style>"""
 # Presentation mode fits a 1280x720 projector: the demo note one line, the way out in a corner, the
 # headings tight, so a page's first chart is on the first screen; inside the meeting's slide frame
