@@ -8,12 +8,13 @@ from reception import deck
 from reception.i18n import t
 from reception.text import md
 from reception.ui import meeting, page, roles
+from reception.ui.handout import handout_button
 
 selection = page("mote")
 present = selection.present
 current = deck.load()
 
-if present:
+if present:  # the slide fills what is left of a 1280x720 screen under the headings
     st.html(meeting.PRESENT_FRAME_CSS)
 else:
     st.header(md(current.title))
@@ -28,3 +29,4 @@ if not present:
             meeting.editor(current, selection)
 
 meeting.since(current, selection, present)
+handout_button(current, selection)

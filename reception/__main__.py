@@ -1,4 +1,4 @@
-"""The command line: ``python -m reception demo | ingest PATH | loads | undo ID | export VIEW``.
+"""The command line: ``python -m reception demo | ingest PATH | loads | undo ID | export VIEW | handout``.
 
 Exit status 0 with a one-screen summary; 2 when a file or request is refused, with a message that
 names file, row, column and value. A refused request changes nothing.
@@ -132,6 +132,33 @@ def cmd_export(args: argparse.Namespace) -> None:
     print(f"{len(frame):,} rader ur {args.view} skrivna till {out.name} ({fmt}).".replace(",", " "))
 
 
+def cmd_handout(args: argparse.Namespace) -> None:
+    from reception import deck, handout
+
+    if args.deck and args.page:
+        raise Refused("Ange antingen --deck eller --page, inte båda.")
+    try:
+        if args.page:
+            chosen = handout.single_page(args.page, args.lang)
+        elif args.deck:
+            chosen = deck.from_json(Path(args.deck).read_bytes(), Path(args.deck).name)
+        else:
+            chosen = deck.load(args.db)
+        started = time.monotonic()
+        pdf = handout.build(chosen, args.lang, args.db)
+    except OSError as e:
+        raise Refused(f"{args.deck}: filen går inte att läsa ({e.strerror}).") from e
+    except deck.DeckRefused as refused:
+        raise Refused(str(refused)) from refused
+    except handout.HandoutFailed as failed:
+        raise Refused(failed.message(args.lang)) from failed
+    out = Path(args.out)
+    out.write_bytes(pdf)
+    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+    pages = f"{len(chosen.slides)} sida" if len(chosen.slides) == 1 else f"{len(chosen.slides)} sidor"
+    print(f"Utdelning med {pages} skriven till {out.name} på {seconds} s.")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="python -m reception", description="Mottagningsdashboardens datalager."
@@ -162,6 +189,12 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True)
     exp.add_argument("--format", choices=sorted(FORMATS))
     exp.set_defaults(run=cmd_export)
+    hand = sub.add_parser("handout", help="mötets bilder som PDF, en bild per sida")
+    hand.add_argument("--deck", help="en sparad mötesfil (JSON); annars mötet som sparats i appen")
+    hand.add_argument("--page", help="en enda sida, som länk eller sökväg (/mal?lan=20)")
+    hand.add_argument("--lang", choices=("sv", "en"), default="sv")
+    hand.add_argument("--out", required=True, help="PDF-filen som skrivs")
+    hand.set_defaults(run=cmd_handout)
     return top
 
 

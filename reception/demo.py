@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from reception import geo, store
+from reception import geo, handout, store
 from reception.ingest import load
 
 FIRST_YEAR = 2016
@@ -279,4 +279,5 @@ def load_demo(path: Path | None = None, *, today: date | None = None) -> list[in
     facts = build(today or date.today())
     parts = [(d, pa.Table.from_pandas(facts[d], preserve_index=False), None) for d in DATASETS]
     ids, _ = load.write(path or store.db_path(), "demo", None, parts, demo=True)
+    handout.seed_sample_deck(path)  # a new user's Möte shows what a meeting looks like
     return ids

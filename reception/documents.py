@@ -119,3 +119,12 @@ def names(kind: str, path: Path | None = None) -> list[str]:
     if not _KIND.fullmatch(kind) or not where.is_dir():
         return []
     return sorted(_read(f)[2] for f in where.glob("*.json"))
+
+
+def copy_store(source: Path, target: Path) -> None:
+    """Copy a store file and the documents kept beside it (a deck, saved scenarios) to ``target``."""
+    import shutil
+
+    shutil.copyfile(source, target)
+    if folder(source).is_dir():
+        shutil.copytree(folder(source), folder(target), dirs_exist_ok=True)

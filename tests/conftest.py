@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from reception import store
+from reception import documents, store
 
 # The demo is deterministic for a given "today"; tests pin it so their expectations hold.
 DEMO_TODAY = date(2026, 11, 22)
@@ -28,6 +27,7 @@ def _demo_master(tmp_path_factory) -> Path:
     from reception import demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    store.prepare(path)  # as the app's first start does: the reference länstal, then the demo
     demo.load_demo(path, today=DEMO_TODAY)
     return path
 
@@ -36,6 +36,6 @@ def _demo_master(tmp_path_factory) -> Path:
 def demo_store(_demo_master, tmp_path, monkeypatch) -> Path:
     """A private copy of the demo store (built once per session), also set as RECEPTION_DB."""
     path = tmp_path / "reception.duckdb"
-    shutil.copyfile(_demo_master, path)
+    documents.copy_store(_demo_master, path)
     monkeypatch.setenv("RECEPTION_DB", str(path))
     return path

@@ -35,7 +35,8 @@ PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "/app/static/", "locale": 
 
 SIZES = {
     False: {"font": 15, "title": 19, "tick": 13, "line": 2.5, "height": 440, "marker": 7},
-    True: {"font": 24, "title": 32, "tick": 21, "line": 5, "height": 720, "marker": 12},
+    # presentation: at most this tall, so a chart under a page's headings fits a 1280x720 projector
+    True: {"font": 24, "title": 32, "tick": 21, "line": 5, "height": 480, "marker": 12},
 }
 
 pio.templates["reception"] = go.layout.Template(
@@ -59,14 +60,18 @@ def separators(lang: str) -> str:
 
 
 def style(fig: go.Figure, *, present: bool = False, lang: str = "sv", height: int | None = None) -> go.Figure:
-    """Apply the house template and the normal or presentation sizes; returns the same figure."""
+    """Apply the house template and the normal or presentation sizes; returns the same figure.
+
+    In presentation ``height`` is capped at the presentation height: a slide never scrolls.
+    """
     size = SIZES[present]
+    height = min(height or size["height"], size["height"]) if present else height or size["height"]
     fig.update_layout(
         template="reception",
         separators=separators(lang),
         font_size=size["font"],
         title_font_size=size["title"],
-        height=height or size["height"],
+        height=height,
         margin={"l": 10, "r": 70, "t": 90 if present else 70, "b": 10},
         legend_font_size=size["font"],
     )
@@ -77,6 +82,15 @@ def style(fig: go.Figure, *, present: bool = False, lang: str = "sv", height: in
     fig.update_traces(selector={"type": "scatter"}, line_width=size["line"], marker_size=size["marker"])
     if present:
         fig.update_layout(font_color="#000000")
+    return fig
+
+
+def fit_rows(fig: go.Figure, rows: int, present: bool) -> go.Figure:
+    """In presentation, shrink a bar chart's category labels so each of its ``rows`` keeps its name
+    within the capped height (Plotly would drop every other label instead); returns the figure."""
+    if present and rows:
+        plot = fig.layout.height - 170  # the title, the legend and the value axis take the rest
+        fig.update_yaxes(tickfont_size=max(12, min(SIZES[True]["tick"], int(0.7 * plot / rows))))
     return fig
 
 

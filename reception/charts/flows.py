@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import BELOW, BLUE, GREY, ORANGE, SKY, short_name, style
+from reception.charts import BELOW, BLUE, GREY, ORANGE, SKY, fit_rows, short_name, style
 from reception.i18n import MONTHS, fmt_int, t
 from reception.memo import remembered
 
@@ -56,6 +56,7 @@ def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int
         cliponaxis=False,
     )
     style(fig, present=present, lang=lang, height=max(420, (46 if present else 28) * len(shown) + 160))
+    fit_rows(fig, len(shown), present)
     fig.update_layout(barmode="stack", title_text=title, xaxis_title_text=t("axis.places", lang))
     return fig
 
@@ -76,6 +77,7 @@ def runout_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int =
         )
     )
     style(fig, present=present, lang=lang, height=max(360, (46 if present else 28) * len(shown) + 160))
+    fit_rows(fig, len(shown), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("kap.months_left", lang))
     return fig
 
@@ -148,5 +150,6 @@ def buffer_chart(df: pd.DataFrame, title: str, lang: str, present: bool, n: int 
         marker={"symbol": "diamond", "color": BLUE, "line": {"color": "white", "width": 1}},
     )
     style(fig, present=present, lang=lang, height=max(420, (46 if present else 28) * len(shown) + 160))
+    fit_rows(fig, len(shown), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.places", lang))
     return fig

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, short_name, style
+from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, fit_rows, short_name, style
 from reception.i18n import MONTHS, fmt_int, fmt_pct, t
 from reception.memo import remembered
 
@@ -47,7 +47,7 @@ def fulfilment_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str,
         )
     )
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    style(fig, present=present, lang=lang, height=900 if present else 640)
+    style(fig, present=present, lang=lang, height=340 if present else 640)  # present: under three tiles
     fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
     return fig
 
@@ -77,6 +77,7 @@ def gap_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 10
         )
     height = max(420, 34 * len(shown) + 160) if not present else max(720, 48 * len(shown) + 200)
     style(fig, present=present, lang=lang, height=height)
+    fit_rows(fig, len(shown), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.gap", lang), barmode="relative")
     fig.update_yaxes(categoryorder="array", categoryarray=[short_name(k) for k in shown["kommun"]])
     fig.add_vline(x=0, line_color=GREY, line_width=1)
@@ -142,6 +143,7 @@ def fulfilment_heatmap(df: pd.DataFrame, title: str, lang: str, present: bool, l
     )
     row = 48 if present else 26
     style(fig, present=present, lang=lang, height=max(360, row * len(wide) + 160))
+    fit_rows(fig, len(wide), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.year", lang))
     fig.update_xaxes(type="category", side="top")
     return fig
@@ -163,5 +165,6 @@ def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fi
         )
     )
     style(fig, present=present, lang=lang, height=max(360, (44 if present else 26) * len(df) + 160))
+    fit_rows(fig, len(df), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.persons", lang))
     return fig

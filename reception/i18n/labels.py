@@ -46,6 +46,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "category.other": ("Övriga", "Other"),
     "category.temporary_protection": ("Tillfälligt skydd", "Temporary protection"),
     # shared notes
+    "demo.banner_short": (
+        "Demodata: syntetiska siffror, länstalen är verkliga.",
+        "Demo data: synthetic figures, real county quotas.",
+    ),
     "demo.banner": (
         "Demodata: syntetiska siffror (länstalen är verkliga). Läs in egna filer på sidan Data.",
         "Demo data: synthetic figures (the county quotas are real). Load your own files on the Data page.",
@@ -999,5 +1003,28 @@ LABELS: dict[str, tuple[str, str]] = {
     "deck.problem.not_a_slide": (
         "är inte ett objekt med title och url (D16).",
         "is not an object with title and url (D16).",
+    ),
+    # the handout (the deck as a PDF)
+    "handout.download": ("Ladda ner utdelning (PDF)", "Download handout (PDF)"),
+    "handout.download_help": (
+        "Mötets bilder som PDF, en bild per sida (A4 liggande), med diagram, sammanfattning och källa.",
+        "The meeting's slides as a PDF, one slide a page (A4 landscape), with chart, summary and source.",
+    ),
+    "handout.foot": ("Sida {n} av {total} · Utskriven {date}", "Page {n} of {total} · Printed {date}"),
+    "handout.no_chart": (
+        "Den här sidan har inget eget diagram att skriva ut; visa den i appen: {url}",
+        "This page has no chart of its own to print; show it in the app: {url}",
+    ),
+    "handout.no_slides": (
+        "Mötet har inga bilder ännu: lägg till bilder på sidan Möte först.",
+        "The meeting has no slides yet: add slides on the Meeting page first.",
+    ),
+    "handout.no_browser": (
+        "Diagrammen kunde inte ritas, så utdelningen gjordes inte (webbläsaren chromium svarade inte: {reason}).",
+        "The charts could not be drawn, so no handout was made (the chromium browser did not answer: {reason}).",
+    ),
+    "handout.no_font": (
+        "Typsnittet för utdelningen saknas (Source Sans följer med Streamlit); installera om beroendena.",
+        "The handout's font is missing (Source Sans comes with Streamlit); reinstall the dependencies.",
     ),
 }

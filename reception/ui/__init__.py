@@ -32,23 +32,41 @@ NAV = (
     ("pages/data.py", "page.data"),
 )
 RUN_KEY = "_run_count"
-# Streamlit draws captions at 60 % opacity (3.9:1 on white, below WCAG AA): draw them opaque and grey
+# Streamlit draws captions (and a button's shortcut key) at 60 % opacity (3.9:1 on white, below WCAG AA):
+# draw them opaque and grey
 CAPTION_CSS = """<style>
 [data-testid="stCaptionContainer"] {opacity: 1; color: #595959;}
 [data-testid="stCaptionContainer"] p {color: inherit;}
+button kbd {opacity: 1 !important; color: #595959 !important;}
 </style>"""
+# Presentation mode fits a 1280x720 projector: the demo note one line, the way out in a corner, the
+# headings tight, so a page's first chart is on the first screen; inside the meeting's slide frame
+# (Streamlit's embedded mode) the frame's page leaves the note and the way out to Möte, and its title is
+# kept for screen readers only (Möte's slide heading says it).
 PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 header[data-testid="stHeader"] {display: none;}
-[data-testid="stMainBlockContainer"] {padding-top: 1.5rem; max-width: 100%;}
+[data-testid="stMainBlockContainer"] {padding: 0.6rem 3rem 2rem; max-width: 100%;}
 [data-testid="stMain"] {font-size: 24px; color: #000;}
-[data-testid="stMain"] h1 {font-size: 44px;} [data-testid="stMain"] h2 {font-size: 34px;}
+[data-testid="stMain"] h1 {font-size: 38px; padding: 0;} [data-testid="stMain"] h2 {font-size: 32px;}
+[data-testid="stMain"] h3 {font-size: 26px; padding: 0;}
 [data-testid="stCaptionContainer"] {font-size: 22px; color: #1a1a1a;}
-[data-testid="stBaseButton-tertiary"] p {font-size: 20px;}
-[data-testid="stMetricValue"] {font-size: 56px;} [data-testid="stMetricLabel"] p {font-size: 24px;}
+[data-testid="stMetricValue"] {font-size: 40px;} [data-testid="stMetricLabel"] p {font-size: 20px;}
+.st-key-demo_banner [data-testid="stAlertContainer"] {padding: 0.2rem 0.8rem; width: fit-content;}
+.st-key-demo_banner p {font-size: 18px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;}
+.st-key-leave_present {position: fixed; top: 0.3rem; right: 1rem; z-index: 999990; width: auto !important;}
+.st-key-leave_present p {font-size: 18px;}
+.streamlit-embedded [data-testid="stLayoutWrapper"]:has(> .st-key-demo_banner),
+.streamlit-embedded .st-key-leave_present {display: none;}
+.streamlit-embedded .stElementContainer:has(h1) {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+}
+.streamlit-embedded [data-testid="stMainBlockContainer"] {padding: 0.2rem 1rem 1rem;}
 </style>
 """
+# Möte presenting: the slide (a page in a frame) takes the screen under the slide's own heading;
+# the meeting page's selection line gives way (the slide's page says its own selection)
 
 
 def run_token() -> str:
@@ -169,11 +187,14 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
         friendly_start()
         st.stop()
     if not empty and bool(query("data_freshness")["is_demo"].any()):
-        st.info(t("demo.banner"), icon=":material/science:")
+        with st.container(key="demo_banner"):
+            st.info(t("demo.banner_short" if selection.present else "demo.banner"), icon=":material/science:")
     st.title(t(title_key))
     if selection.present:
         st.subheader(heading(selection, options))
-        st.button(t("sel.leave_present"), on_click=sidebar.leave_present, type="tertiary")
+        st.button(
+            t("sel.leave_present"), on_click=sidebar.leave_present, type="tertiary", key="leave_present"
+        )
     return selection
 
 

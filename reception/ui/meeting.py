@@ -20,11 +20,14 @@ from reception.selection import Selection
 from reception.text import md
 from reception.ui import NAV, heading, query, roles, sections
 
-# on a shared screen the slide fills what is left under the headings
-PRESENT_FRAME_CSS = (
-    "<style>[data-testid='stMain'] iframe "
-    "{height: calc(100vh - 26rem) !important; min-height: 14rem;}</style>"
-)
+# on a shared screen the slide fills what is left of a 1280x720 screen under the headings; the
+# slide's own page hides its banner and leave button inside the frame
+PRESENT_FRAME_CSS = """<style>
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > .stElementContainer:has(h3) {
+  display: none;
+}
+[data-testid="stMain"] iframe {height: calc(100vh - 10.5rem) !important; min-height: 14rem;}
+</style>"""
 STALE = "deck_stale"  # session key: a save of this session was refused as stale
 IMPORTED = "deck_imported"
 IMPORT_ERROR = "deck_import_error"  # the refusal of the last file opened

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from reception import store
+from reception import documents, store
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -86,7 +85,7 @@ def browser_ready():
 def served_store(browser_ready, _demo_master, tmp_path_factory) -> Path:
     """The server's store: a private copy of the demo store (tests may write to it, e.g. a deck)."""
     db = tmp_path_factory.mktemp("e2e_store") / "reception.duckdb"
-    shutil.copyfile(_demo_master, db)
+    documents.copy_store(_demo_master, db)
     return db
 
 

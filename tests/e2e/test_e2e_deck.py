@@ -103,5 +103,9 @@ def test_the_deck_presents_its_slide_on_the_first_screen(new_page, server, three
     screenshot(page, f"mote_deck_present_{width}x{height}", first_screen=True)
     frame = page.locator('[data-testid="stMain"] iframe').first.bounding_box()
     assert frame["y"] + frame["height"] <= height, "the slide runs below the first screen"
+    chart = slide.locator('[data-testid="stPlotlyChart"]').first
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    box = chart.bounding_box()  # in the page's coordinates, frame included
+    assert box["y"] + box["height"] <= frame["y"] + frame["height"], "the slide's chart is cut by its frame"
     # the page's own headings (demo note, title, selection, leave button) take about 330 px
     assert frame["height"] >= height / 3, "the slide takes less than a third of the screen"

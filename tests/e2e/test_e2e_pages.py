@@ -40,11 +40,27 @@ def test_every_page_draws_without_errors_in_legible_colours(page, server, path):
     }
 
 
+def first_screen_problems(page, height: int) -> list[str]:
+    """What a projector of ``height`` pixels would cut: the first chart's bottom, a demo note
+    taller than one line."""
+    problems = []
+    charts = page.locator(CHART)
+    if charts.count():
+        box = charts.first.bounding_box()
+        if box["y"] + box["height"] > height:
+            problems.append(f"the first chart ends at {box['y'] + box['height']:.0f} px, below {height}")
+    note = page.locator(".st-key-demo_banner [data-testid='stAlert']")
+    if note.count() and note.first.bounding_box()["height"] > 48:
+        problems.append(f"the demo note is {note.first.bounding_box()['height']:.0f} px tall, not one line")
+    return problems
+
+
 @pytest.mark.parametrize("path", page_paths())
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
 def test_every_page_presents_without_sidebar_in_legible_colours(new_page, server, path, width, height):
     page = new_page(width, height).page
     open_page(page, server, path + "?present=1")
+    assert first_screen_problems(page, height) == []
     screenshot(page, f"{slug(path)}_present_{width}x{height}", first_screen=True)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert low_contrast_text(page) == []

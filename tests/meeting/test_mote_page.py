@@ -36,6 +36,7 @@ def two_slides(demo_store):
 
 
 def test_an_empty_deck_says_how_to_start(demo_store):
+    deck.save(Deck(), demo_store)  # the demo comes with a sample deck
     at = run()
     assert not at.exception
     assert any("inga bilder" in i.value for i in at.info)

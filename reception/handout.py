@@ -1,0 +1,225 @@
+"""The meeting's handout: the deck (or one page) as a PDF, one slide a page, to take away.
+
+Each page is A4 landscape: the slide's title, the selection in words, the chart's finding as a
+heading, the chart itself, its one-sentence summary, its source and data date, the page number
+and the date it was printed. The chart is the page's first chart (``reception.headline``), built
+for the slide's selection in the handout's language (Swedish unless asked), drawn as a PNG at
+about 250 dpi by kaleido (Plotly's own image export, in the machine's chromium; all charts in one
+call, since each call starts the browser) and laid out by fpdf2, whose text stays text: it can
+be searched, copied and read aloud. The font is the app's own, Source Sans, which Streamlit ships.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import tempfile
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from reception import deck, geo, headline, queries, store
+from reception.deck import Deck, Slide
+from reception.i18n import t
+from reception.selection import Selection
+
+WIDTH, HEIGHT, MARGIN = 297, 210, 12  # A4 landscape, mm
+CHART_MM = (WIDTH - 2 * MARGIN, 128)  # the box a chart is fitted into
+CHART_PX, SCALE = (1100, 516), 2.5  # the figure's size in CSS pixels (type about 10 pt) and its scale
+INK, GREY = (26, 26, 26), (89, 89, 89)
+
+
+class HandoutFailed(Exception):
+    """The handout could not be made; ``code`` names the label that says why, ``fields`` fill it."""
+
+    def __init__(self, code: str, **fields: object):
+        self.code, self.fields = code, fields
+        super().__init__(t(code, "sv", **fields))
+
+    def message(self, lang: str = "sv") -> str:
+        return t(self.code, lang, **self.fields)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One page of the handout, before it is laid out."""
+
+    slide: Slide
+    selection: Selection | None  # None: the slide is not one of the app's pages
+    built: headline.Built | None  # None: a page without a chart of its own
+
+
+def sample_deck() -> Deck:
+    """A few slides showing what a meeting looks like: the country, a region, a county, variation."""
+    return Deck(
+        title="Nätverksmöte (exempel)",
+        slides=(
+            Slide("Översikt, hela landet", "/"),
+            Slide("Mål för Göteborgsregionen", "/mal?" + urlencode({"region": "Göteborgsregionen"})),
+            Slide("Kapacitet i Dalarna", "/kapacitet?lan=20"),
+            Slide("Variation över tid, hela landet", "/variation"),
+        ),
+    )
+
+
+def seed_sample_deck(path: Path | None = None) -> None:
+    """Save the sample deck in the store at ``path`` unless a deck with slides is already kept."""
+    if not deck.load(path).slides:
+        deck.save(sample_deck(), path)
+
+
+def single_page(url: str, lang: str = "sv") -> Deck:
+    """A deck of one slide: the page at ``url`` (a link as copied from the browser, or a path)."""
+    url = deck.link_to_url(url)
+    name = next((h.page for p, h in headline.HEADLINES.items() if p == urlsplit(url).path), "app.name")
+    return Deck(title=t("app.name", lang), slides=(Slide(t(name, lang), url),))
+
+
+def sheets(chosen: Deck, lang: str = "sv", path: Path | None = None) -> list[Sheet]:
+    """Each slide's selection (in ``lang``) and first chart, asked of the store at ``path``."""
+    path = path or store.db_path()
+
+    def run(name: str, selection: Selection):
+        return queries.run(name, selection.as_params(), path)
+
+    paths = {urlsplit(s.url).path for s in chosen.slides}
+    boundaries = geo.municipality_geojson() if "/" in paths else None
+    out = []
+    for slide in chosen.slides:
+        if deck.slide_problems(slide, "Bilden"):
+            out.append(Sheet(slide, None, None))
+            continue
+        parts = urlsplit(slide.url)
+        asked = Selection.from_query_params(dict(parse_qsl(parts.query)))
+        selection = replace(asked, lang=lang, present=False)
+        out.append(Sheet(slide, selection, headline.build(parts.path, selection, run, boundaries)))
+    return out
+
+
+def render(figures: list) -> list[bytes]:
+    """The figures as PNG images, all in one call of the browser (without their titles: the page
+    has them as text). Plotly's maps read their base layer from the app's static folder."""
+    import plotly.io as pio
+
+    pio.defaults.topojson = (store.ROOT / "static").as_uri() + "/"
+    shown = [_untitled(f) for f in figures]
+    with tempfile.TemporaryDirectory() as folder:
+        files = [Path(folder) / f"chart{i}.png" for i in range(len(shown))]
+        if shown:
+            try:
+                pio.write_images(
+                    shown, files, format="png", width=CHART_PX[0], height=CHART_PX[1], scale=SCALE
+                )
+            except Exception as e:  # the browser is a separate program: missing, crashed, timed out
+                raise HandoutFailed("handout.no_browser", reason=type(e).__name__) from e
+        return [f.read_bytes() for f in files]
+
+
+def _untitled(figure):
+    import plotly.graph_objects as go
+
+    copy = go.Figure(figure)
+    copy.update_layout(title_text="", margin_t=40)
+    return copy
+
+
+def build(chosen: Deck, lang: str = "sv", path: Path | None = None, today: date | None = None) -> bytes:
+    """The handout of ``chosen`` as PDF bytes: one A4 landscape page per slide.
+
+    Raises:
+        HandoutFailed: the deck has no slides, or the charts could not be drawn.
+    """
+    if not chosen.slides:
+        raise HandoutFailed("handout.no_slides")
+    path = path or store.db_path()
+    made = sheets(chosen, lang, path)
+    images = iter(render([s.built.figure for s in made if s.built and s.built.figure is not None]))
+    fresh = queries.run("data_freshness", None, path)
+    options = queries.run("area_options", None, path)
+    pdf = _document(chosen.title)
+    day = (today or date.today()).isoformat()
+    for number, sheet in enumerate(made, start=1):
+        pdf.add_page()
+        _head(pdf, chosen.title, sheet.slide.title, lang)
+        if sheet.selection is None:
+            _text(pdf, t("meeting.bad_slide", lang), 13)
+        else:
+            _text(pdf, headline.describe(sheet.selection, options), 12, GREY)
+            if sheet.built is None:
+                _text(pdf, t("handout.no_chart", lang, url=sheet.slide.url), 13)
+            else:
+                _chart(pdf, sheet.built, next(images) if sheet.built.figure is not None else None)
+                _text(pdf, headline.source_line(fresh, sheet.built.datasets, lang), 10, GREY)
+        _foot(pdf, t("handout.foot", lang, n=number, total=len(made), date=day))
+    return bytes(pdf.output())
+
+
+def _document(title: str):
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(False)
+    pdf.set_title(title)
+    pdf.set_creator(t("app.name", "sv"))
+    pdf.add_font("app", "", str(font_file()))
+    return pdf
+
+
+def _text(pdf, text: str, size: float, colour=INK, bold: bool = False) -> None:
+    pdf.set_font("app", size=size)
+    pdf.set_text_color(*colour)
+    pdf.set_draw_color(*colour)
+    pdf.text_mode = "FILL_STROKE" if bold else "FILL"  # a stroked outline: bold from the one font file
+    pdf.set_line_width(0.25 * size / 12)
+    pdf.multi_cell(0, size * 0.45, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
+
+
+def _head(pdf, deck_title: str, slide_title: str, lang: str) -> None:
+    pdf.set_y(MARGIN - 4)
+    app = t("app.name", lang)
+    _text(pdf, deck_title if deck_title == app else f"{deck_title} · {app}", 9, GREY)
+    _text(pdf, slide_title, 20, bold=True)
+
+
+def _chart(pdf, built: headline.Built, image: bytes | None) -> None:
+    _text(pdf, built.title, 14, bold=True)
+    if image is not None:
+        width, height = CHART_MM
+        if CHART_PX[0] / CHART_PX[1] < width / height:
+            width = height * CHART_PX[0] / CHART_PX[1]
+        pdf.image(image, x=MARGIN, y=pdf.get_y(), w=width, h=height, alt_text=built.summary)
+        pdf.set_y(pdf.get_y() + height + 2)
+    _text(pdf, built.summary, 13)
+
+
+def _foot(pdf, text: str) -> None:
+    pdf.set_y(HEIGHT - MARGIN + 2)
+    pdf.set_font("app", size=9)
+    pdf.set_text_color(*GREY)
+    pdf.text_mode = "FILL"
+    pdf.cell(0, 4, text, align="R")
+
+
+_fonts: dict[str, Path] = {}
+
+
+def font_file() -> Path:
+    """Source Sans as a TrueType file fpdf2 reads: Streamlit ships it as WOFF2, unpacked once per
+    process into a temporary folder."""
+    if "app" in _fonts and _fonts["app"].exists():
+        return _fonts["app"]
+    spec = importlib.util.find_spec("streamlit")
+    media = Path(spec.origin).parent / "static" / "static" / "media" if spec and spec.origin else None
+    found = sorted(media.glob("SourceSansVF-Upright*.woff2")) if media and media.is_dir() else []
+    if not found:
+        raise HandoutFailed("handout.no_font")
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(found[0])
+    font.flavor = None  # WOFF2 to plain TrueType (needs brotli)
+    target = Path(tempfile.mkdtemp(prefix="reception-font-")) / "SourceSans.ttf"
+    font.save(target)
+    _fonts["app"] = target
+    return target
