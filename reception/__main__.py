@@ -1,4 +1,4 @@
-"""The command line: ``python -m reception demo | ingest PATH | loads | undo ID | export VIEW``.
+"""The command line: ``python -m reception demo | ingest PATH | loads | undo ID | export VIEW | scenario``.
 
 Exit status 0 with a one-screen summary; 2 when a file or request is refused, with a message that
 names file, row, column and value. A refused request changes nothing.
@@ -129,6 +129,21 @@ def cmd_export(args: argparse.Namespace) -> None:
     print(f"{len(frame):,} rader ur {args.view} skrivna till {out.name} ({fmt}).".replace(",", " "))
 
 
+def cmd_scenario(args: argparse.Namespace) -> None:
+    from reception import plans
+    from reception.scenario import ScenarioRefused
+
+    try:
+        spec, table, check = plans.make(args.db, args.year, args.county, args.total, args.key, args.national)
+    except ScenarioRefused as refused:
+        raise Refused(plans.refusal(refused)) from refused
+    print("\n".join(plans.lines(spec, table, check)))
+    if args.out:
+        out = Path(args.out)
+        out.write_bytes(plans.decision_file(spec, table, out.suffix.lower()))
+        print(f"Skrivet till {out.name}.")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="python -m reception", description="Mottagningsdashboardens datalager."
@@ -159,6 +174,16 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True)
     exp.add_argument("--format", choices=sorted(FORMATS))
     exp.set_defaults(run=cmd_export)
+    sce = sub.add_parser("scenario", help="fördela ett länstal mellan länets kommuner (ändrar inga data)")
+    sce.add_argument("--year", type=int, required=True)
+    sce.add_argument("--county", required=True, help="länskoden, t.ex. 20 för Dalarna")
+    sce.add_argument("--total", type=int, help="länstalet (annars det beslutade för året, om det finns)")
+    sce.add_argument(
+        "--national", action="store_true", help="--total är ett riksantal: fördela det först efter länstalen"
+    )
+    sce.add_argument("--key", required=True, help="population, share, equal eller en fil med kommun och vikt")
+    sce.add_argument("--out", help="spara beslutsunderlaget (.xlsx eller .csv)")
+    sce.set_defaults(run=cmd_scenario)
     return top
 
 

@@ -21,10 +21,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-import pandas as pd
-
-KEYS = ("share", "population", "equal", "file")
-
 
 class ScenarioRefused(Exception):
     """A scenario the user asked for that cannot be made; ``code`` names the label, ``fields`` fill it.
@@ -161,91 +157,3 @@ def county_share(national_total: int, county_weights: Mapping[str, object], lan_
     if lan_kod not in county_weights:
         raise ScenarioRefused("no_county_share", lan_kod=lan_kod)
     return allocate(national_total, county_weights).numbers[lan_kod]
-
-
-def weights_for(
-    key: str, basis: pd.DataFrame, uploaded: Mapping[str, float] | None = None
-) -> dict[str, float]:
-    """The weight per kommun_kod for a key, from the planning basis (kommun_kod, kommuntal, population).
-
-    Raises:
-        ScenarioRefused: the key's figures are missing for the county (no kommuntal, no population, no file).
-    """
-    codes = list(basis["kommun_kod"])
-    if key == "equal":
-        return dict.fromkeys(codes, 1.0)
-    if key == "file":
-        if not uploaded:
-            raise ScenarioRefused("no_file")
-        return {c: float(uploaded.get(c, 0.0)) for c in codes}
-    column = {"share": "kommuntal", "population": "population"}.get(key)
-    if column is None:
-        raise ScenarioRefused("unknown_key", key=key)
-    if column not in basis.columns or basis[column].isna().all():
-        raise ScenarioRefused(f"no_{column}")
-    return {c: (0.0 if pd.isna(v) else float(v)) for c, v in zip(codes, basis[column], strict=True)}
-
-
-def table(allocation: Allocation, basis: pd.DataFrame, key: str) -> pd.DataFrame:
-    """The scenario as a county board's decision: municipality, number, share, exact share, bounds, key."""
-    out = basis[["kommun_kod", "kommun"]].copy()
-    out["number"] = [allocation.numbers[c] for c in out["kommun_kod"]]
-    total = allocation.total
-    out["share"] = out["number"] / total if total else 0.0
-    out["exact"] = [float(allocation.exact[c]) for c in out["kommun_kod"]]
-    out["floor"] = pd.array([allocation.floors.get(c) for c in out["kommun_kod"]], dtype="Int64")
-    out["cap"] = pd.array([allocation.caps.get(c) for c in out["kommun_kod"]], dtype="Int64")
-    out["key"] = key
-    return out.sort_values(["number", "kommun_kod"], ascending=[False, True]).reset_index(drop=True)
-
-
-def month_profile(profile: pd.DataFrame) -> list[float]:
-    """Each calendar month's share of a year's inflow, from ``inflow_month_profile`` (12 shares adding to 1).
-
-    Months without history count as the mean of the others; no history at all gives twelve equal shares.
-    """
-    means = dict(zip(profile.get("month_of_year", []), profile.get("mean_persons", []), strict=True))
-    known = [float(v) for v in means.values() if not pd.isna(v) and v >= 0]
-    fill = sum(known) / len(known) if known else 1.0
-    values = [float(means[m]) if m in means and not pd.isna(means[m]) else fill for m in range(1, 13)]
-    whole = sum(values)
-    return [v / whole for v in values] if whole > 0 else [1 / 12] * 12
-
-
-def capacity_check(
-    scenario: pd.DataFrame, spread: pd.DataFrame, shares: list[float], year: int
-) -> pd.DataFrame:
-    """Each municipality's scenario number against its free places and its 90th-percentile-month buffer.
-
-    Args:
-        scenario: :func:`table`'s output (kommun_kod, kommun, number).
-        spread: per kommun_kod ``headroom`` (free places now) and ``buffer_needed`` (places a
-            90th-percentile month fills, from its own history), as ``inflow_spread`` gives them.
-        shares: the twelve months' shares of the year (:func:`month_profile`).
-        year: the scenario's year (for the month it runs short from).
-
-    Returns:
-        kommun_kod, kommun, number, headroom, buffer_needed, short (places missing for the number),
-        short_with_buffer (also keeping a bad month's buffer free) and short_from (the first month
-        in which the year's arrivals so far and the buffer no longer fit the free places; NaT if never).
-        Unknown headroom gives unknown shortfalls, never zero. Places freeing up during the year
-        are not counted: the check is the cautious one.
-    """
-    known = spread[["kommun_kod", "headroom", "buffer_needed"]].drop_duplicates("kommun_kod")
-    out = scenario[["kommun_kod", "kommun", "number"]].merge(known, on="kommun_kod", how="left")
-    out["buffer_needed"] = out["buffer_needed"].fillna(0)
-    headroom = out["headroom"].astype("Float64").clip(lower=0)
-    out["headroom"] = headroom
-    out["short"] = (out["number"] - headroom).clip(lower=0)
-    out["short_with_buffer"] = (out["number"] + out["buffer_needed"] - headroom).clip(lower=0)
-    cumulative = [sum(shares[: m + 1]) for m in range(12)]
-    first = []
-    for number, buffer, free in zip(out["number"], out["buffer_needed"], headroom, strict=True):
-        month = None
-        if not pd.isna(free):
-            month = next((m + 1 for m in range(12) if number * cumulative[m] + buffer > free + 1e-9), None)
-        first.append(pd.Timestamp(year, month, 1) if month else pd.NaT)
-    out["short_from"] = pd.to_datetime(pd.Series(first, index=out.index, dtype="datetime64[ns]"))
-    return out.sort_values(["short_with_buffer", "number"], ascending=False, na_position="last").reset_index(
-        drop=True
-    )

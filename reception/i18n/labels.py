@@ -859,4 +859,200 @@ LABELS: dict[str, tuple[str, str]] = {
         "Filen innehåller NUL-tecken: det är inte en textfil (CSV).",
         "The file holds NUL characters: it is not a text (CSV) file.",
     ),
+    # planning: scenarios (the Planering page and the command line)
+    "page.planering": ("Planering", "Planning"),
+    "plan.intro": (
+        "Fördela ett länstal mellan länets kommuner och se vem som får för få platser. Scenarierna ändrar inga data.",
+        "Share a county total between its municipalities and see who runs short of places. Scenarios change no data.",
+    ),
+    "plan.county": ("Län", "County"),
+    "plan.year": ("År", "Year"),
+    "plan.total_kind": ("Totalen", "The total"),
+    "plan.total_kind.county": ("Länstal", "County total"),
+    "plan.total_kind.national": (
+        "Riksantal, fördelat efter länstalens andelar",
+        "National total, shared by the county shares",
+    ),
+    "plan.total": ("Länstal (personer)", "County total (persons)"),
+    "plan.national_total": ("Riksantal (personer)", "National total (persons)"),
+    "plan.total_known": (
+        "Länstalet {year} enligt {decision}: {total}.",
+        "The county total for {year} by {decision}: {total}.",
+    ),
+    "plan.total_unknown": (
+        "Inget länstal för {year} är känt ännu: skriv in det antal ni räknar med.",
+        "No county total for {year} is known yet: enter the number you expect.",
+    ),
+    "plan.national_share": (
+        "{lan} får {county} av {national} enligt länstalens andelar {year} (största restmetoden).",
+        "{lan} gets {county} of {national} by the county shares of {year} (largest remainder).",
+    ),
+    "plan.key": ("Fördelningsnyckel", "Key"),
+    "plan.key.share": ("Årets kommuntal (andelar)", "This year's municipal quotas (shares)"),
+    "plan.key.population": ("Befolkning (andelar)", "Population (shares)"),
+    "plan.key.equal": ("Lika många per kommun", "An equal number each"),
+    "plan.key.file": ("Egen vikt från fil", "Own weights from a file"),
+    "plan.key_basis.share": ("kommuntalen {year}", "the municipal quotas of {year}"),
+    "plan.key_basis.population": ("befolkningen {year}", "the population of {year}"),
+    "plan.key_basis.equal": ("lika delar", "equal shares"),
+    "plan.key_basis.file": ("vikterna i {file}", "the weights in {file}"),
+    "plan.upload": (
+        "Fil med kommun och vikt (CSV eller Excel)",
+        "File with municipality and weight (CSV or Excel)",
+    ),
+    "plan.upload_help": (
+        "En rad per kommun i länet: namn eller kommunkod och en vikt. Rubrikrader och summarader hoppas över.",
+        "One row per municipality in the county: name or code and a weight. Title and total rows are skipped.",
+    ),
+    "plan.bounds": ("Golv och tak per kommun (valfritt)", "Floors and caps per municipality (optional)"),
+    "plan.bounds_help": (
+        "Golv: minst så många. Tak: högst så många (t.ex. en kommun länet kommit överens om att skona). Tomt = inget.",
+        "Floor: at least this many. Cap: at most this many (e.g. a municipality the county agreed to spare). Empty = none.",
+    ),
+    "plan.table_title": (
+        "Scenario: {total} personer i {lan} {year}",
+        "Scenario: {total} persons in {lan} {year}",
+    ),
+    "plan.method": (
+        "Metod: varje kommuns exakta andel är totalen × dess vikt / summan av vikterna ({basis}). En kommun vars andel hamnar under golvet eller över taket får golvet eller taket, och resten fördelas på de övriga i samma proportioner. Alla får sin exakta andel avrundad nedåt; de platser som återstår går en i taget till de största resterna (största restmetoden). Lika rest: större vikt först, sedan lägre kommunkod. Summan blir exakt {total}, och ingen kommun hamnar mer än 1 från sin exakta andel.",
+        "Method: each municipality's exact share is the total × its weight / the sum of the weights ({basis}). A municipality whose share falls below its floor or above its cap gets the floor or the cap, and the rest is shared among the others in the same proportions. Everyone gets their exact share rounded down; the places left go one at a time to the largest remainders (largest remainder method). Equal remainders: larger weight first, then the lower municipality code. The sum is exactly {total}, and no municipality is more than 1 from its exact share.",
+    ),
+    "plan.capacity_title": ("Räcker platserna för scenariot?", "Do the places hold for the scenario?"),
+    "plan.short_title": (
+        "{n} av {m} kommuner får för få platser",
+        "{n} of {m} municipalities run short of places",
+    ),
+    "plan.short_none_title": (
+        "Alla kommuner har platser nog, med buffert",
+        "Every municipality has places enough, with a buffer",
+    ),
+    "plan.short_summary": (
+        "Med buffert för en 90:e-percentilmånad saknas {places} platser i länet; först ut är {kommun} från {month}. Månaderna fördelas efter länets säsongsmönster.",
+        "Keeping a 90th-percentile month's buffer, the county lacks {places} places; first is {kommun} from {month}. The months are spread by the county's seasonal pattern.",
+    ),
+    "plan.short_none_summary": (
+        "Scenariot och en buffert för en 90:e-percentilmånad ryms i de lediga platserna i alla kommuner med kapacitetsdata.",
+        "The scenario and a 90th-percentile month's buffer fit the free places of every municipality with capacity data.",
+    ),
+    "plan.capacity_note": (
+        "Lediga platser {month}; bufferten är den egna historikens 90:e percentil av en månad. Platser som frigörs under året räknas inte (den försiktiga kalkylen). Kommuner utan kapacitetsdata visas som okänt.",
+        "Free places {month}; the buffer is the municipality's own 90th-percentile month. Places freed during the year are not counted (the cautious reckoning). Municipalities without capacity data show as unknown.",
+    ),
+    "plan.profile_equal": (
+        "Ingen historik per månad: året fördelas jämnt på tolv månader.",
+        "No monthly history: the year is spread evenly over twelve months.",
+    ),
+    "plan.map_title": ("Scenariot per kommun", "The scenario per municipality"),
+    "plan.map_summary": (
+        "Flest får {kommun} ({number}); {n} kommuner får inga.",
+        "{kommun} gets the most ({number}); {n} municipalities get none.",
+    ),
+    "plan.legend.number": ("Scenario", "Scenario"),
+    "plan.legend.free": ("Lediga platser", "Free places"),
+    "plan.legend.buffer": ("Buffert som behövs", "Buffer needed"),
+    "plan.axis.places": ("Platser (personer)", "Places (persons)"),
+    "plan.save_heading": ("Spara och jämför", "Save and compare"),
+    "plan.name": ("Scenariots namn", "Scenario name"),
+    "plan.save": ("Spara scenariot", "Save the scenario"),
+    "plan.saved": ("Scenariot ”{name}” är sparat.", "The scenario '{name}' is saved."),
+    "plan.save_stale": (
+        "Någon annan sparade ”{name}” under tiden. Ladda om sidan och spara igen, eller välj ett annat namn.",
+        "Somebody else saved '{name}' meanwhile. Reload the page and save again, or pick another name.",
+    ),
+    "plan.save_editors": ("Bara redaktörer kan spara scenarier.", "Only editors can save scenarios."),
+    "plan.compare": ("Jämför sparade scenarier", "Compare saved scenarios"),
+    "plan.compare_none": ("Inga sparade scenarier för {lan} ännu.", "No saved scenarios for {lan} yet."),
+    "plan.current": ("Detta scenario", "This scenario"),
+    "plan.download": ("⤓ Beslutsunderlag (xlsx)", "⤓ Decision draft (xlsx)"),
+    "plan.pick_county": (
+        "Välj ett län i urvalet (eller här) för att planera.",
+        "Pick a county in the selection (or here) to plan.",
+    ),
+    "plan.refused.bad_total": (
+        "Totalen måste vara ett helt tal, 0 eller mer (fick {total}).",
+        "The total must be a whole number, 0 or more (got {total}).",
+    ),
+    "plan.refused.no_municipalities": (
+        "Länet har inga kommuner att fördela på.",
+        "The county has no municipalities to share between.",
+    ),
+    "plan.refused.negative_weight": (
+        "En vikt är negativ (kommun {kommun_kod}).",
+        "A weight is negative (municipality {kommun_kod}).",
+    ),
+    "plan.refused.negative_bound": (
+        "Golv och tak kan inte vara negativa (kommun {kommun_kod}).",
+        "Floors and caps cannot be negative (municipality {kommun_kod}).",
+    ),
+    "plan.refused.cap_below_floor": (
+        "Taket {cap} är lägre än golvet {floor} (kommun {kommun_kod}).",
+        "The cap {cap} is below the floor {floor} (municipality {kommun_kod}).",
+    ),
+    "plan.refused.floors_too_high": (
+        "Golven är tillsammans {floors}, mer än totalen {total}: sänk några golv eller höj totalen.",
+        "The floors add up to {floors}, more than the total {total}: lower some floors or raise the total.",
+    ),
+    "plan.refused.caps_too_low": (
+        "Taken räcker bara till {caps} av {total}: höj några tak eller sänk totalen.",
+        "The caps only reach {caps} of {total}: raise some caps or lower the total.",
+    ),
+    "plan.refused.no_weight": (
+        "Alla vikter är 0: det finns inget att fördela efter.",
+        "Every weight is 0: there is nothing to share by.",
+    ),
+    "plan.refused.no_kommuntal": (
+        "Inga kommuntal finns för länet till och med {year}: välj en annan nyckel.",
+        "No municipal quotas for the county up to {year}: pick another key.",
+    ),
+    "plan.refused.no_population": (
+        "Ingen befolkning finns för länet till och med {year}: välj en annan nyckel.",
+        "No population for the county up to {year}: pick another key.",
+    ),
+    "plan.refused.no_file": ("Ladda upp en fil med vikter först.", "Upload a file of weights first."),
+    "plan.refused.unknown_key": (
+        "Okänd nyckel {key}: välj population, share, equal eller en fil.",
+        "Unknown key {key}: pick population, share, equal or a file.",
+    ),
+    "plan.refused.no_county_share": (
+        "Inget länstal finns för län {lan_kod} att fördela riksantalet efter.",
+        "No county total for county {lan_kod} to share the national total by.",
+    ),
+    "plan.refused.no_county": ("Okänt län {lan_kod}.", "Unknown county {lan_kod}."),
+    "plan.refused.file_unreadable": (
+        "{file} går inte att läsa som CSV eller Excel.",
+        "{file} cannot be read as CSV or Excel.",
+    ),
+    "plan.refused.file_unknown": (
+        "{n} namn i filen är inga kommuner: {names}. Rätta stavningen eller använd kommunkoden.",
+        "{n} names in the file are not municipalities: {names}. Correct the spelling or use the code.",
+    ),
+    "plan.refused.file_twice": (
+        "Filen har samma kommun två gånger: {names}.",
+        "The file has the same municipality twice: {names}.",
+    ),
+    "plan.refused.file_negative": (
+        "Vikten för {name} är negativ ({value}).",
+        "The weight for {name} is negative ({value}).",
+    ),
+    "plan.refused.file_missing": (
+        "{n} av länets kommuner saknas i filen: {names}. Ge dem en vikt (0 går bra).",
+        "{n} of the county's municipalities are missing from the file: {names}. Give them a weight (0 will do).",
+    ),
+    "plan.refused.no_total": (
+        "Inget länstal för {year} är känt: ange totalen (--total).",
+        "No county total for {year} is known: give the total (--total).",
+    ),
+    "plan.total_row": ("Totalt", "Total"),
+    "plan.method_heading": ("Metod", "Method"),
+    "col.number": ("Antal", "Number"),
+    "col.share": ("Andel", "Share"),
+    "col.exact": ("Exakt andel", "Exact share"),
+    "col.floor": ("Golv", "Floor"),
+    "col.cap": ("Tak", "Cap"),
+    "col.key": ("Nyckel", "Key"),
+    "col.short": ("Saknas", "Short"),
+    "col.short_with_buffer": ("Saknas med buffert", "Short with buffer"),
+    "col.short_from": ("Räcker inte från", "Short from"),
+    "col.population": ("Befolkning", "Population"),
+    "col.kommuntal": ("Kommuntal", "Municipal quota"),
 }
