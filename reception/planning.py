@@ -84,7 +84,8 @@ def capacity_check(
         Unknown headroom gives unknown shortfalls, never zero. Places freeing up during the year
         are not counted: the check is the cautious one.
     """
-    known = spread[["kommun_kod", "headroom", "buffer_needed"]].drop_duplicates("kommun_kod")
+    wanted = [c for c in ("kommun_kod", "headroom", "buffer_needed", "capacity_month") if c in spread.columns]
+    known = spread[wanted].drop_duplicates("kommun_kod")
     out = scenario[["kommun_kod", "kommun", "number"]].merge(known, on="kommun_kod", how="left")
     headroom = out["headroom"].astype("Float64").clip(lower=0)
     out["headroom"] = headroom
@@ -140,6 +141,11 @@ def build(spec: Spec, basis: pd.DataFrame) -> pd.DataFrame:
     """The scenario's table (:func:`table`) for the county's ``planning_basis`` rows."""
     weights = weights_for(spec.key, basis, spec.weights, spec.year)
     return table(allocate(spec.total, weights, spec.floors, spec.caps), basis, spec.key)
+
+
+def numbers_of(scenario: pd.DataFrame) -> dict[str, int]:
+    """kommun_kod -> number, as plain values (for saving as JSON and comparing)."""
+    return {str(c): int(n) for c, n in zip(scenario["kommun_kod"], scenario["number"], strict=True)}
 
 
 def bounds_from(edited: pd.DataFrame) -> tuple[dict[str, int], dict[str, int]]:

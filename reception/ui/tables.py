@@ -12,8 +12,8 @@ import streamlit as st
 from reception.i18n import t
 from reception.i18n.labels import LABELS
 
-PERCENT = ("fulfilment", "occupancy")
-MONTHS = ("month", "newest", "run_out_month")
+PERCENT = ("fulfilment", "occupancy", "share")
+MONTHS = ("month", "newest", "run_out_month", "short_from", "capacity_month")
 DAYS = ("valid_from",)
 TIMES = ("loaded_at", "undone_at")
 DECIMALS = {
@@ -22,6 +22,7 @@ DECIMALS = {
     "months_left": "%.1f",
     "mean_persons": "%.1f",
     "target_per_mille": "%.2f",
+    "exact": "%.2f",
 }
 CODED = ("dataset", "program", "category")  # identifiers shown by their names
 
