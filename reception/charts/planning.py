@@ -75,7 +75,9 @@ def capacity_bars(checked: pd.DataFrame, title: str, lang: str, present: bool) -
 def map_finding(table: pd.DataFrame, lang: str) -> tuple[str, str]:
     top = table.sort_values(["number", "kommun_kod"], ascending=[False, True]).iloc[0]
     none = int((table["number"] == 0).sum())
-    summary = t("plan.map_summary", lang, kommun=top["kommun"], number=fmt_int(top["number"], lang), n=none)
+    summary = t("plan.map_summary", lang, kommun=top["kommun"], number=fmt_int(top["number"], lang))
+    if none:
+        summary += " " + t("plan.map_none", lang, n=none)
     return t("plan.map_title", lang), summary
 
 

@@ -943,10 +943,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "No monthly history: the year is spread evenly over twelve months.",
     ),
     "plan.map_title": ("Scenariot per kommun", "The scenario per municipality"),
-    "plan.map_summary": (
-        "Flest får {kommun} ({number}); {n} kommuner får inga.",
-        "{kommun} gets the most ({number}); {n} municipalities get none.",
-    ),
+    "plan.map_summary": ("Flest får {kommun} ({number}).", "{kommun} gets the most ({number})."),
+    "plan.map_none": ("{n} kommuner får inga.", "{n} municipalities get none."),
     "plan.legend.number": ("Scenario", "Scenario"),
     "plan.legend.free": ("Lediga platser", "Free places"),
     "plan.legend.buffer": ("Buffert som behövs", "Buffer needed"),

@@ -1,0 +1,96 @@
+"""The Planering page under AppTest on the demo store: inputs -> the scenario's table, refusals, saving."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from app_helpers import KeptStorage, download_bytes, open_page
+
+from reception import documents
+
+PAGE = "pages/planering.py"
+
+
+@pytest.fixture(autouse=True)
+def keep_media(monkeypatch):
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", KeptStorage)
+
+
+def scenario_table(at):
+    return at.dataframe[1].value  # [0] is the floors-and-caps editor
+
+
+def test_dalarna_2026_is_prefilled_with_the_lanstal_and_adds_up(plan_store):
+    at = open_page(PAGE, lan="20", to="2026")
+    assert at.number_input(key="plan_total_20_2026").value == 321
+    table = scenario_table(at)
+    assert len(table) == 15 and table["number"].sum() == 321
+    assert "Metod:" in " ".join(c.value for c in at.caption)
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert len(titles) == 2 and titles[1] == "Scenariot per kommun"
+
+
+def test_equal_key_and_a_typed_total_give_whole_numbers_that_add_up(plan_store):
+    at = open_page(PAGE, lan="20", to="2026")
+    at.number_input(key="plan_total_20_2026").set_value(100)
+    at.radio(key="plan_key").set_value("equal").run()
+    assert not at.exception
+    numbers = sorted(scenario_table(at)["number"])
+    # 100 / 15 = 6.67: ten get 7 and five get 6
+    assert numbers == [6] * 5 + [7] * 10
+
+
+def test_a_national_total_is_shared_by_the_lanstal_first(plan_store):
+    at = open_page(PAGE, lan="20", to="2026")
+    at.radio(key="plan_kind").set_value("national").run()
+    at.number_input(key="plan_national").set_value(16_400).run()  # twice 8 200: Dalarna twice 321
+    assert scenario_table(at)["number"].sum() == 642
+
+
+def test_a_weight_file_with_an_unknown_name_is_refused_naming_it(plan_store):
+    at = open_page(PAGE, lan="20", to="2026")
+    at.radio(key="plan_key").set_value("file").run()
+    rows = b"Kommun;Vikt\nAvesta;1\nNarnia;2\n"
+    at.file_uploader(key="plan_file").set_value(("vikter.csv", rows, "text/csv")).run()
+    assert not at.exception
+    assert "Narnia" in at.error[0].value
+    assert len(at.dataframe) == 0  # no scenario drawn from a refused file
+
+
+def test_the_decision_draft_is_an_xlsx_with_a_total_row(plan_store):
+    from openpyxl import load_workbook
+
+    at = open_page(PAGE, lan="20", to="2026")
+    button = next(b for b in at.get("download_button") if "Beslutsunderlag" in b.proto.label)
+    sheet = load_workbook(io.BytesIO(download_bytes(button))).worksheets[0]
+    rows = list(sheet.values)
+    assert rows[0] == ("Kommun", "Kommunkod", "Antal", "Andel", "Nyckel")
+    assert rows[-1][0] == "Totalt" and rows[-1][2] == 321 and len(rows) == 17
+    assert sum(r[2] for r in rows[1:-1]) == 321 and rows[1][4] == "kommuntalen 2026"
+
+
+def test_an_editor_saves_and_compares_a_scenario(plan_store):
+    at = open_page(PAGE, lan="20", to="2026")
+    at.text_input(key="plan_name").set_value("Förslag A").run()
+    at.button(key="plan_save").click().run()
+    assert documents.names("scenario") == ["Förslag A"]
+    body, revision = documents.read("scenario", "Förslag A")
+    assert revision == 1 and sum(body["numbers"].values()) == 321
+    compared = at.dataframe[-1].value
+    assert list(compared.columns[-2:]) == ["Detta scenario", "Förslag A (2026)"]
+
+
+def test_saving_is_refused_for_someone_who_is_not_an_editor(plan_store, monkeypatch):
+    from reception.ui import scenarios
+
+    monkeypatch.setattr(scenarios, "may_save", lambda: False)
+    at = open_page(PAGE, lan="20", to="2026")
+    assert not [b for b in at.button if b.key == "plan_save"]
+    assert "Bara redaktörer" in " ".join(c.value for c in at.caption)
+
+
+def test_english_labels(plan_store):
+    at = open_page(PAGE, lan="20", to="2026", lang="en")
+    assert at.subheader[0].value == "Scenario: 321 persons in Dalarnas län 2026"
