@@ -33,7 +33,7 @@ def weights_for(
         return {c: float(uploaded.get(c, 0.0)) for c in codes}
     column = {"share": "kommuntal", "population": "population"}.get(key)
     if column is None:
-        raise ScenarioRefused("unknown_key", key=key)
+        raise ScenarioRefused("unknown_key", given=key)
     if column not in basis.columns or basis[column].isna().all():
         raise ScenarioRefused(f"no_{column}", year=year)
     return {c: (0.0 if pd.isna(v) else float(v)) for c, v in zip(codes, basis[column], strict=True)}

@@ -91,7 +91,7 @@ def make(db: Path, year: int, county: str, total: int | None, key: str, national
     if key not in planning.KEYS[:3]:
         path = Path(key)
         if not path.is_file():
-            raise ScenarioRefused("unknown_key", key=key)
+            raise ScenarioRefused("unknown_key", given=key)
         uploaded, file, key = weights.read_weights(path.name, path.read_bytes(), lan_kod), path.name, "file"
     spec = planning.Spec(
         year, lan_kod, total, key, weights=uploaded, file=file, national_total=national_total

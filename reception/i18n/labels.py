@@ -1008,8 +1008,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "plan.refused.no_file": ("Ladda upp en fil med vikter först.", "Upload a file of weights first."),
     "plan.refused.unknown_key": (
-        "Okänd nyckel {key}: välj population, share, equal eller en fil.",
-        "Unknown key {key}: pick population, share, equal or a file.",
+        "Okänd nyckel {given}: välj population, share, equal eller en fil.",
+        "Unknown key {given}: pick population, share, equal or a file.",
     ),
     "plan.refused.no_county_share": (
         "Inget länstal finns för län {lan_kod} att fördela riksantalet efter.",
