@@ -917,7 +917,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Metod: varje kommuns exakta andel är totalen × dess vikt / summan av vikterna ({basis}). En kommun vars andel hamnar under golvet eller över taket får golvet eller taket, och resten fördelas på de övriga i samma proportioner. Alla får sin exakta andel avrundad nedåt; de platser som återstår går en i taget till de största resterna (största restmetoden). Lika rest: större vikt först, sedan lägre kommunkod. Summan blir exakt {total}, och ingen kommun hamnar mer än 1 från sin exakta andel.",
         "Method: each municipality's exact share is the total × its weight / the sum of the weights ({basis}). A municipality whose share falls below its floor or above its cap gets the floor or the cap, and the rest is shared among the others in the same proportions. Everyone gets their exact share rounded down; the places left go one at a time to the largest remainders (largest remainder method). Equal remainders: larger weight first, then the lower municipality code. The sum is exactly {total}, and no municipality is more than 1 from its exact share.",
     ),
-    "plan.capacity_title": ("Räcker platserna för scenariot?", "Do the places hold for the scenario?"),
     "plan.short_title": (
         "{n} av {m} kommuner får för få platser",
         "{n} of {m} municipalities run short of places",
