@@ -34,9 +34,10 @@ except ScenarioRefused as refused:
     st.stop()
 
 basis_text = plans.key_basis(spec, table)
+checked, had_history = plans.check(query, spec, table)
 st.subheader(t("plan.table_title", total=fmt_int(total), lan=lan, year=year))
-shown = table[["kommun", "number", "share", "exact", "floor", "cap"]]
-tables.show(shown, key="plan_table")
+shown = planning.with_check(table, checked)
+tables.show(shown, key="plan_table", whole=True)
 st.caption(t("plan.method", basis=basis_text, total=fmt_int(total)))
 if not present:
     st.download_button(
@@ -48,7 +49,6 @@ if not present:
         on_click="ignore",
     )
 
-checked, had_history = plans.check(query, spec, table)
 title, summary = charts.shortfall(checked, lang)
 figure = charts.capacity_bars(checked, title, lang, present)
 note = t("plan.capacity_note", month=fmt_month(checked["capacity_month"].max()))

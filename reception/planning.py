@@ -143,6 +143,13 @@ def build(spec: Spec, basis: pd.DataFrame) -> pd.DataFrame:
     return table(allocate(spec.total, weights, spec.floors, spec.caps), basis, spec.key)
 
 
+def with_check(scenario: pd.DataFrame, checked: pd.DataFrame) -> pd.DataFrame:
+    """The scenario's table as shown: number, share, exact share and bounds, then the capacity check."""
+    columns = ["kommun_kod", "headroom", "buffer_needed", "short_with_buffer", "short_from"]
+    shown = scenario[["kommun_kod", "kommun", "number", "share", "exact", "floor", "cap"]]
+    return shown.merge(checked[columns], on="kommun_kod", how="left").drop(columns=["kommun_kod"])
+
+
 def numbers_of(scenario: pd.DataFrame) -> dict[str, int]:
     """kommun_kod -> number, as plain values (for saving as JSON and comparing)."""
     return {str(c): int(n) for c, n in zip(scenario["kommun_kod"], scenario["number"], strict=True)}

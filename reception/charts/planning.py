@@ -53,17 +53,25 @@ def capacity_bars(checked: pd.DataFrame, title: str, lang: str, present: bool) -
         name=t("plan.legend.buffer", lang),
         marker={"color": SKY, "pattern": {"shape": "/", "fgcolor": BLUE}},
     )
-    short = rows["short_with_buffer"]
     fig.add_scatter(
         y=names,
         x=rows["headroom"],
-        mode="markers+text",
+        mode="markers",
         name=t("plan.legend.free", lang),
-        marker={"symbol": "line-ns", "size": 26 if present else 18, "line": {"width": 4, "color": INK}},
-        text=["" if pd.isna(s) or s <= 0 else "−" + fmt_int(s, lang) for s in short],
+        marker={"symbol": "line-ns", "size": 44 if present else 32, "line": {"width": 5, "color": INK}},
+        hovertemplate="%{y}: %{x}<extra></extra>",
+    )
+    short = rows["short_with_buffer"]
+    fig.add_scatter(
+        y=names,
+        x=rows["number"] + rows["buffer_needed"].fillna(0),
+        mode="text",
+        text=["" if pd.isna(s) or s <= 0 else t("plan.short_label", lang, n=fmt_int(s, lang)) for s in short],
         textposition="middle right",
         textfont={"color": BELOW},
         cliponaxis=False,
+        showlegend=False,
+        hoverinfo="skip",
     )
     height = max(380, (40 if present else 28) * len(rows) + 170)
     style(fig, present=present, lang=lang, height=height)

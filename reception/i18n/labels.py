@@ -944,6 +944,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "plan.map_title": ("Scenariot per kommun", "The scenario per municipality"),
     "plan.map_summary": ("Flest får {kommun} ({number}).", "{kommun} gets the most ({number})."),
     "plan.map_none": ("{n} kommuner får inga.", "{n} municipalities get none."),
+    "plan.short_label": ("  saknas {n}", "  {n} short"),
     "plan.legend.number": ("Scenario", "Scenario"),
     "plan.legend.free": ("Lediga platser", "Free places"),
     "plan.legend.buffer": ("Buffert som behövs", "Buffer needed"),
