@@ -30,6 +30,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Stor text och inget sidofält, för projektor. Stäng med ?present=0 eller knappen nedan.",
         "Large type and no sidebar, for a projector. Leave with ?present=0 or the button below.",
     ),
+    "sel.per_capita": ("Per 1 000 invånare", "Per 1,000 inhabitants"),
+    "sel.per_capita_help": (
+        "Mål, mottagna och platser per 1 000 invånare (SCB:s folkmängd 31 december). Ett år utan siffror använder det senaste året före.",
+        "Targets, received and places per 1,000 inhabitants (Statistics Sweden, 31 December). A year without figures uses the latest year before.",
+    ),
     "sel.leave_present": ("Lämna presentationsläget", "Leave presentation mode"),
     "sel.link": ("Länk till den här vyn", "Link to this view"),
     "program.settlement": ("Bosättningslagen (kommuntal)", "Settlement Act (municipal quota)"),
