@@ -1045,6 +1045,30 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inget länstal för {year} är känt: ange totalen (--total).",
         "No county total for {year} is known: give the total (--total).",
     ),
+    "pc.heading": (
+        "Per 1 000 invånare {year} (befolkning {population_year})",
+        "Per 1,000 inhabitants {year} (population {population_year})",
+    ),
+    "pc.target": ("Mål per 1 000 inv.", "Target per 1,000 inh."),
+    "pc.received": ("Mottagna per 1 000 inv.", "Received per 1,000 inh."),
+    "pc.places": ("Platser per 1 000 inv.", "Places per 1,000 inh."),
+    "pc.axis": ("Per 1 000 invånare", "Per 1,000 inhabitants"),
+    "pc.map_title": (
+        "Mottagna per 1 000 invånare {year} (befolkning {population_year})",
+        "Received per 1,000 inhabitants {year} (population {population_year})",
+    ),
+    "pc.bars_title": (
+        "Mål och mottagna per 1 000 invånare {year} (befolkning {population_year})",
+        "Target and received per 1,000 inhabitants {year} (population {population_year})",
+    ),
+    "pc.summary": (
+        "Per 1 000 invånare enligt SCB:s folkmängd 31 december {population_year}: det senaste året med siffror till och med det valda året.",
+        "Per 1,000 inhabitants by Statistics Sweden's population on 31 December {population_year}: the latest year with figures up to the chosen year.",
+    ),
+    "pc.none": (
+        "Ingen befolkning finns för urvalet: inga siffror per 1 000 invånare.",
+        "No population for the selection: no figures per 1,000 inhabitants.",
+    ),
     "plan.total_row": ("Totalt", "Total"),
     "plan.method_heading": ("Metod", "Method"),
     "col.number": ("Antal", "Number"),
