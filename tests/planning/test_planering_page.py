@@ -94,3 +94,10 @@ def test_saving_is_refused_for_someone_who_is_not_an_editor(plan_store, monkeypa
 def test_english_labels(plan_store):
     at = open_page(PAGE, lan="20", to="2026", lang="en")
     assert at.subheader[0].value == "Scenario: 321 persons in Dalarnas län 2026"
+
+
+def test_population_key_says_which_year_of_population(plan_store):
+    at = open_page(PAGE, lan="20", to="2026")
+    at.radio(key="plan_key").set_value("population").run()
+    assert not at.exception and scenario_table(at)["number"].sum() == 321
+    assert "befolkningen 2019" in " ".join(c.value for c in at.caption)

@@ -135,3 +135,19 @@ def test_every_county_and_key_adds_up_within_bounds_and_one_of_its_share(lan, to
             # without bounds the exact share is the plain proportion of the total
             w = {k: Fraction(v) for k, v in weights.items()}
             assert alloc.exact[c] == total * w[c] / sum(w.values())
+
+
+def test_every_county_shares_its_2026_lanstal_by_population_exactly():
+    from reception import planning, store
+
+    population = pd.read_csv(store.ROOT / "data" / "population.csv", dtype={"kommun_kod": str})
+    lanstal = pd.read_csv(store.ROOT / "data" / "lanstal.csv", dtype={"lan_kod": str})
+    year_2019 = population[population["year"] == 2019]
+    for row in lanstal[lanstal["year"] == 2026].itertuples():
+        basis = year_2019[year_2019["kommun_kod"].str[:2] == row.lan_kod]
+        weights = planning.weights_for("population", basis)
+        alloc = allocate(row.lanstal, weights)
+        assert alloc.total == row.lanstal and len(alloc.numbers) == len(basis) == len(codes_of(row.lan_kod))
+        whole = basis["population"].sum()
+        for code, people in zip(basis["kommun_kod"], basis["population"], strict=True):
+            assert abs(alloc.numbers[code] - row.lanstal * people / whole) < 1

@@ -64,3 +64,14 @@ def test_refusals_exit_2_with_a_message(plan_store, capsys):
     assert "Okänt län 99" in capsys.readouterr().err
     assert main([*base, "--year", "2026", "--key", "nosuchfile.csv"]) == 2
     assert "Okänd nyckel" in capsys.readouterr().err
+
+
+def test_population_key_by_hand_for_dalarna(plan_store, capsys):
+    argv = ["--db", str(plan_store), "scenario", "--year", "2026", "--county", "20", "--key", "population"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    numbers = numbers_printed(out)
+    # data/population.csv 2019: Dalarna 287 966 inhabitants (sum of its 15), Vansbro 6 805:
+    # 321 x 6 805 / 287 966 = 7.59 -> 7 or 8
+    assert numbers["Vansbro"] in (7, 8) and sum(numbers.values()) == 321
+    assert "befolkningen 2019" in out
