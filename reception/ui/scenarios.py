@@ -31,20 +31,18 @@ def may_save() -> bool:
     return bool(roles.is_editor())
 
 
-def county_and_year(selection: Selection, options: pd.DataFrame) -> tuple[str, int]:
+def county_and_year(selection: Selection, options: pd.DataFrame) -> tuple[str | None, int]:
+    """The county and year to plan for; both follow the selection when it changes (a link, the sidebar)."""
     counties = options[options["kind"] == "lan"]
     names = dict(zip(counties["code"], counties["name"], strict=True))
     chosen = selection.area_code if selection.area_kind == "lan" and selection.area_code in names else None
+    if st.session_state.get("plan_seeded") != (chosen, selection.year_to):
+        st.session_state["plan_seeded"] = (chosen, selection.year_to)
+        st.session_state["plan_lan"] = chosen if chosen else st.session_state.get("plan_lan")
+        st.session_state["plan_year"] = selection.year_to
     left, right = st.columns([3, 1])
-    codes = list(names)
-    lan_kod = left.selectbox(
-        t("plan.county"),
-        codes,
-        index=codes.index(chosen) if chosen else None,
-        format_func=names.get,
-        key="plan_lan",
-    )
-    year = right.number_input(t("plan.year"), 2000, 2100, selection.year_to, step=1, key="plan_year")
+    lan_kod = left.selectbox(t("plan.county"), list(names), index=None, format_func=names.get, key="plan_lan")
+    year = right.number_input(t("plan.year"), 2000, 2100, step=1, key="plan_year")
     return lan_kod, int(year)
 
 

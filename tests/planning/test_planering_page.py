@@ -101,3 +101,18 @@ def test_population_key_says_which_year_of_population(plan_store):
     at.radio(key="plan_key").set_value("population").run()
     assert not at.exception and scenario_table(at)["number"].sum() == 321
     assert "befolkningen 2019" in " ".join(c.value for c in at.caption)
+
+
+def test_the_county_follows_a_changed_selection(plan_store):
+    at = open_page(PAGE, lan="20", to="2026")
+    at.query_params.clear()
+    at.query_params["lan"] = "03"
+    at.query_params["to"] = "2026"
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == "Scenario: 344 personer i Uppsala län 2026"  # Uppsala's länstal 2026
+
+
+def test_the_whole_country_asks_for_a_county(plan_store):
+    at = open_page(PAGE)
+    assert "Välj ett län" in at.info[-1].value and len(at.dataframe) == 0
