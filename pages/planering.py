@@ -1,6 +1,7 @@
 """Planering: a county's total shared out between its municipalities, checked against their places."""
 
 from dataclasses import replace
+from functools import partial
 
 import streamlit as st
 
@@ -28,21 +29,19 @@ try:
     key, uploaded, file = scenarios.key_and_weights(lan_kod)
     floors, caps = scenarios.bounds(basis, lan_kod)
     spec = planning.Spec(year, lan_kod, total, key, floors, caps, uploaded, file, national)
-    table = plans.with_basis(planning.build(spec, basis), basis)
+    table, checked, shown, had_history = scenarios.worked_out(spec)
 except ScenarioRefused as refused:
     scenarios.refused(refused)
     st.stop()
 
 basis_text = plans.key_basis(spec, table)
-checked, had_history = plans.check(query, spec, table)
 st.subheader(t("plan.table_title", total=fmt_int(total), lan=lan, year=year))
-shown = planning.with_check(table, checked)
 tables.show(shown, key="plan_table", whole=True)
 st.caption(t("plan.method", basis=basis_text, total=fmt_int(total)))
 if not present:
     st.download_button(
         t("plan.download"),
-        plans.decision_file(spec, table, ".xlsx", lang),
+        partial(plans.decision_file, spec, table, ".xlsx", lang),  # built on click
         file_name=sections.file_stem("scenario", here, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="plan_decision",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reception import documents, planning, plans, weights
+from reception import documents, planning, plans, store, weights
 from reception.i18n import fmt_int, t
 from reception.scenario import ScenarioRefused
 from reception.selection import Selection
@@ -161,6 +161,21 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
     current = {t("plan.current"): planning.numbers_of(table)}
     side_by_side = planning.compare({**current, **{p: saved[p] for p in picked}}, basis)
     tables.show(side_by_side.drop(columns=["kommun_kod"]), key="plan_compare_table")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _worked_out(spec: planning.Spec, version: store.DataVersion, path: str):
+    basis = plans.basis(query, spec.year, spec.lan_kod)
+    table = plans.with_basis(planning.build(spec, basis), basis)
+    checked, had_history = plans.check(query, spec, table)
+    return table, checked, planning.with_check(table, checked), had_history
+
+
+def worked_out(spec: planning.Spec) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, bool]:
+    """(table, capacity check, the table as shown, whether the seasonal profile had history), cached
+    per scenario and data version (a rerun with the same inputs only draws). Raises ScenarioRefused."""
+    path = store.db_path()
+    return _worked_out(spec, store.data_version(path), str(path))
 
 
 def refused(error: ScenarioRefused) -> None:

@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from app_helpers import KeptStorage, download_bytes, open_page
+from app_helpers import KeptStorage, open_page
 
 from reception import documents
 
@@ -62,13 +62,21 @@ def test_a_weight_file_with_an_unknown_name_is_refused_naming_it(plan_store):
 def test_the_decision_draft_is_an_xlsx_with_a_total_row(plan_store):
     from openpyxl import load_workbook
 
+    from reception import planning, plans, queries
+
     at = open_page(PAGE, lan="20", to="2026")
-    button = next(b for b in at.get("download_button") if "Beslutsunderlag" in b.proto.label)
-    sheet = load_workbook(io.BytesIO(download_bytes(button))).worksheets[0]
+    assert [b for b in at.get("download_button") if "Beslutsunderlag" in b.proto.label]
+    # the button builds its file on click: the same builder, on the page's scenario
+    basis = plans.basis(lambda name, **p: queries.run(name, p), 2026, "20")
+    spec = planning.Spec(2026, "20", 321, "share")
+    table = plans.with_basis(planning.build(spec, basis), basis)
+    sheet = load_workbook(io.BytesIO(plans.decision_file(spec, table, ".xlsx"))).worksheets[0]
     rows = list(sheet.values)
     assert rows[0] == ("Kommun", "Kommunkod", "Antal", "Andel", "Nyckel")
     assert rows[-1][0] == "Totalt" and rows[-1][2] == 321 and len(rows) == 17
-    assert sum(r[2] for r in rows[1:-1]) == 321 and rows[1][4] == "kommuntalen 2026"
+    shown = scenario_table(at)
+    assert {r[0]: r[2] for r in rows[1:-1]} == dict(zip(shown["kommun"], shown["number"], strict=True))
+    assert rows[1][4] == "kommuntalen 2026"
 
 
 def test_an_editor_saves_and_compares_a_scenario(plan_store):
