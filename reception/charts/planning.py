@@ -58,7 +58,7 @@ def capacity_bars(checked: pd.DataFrame, title: str, lang: str, present: bool) -
         x=rows["headroom"],
         mode="markers",
         name=t("plan.legend.free", lang),
-        marker={"symbol": "line-ns", "size": 44 if present else 32, "line": {"width": 5, "color": INK}},
+        marker={"symbol": "line-ns", "line": {"width": 5, "color": INK}},
         hovertemplate="%{y}: %{x}<extra></extra>",
     )
     short = rows["short_with_buffer"]
@@ -76,6 +76,8 @@ def capacity_bars(checked: pd.DataFrame, title: str, lang: str, present: bool) -
     height = max(380, (40 if present else 28) * len(rows) + 170)
     style(fig, present=present, lang=lang, height=height)
     fig.update_layout(title_text=title, barmode="stack", xaxis_title_text=t("plan.axis.places", lang))
+    # after the house style (which sizes every scatter's markers): a tick as tall as a bar
+    fig.update_traces(selector={"mode": "markers"}, marker_size=40 if present else 26)
     fig.update_yaxes(categoryorder="array", categoryarray=names)
     return fig
 
