@@ -137,6 +137,11 @@ class Spec:
         return cls(**body["spec"]), {str(k): int(v) for k, v in body["numbers"].items()}
 
 
+def document_name(spec: Spec, name: str) -> str:
+    """A saved scenario's document name: county, year and the planner's name ('20 2027 Förslag A')."""
+    return f"{spec.lan_kod} {spec.year} {name}"
+
+
 def build(spec: Spec, basis: pd.DataFrame) -> pd.DataFrame:
     """The scenario's table (:func:`table`) for the county's ``planning_basis`` rows."""
     weights = weights_for(spec.key, basis, spec.weights, spec.year)

@@ -130,6 +130,19 @@ def bounds(basis: pd.DataFrame, lan_kod: str) -> tuple[dict[str, int], dict[str,
     return planning.bounds_from(edited)
 
 
+def save(spec: planning.Spec, table: pd.DataFrame, name: str) -> None:
+    """Save the scenario under its county, year and name. Saving again from this session updates it;
+    a scenario of that name somebody else saved (or changed since) is not overwritten."""
+    key = planning.document_name(spec, name)
+    known = st.session_state.setdefault("plan_revisions", {})
+    try:
+        known[key] = documents.write(KIND, key, {**spec.document(planning.numbers_of(table)), "title": name},
+                                     known.get(key, 0))  # fmt: skip
+        st.success(t("plan.saved", name=name))
+    except documents.StaleRevision:
+        st.warning(t("plan.save_stale", name=name))
+
+
 def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFrame, lan: str) -> None:
     """Name and save this scenario (editors), and set saved ones of the county side by side."""
     st.subheader(t("plan.save_heading"))
@@ -137,12 +150,7 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         name = left.text_input(t("plan.name"), max_chars=documents.MAX_NAME, key="plan_name").strip()
         if right.button(t("plan.save"), disabled=not name, key="plan_save"):
-            _, revision = documents.read(KIND, name)
-            try:
-                documents.write(KIND, name, spec.document(planning.numbers_of(table)), revision)
-                st.success(t("plan.saved", name=name))
-            except documents.StaleRevision:
-                st.warning(t("plan.save_stale", name=name))
+            save(spec, table, name)
     else:
         st.caption(t("plan.save_editors"))
     saved = {}
@@ -153,7 +161,7 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
         except (KeyError, TypeError, ValueError):
             continue  # a document of another shape is not ours to show
         if other.lan_kod == spec.lan_kod:
-            saved[f"{name} ({other.year})"] = numbers
+            saved[f"{body.get('title', name)} ({other.year})"] = numbers
     if not saved:
         st.caption(t("plan.compare_none", lan=lan))
         return

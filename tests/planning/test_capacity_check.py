@@ -66,3 +66,14 @@ def test_the_finding_and_the_chart_say_who_is_short():
     fig = charts.capacity_bars(checked, title, "sv", False)
     texts = [x for trace in fig.data if trace.type == "scatter" and trace.mode == "text" for x in trace.text]
     assert sorted(texts) == ["", "  saknas 6"]
+
+
+def test_floors_and_caps_from_the_edited_table_empty_is_no_bound():
+    edited = pd.DataFrame(
+        {
+            "kommun_kod": ["2021", "2061", "2082"],
+            "floor": pd.array([5, None, 0], dtype="Int64"),
+            "cap": pd.array([None, 0, 12], dtype="Int64"),
+        }
+    )
+    assert planning.bounds_from(edited) == ({"2021": 5}, {"2061": 0, "2082": 12})

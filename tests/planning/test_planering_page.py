@@ -83,11 +83,18 @@ def test_an_editor_saves_and_compares_a_scenario(plan_store):
     at = open_page(PAGE, lan="20", to="2026")
     at.text_input(key="plan_name").set_value("Förslag A").run()
     at.button(key="plan_save").click().run()
-    assert documents.names("scenario") == ["Förslag A"]
-    body, revision = documents.read("scenario", "Förslag A")
-    assert revision == 1 and sum(body["numbers"].values()) == 321
+    assert documents.names("scenario") == ["20 2026 Förslag A"]
+    body, revision = documents.read("scenario", "20 2026 Förslag A")
+    assert revision == 1 and sum(body["numbers"].values()) == 321 and body["title"] == "Förslag A"
     compared = at.dataframe[-1].value
     assert list(compared.columns[-2:]) == ["Detta scenario", "Förslag A (2026)"]
+    # saving again from this session updates it; one somebody else saved meanwhile is not overwritten
+    at.button(key="plan_save").click().run()
+    assert documents.read("scenario", "20 2026 Förslag A")[1] == 2
+    documents.write("scenario", "20 2026 Förslag A", body, 2)  # another editor
+    at.button(key="plan_save").click().run()
+    assert "Någon annan sparade" in at.warning[0].value
+    assert documents.read("scenario", "20 2026 Förslag A")[1] == 3
 
 
 def test_saving_is_refused_for_someone_who_is_not_an_editor(plan_store, monkeypatch):
