@@ -7,7 +7,7 @@ import streamlit as st
 from reception import geo
 from reception.charts import findings, targets
 from reception.i18n import fmt_int, fmt_month, fmt_pct, t
-from reception.ui import loaded, page, query, sections
+from reception.ui import loaded, page, per_capita, query, sections
 
 selection = page("oversikt")
 lang, present, year = selection.lang, selection.present, selection.year_to
@@ -38,6 +38,8 @@ if not present:
         tiles[5].metric(t("tile.month_inflow", month=fmt_month(now["month"])), fmt_int(now["persons"]), usual,
                         delta_color="off", delta_arrow="down" if fewer else "up")  # fmt: skip
 st.caption(sections.source_line(("targets", "arrivals", "capacity")))
+if selection.per_capita:
+    per_capita.overview(selection)
 
 no_arrivals = len(fulfilment) and total["received_all"] is None and not have["arrivals"]
 sections.missing(

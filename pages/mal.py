@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from reception.charts import findings, targets
 from reception.i18n import t
-from reception.ui import loaded, page, query, sections
+from reception.ui import loaded, page, per_capita, query, sections
 
 selection = page("mal")
 lang, present, year = selection.lang, selection.present, selection.year_to
@@ -22,6 +22,9 @@ else:
     figure = targets.gap_bars(by_municipality, title, lang, present, n=8 if present else 15)
     note = " ".join(filter(None, [t("mal.gap_more", n=8 if present else 15), minors_note]))
     sections.chart(figure, summary, by_municipality, "mal", this_year, TARGET_DATA, key="gap", note=note)
+
+if selection.per_capita:
+    per_capita.targets(selection)
 
 pace = query("pace_by_month", selection)
 if pace["target"].notna().any():

@@ -1,4 +1,5 @@
-"""The command line: ``python -m reception demo | ingest PATH | loads | undo ID | export VIEW | handout``.
+"""The command line: ``python -m reception demo | ingest PATH | loads | undo ID | export VIEW | scenario |
+handout``.
 
 Exit status 0 with a one-screen summary; 2 when a file or request is refused, with a message that
 names file, row, column and value. A refused request changes nothing.
@@ -159,6 +160,21 @@ def cmd_handout(args: argparse.Namespace) -> None:
     print(f"Utdelning med {pages} skriven till {out.name} på {seconds} s.")
 
 
+def cmd_scenario(args: argparse.Namespace) -> None:
+    from reception import plans
+    from reception.scenario import ScenarioRefused
+
+    try:
+        spec, table, check = plans.make(args.db, args.year, args.county, args.total, args.key, args.national)
+    except ScenarioRefused as refused:
+        raise Refused(plans.refusal(refused)) from refused
+    print("\n".join(plans.lines(spec, table, check)))
+    if args.out:
+        out = Path(args.out)
+        out.write_bytes(plans.decision_file(spec, table, out.suffix.lower()))
+        print(f"Skrivet till {out.name}.")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="python -m reception", description="Mottagningsdashboardens datalager."
@@ -195,6 +211,16 @@ def parser() -> argparse.ArgumentParser:
     hand.add_argument("--lang", choices=("sv", "en"), default="sv")
     hand.add_argument("--out", required=True, help="PDF-filen som skrivs")
     hand.set_defaults(run=cmd_handout)
+    sce = sub.add_parser("scenario", help="fördela ett länstal mellan länets kommuner (ändrar inga data)")
+    sce.add_argument("--year", type=int, required=True)
+    sce.add_argument("--county", required=True, help="länskoden, t.ex. 20 för Dalarna")
+    sce.add_argument("--total", type=int, help="länstalet (annars det beslutade för året, om det finns)")
+    sce.add_argument(
+        "--national", action="store_true", help="--total är ett riksantal: fördela det först efter länstalen"
+    )
+    sce.add_argument("--key", required=True, help="population, share, equal eller en fil med kommun och vikt")
+    sce.add_argument("--out", help="spara beslutsunderlaget (.xlsx eller .csv)")
+    sce.set_defaults(run=cmd_scenario)
     return top
 
 

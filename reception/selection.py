@@ -37,6 +37,7 @@ class Selection:
             joined by commas ('1480,1481'); empty for the whole country.
         program: one of PROGRAMS. category: one of CATEGORIES ('all' = every category).
         lang: 'sv' or 'en'. present: presentation mode.
+        per_capita: figures per 1 000 inhabitants (target, received, places) where size matters.
     """
 
     year_from: int = 2016
@@ -47,6 +48,7 @@ class Selection:
     category: str = "all"
     lang: str = "sv"
     present: bool = False
+    per_capita: bool = False
 
     @property
     def kommun_kods(self) -> tuple[str, ...]:
@@ -56,7 +58,7 @@ class Selection:
         return tuple(self.area_code.split(","))
 
     def as_params(self) -> dict[str, object]:
-        """The SQL parameters: year_from, year_to, area_kind, area_code, program, category."""
+        """The SQL parameters: year_from, year_to, area_kind, area_code, program, category, per_capita."""
         return {
             "year_from": self.year_from,
             "year_to": self.year_to,
@@ -64,6 +66,7 @@ class Selection:
             "area_code": self.area_code,
             "program": self.program,
             "category": self.category,
+            "per_capita": self.per_capita,
         }
 
     def years_label(self) -> str:
@@ -88,6 +91,8 @@ class Selection:
             out["lang"] = self.lang
         if self.present:
             out["present"] = "1"
+        if self.per_capita:
+            out["per1000"] = "1"
         return out
 
     @classmethod
@@ -122,7 +127,10 @@ class Selection:
             sel = replace(sel, category=get("category"))
         if get("lang") in LANGUAGES:
             sel = replace(sel, lang=get("lang"))
-        return replace(sel, present=get("present").lower() in ("1", "true", "yes", "ja"))
+        truthy = ("1", "true", "yes", "ja")
+        return replace(
+            sel, present=get("present").lower() in truthy, per_capita=get("per1000").lower() in truthy
+        )
 
 
 def _year(text: str) -> int | None:

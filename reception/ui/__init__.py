@@ -28,6 +28,7 @@ NAV = (
     ("pages/mal.py", "page.mal"),
     ("pages/kapacitet.py", "page.kapacitet"),
     ("pages/variation.py", "page.variation"),
+    ("pages/planering.py", "page.planering"),
     ("pages/mote.py", "page.mote"),
     ("pages/data.py", "page.data"),
 )

@@ -82,6 +82,7 @@ def _seed(selection: Selection, years: list[int], names: dict[str, dict[str, str
         w_program=selection.program,
         w_category=selection.category,
         w_present=selection.present,
+        w_per_capita=selection.per_capita,
     )
     if years:
         low = min(max(selection.year_from, years[0]), years[-1])
@@ -139,8 +140,11 @@ def draw(selection: Selection, options: pd.DataFrame, years: list[int], page: st
             key="w_category",
             format_func=lambda c: t(f"category.{c}", lang),
         )
+        per_capita = st.toggle(
+            t("sel.per_capita", lang), key="w_per_capita", help=t("sel.per_capita_help", lang)
+        )
         present = st.toggle(t("sel.present", lang), key="w_present", help=t("sel.present_help", lang))
-    shown = Selection(int(low), int(high), kind, code, program, category, lang, present)
+    shown = Selection(int(low), int(high), kind, code, program, category, lang, present, per_capita)
     st.session_state[SEEDED] = (page, shown)
     if shown != selection:
         remember(shown)

@@ -12,8 +12,9 @@ import streamlit as st
 from reception.i18n import t
 from reception.i18n.labels import LABELS
 
-PERCENT = ("fulfilment", "occupancy")
-MONTHS = ("month", "newest", "run_out_month")
+PERCENT = ("fulfilment", "occupancy", "share")
+PERCENT_DECIMALS = {"share": "%.1f %%"}
+MONTHS = ("month", "newest", "run_out_month", "short_from", "capacity_month")
 DAYS = ("valid_from",)
 TIMES = ("loaded_at", "undone_at", "redone_at")
 DECIMALS = {
@@ -22,6 +23,7 @@ DECIMALS = {
     "months_left": "%.1f",
     "mean_persons": "%.1f",
     "target_per_mille": "%.2f",
+    "exact": "%.2f",
 }
 CODED = ("dataset", "program", "category", "undone_reason")  # identifiers shown by their names
 
@@ -33,7 +35,7 @@ def _label(column: str) -> str:
 def _column(frame: pd.DataFrame, column: str) -> object:
     label = _label(column)
     if column in PERCENT:  # shown x 100 by ``shown``
-        return st.column_config.NumberColumn(label, format="%.0f %%")
+        return st.column_config.NumberColumn(label, format=PERCENT_DECIMALS.get(column, "%.0f %%"))
     if column in MONTHS:
         return st.column_config.DateColumn(label, format="YYYY-MM")
     if column in DAYS:
@@ -63,7 +65,14 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def show(frame: pd.DataFrame, key: str) -> None:
-    """Draw a table with labelled, formatted columns."""
+def show(frame: pd.DataFrame, key: str, *, whole: bool = False) -> None:
+    """Draw a table with labelled, formatted columns; ``whole``: every row without scrolling."""
     data = shown(frame)
-    st.dataframe(data, hide_index=True, key=key, column_config={c: _column(data, c) for c in data.columns})
+    height = 35 * (len(data) + 1) + 8 if whole else "auto"
+    st.dataframe(
+        data,
+        hide_index=True,
+        key=key,
+        height=height,
+        column_config={c: _column(data, c) for c in data.columns},
+    )

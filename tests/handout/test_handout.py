@@ -67,7 +67,7 @@ def test_swedish_by_default_with_page_numbers_date_and_the_selection_in_words(sw
     assert "Hela landet · Bosättningslagen (kommuntal) · 2016-2026 · Alla kategorier" in swedish[0]
     assert "Göteborgsregionen · Bosättningslagen" in swedish[1]
     assert "Dalarnas län" in swedish[2]
-    assert "Källa: demo: kapacitet. Data till och med okt 2026." in swedish[2]
+    assert "Källa: demo. Data till och med okt 2026." in swedish[2]
 
 
 def test_english_with_lang_en(module_store, tmp_path):
@@ -76,7 +76,7 @@ def test_english_with_lang_en(module_store, tmp_path):
     built = expected(one.slides[0], module_store, "en")
     assert len(text) == 1
     assert "Page 1 of 1 · Printed 2026-11-22" in text[0]
-    assert "Source: demo: kapacitet. Data up to Oct 2026." in text[0]
+    assert "Source: demo. Data up to Oct 2026." in text[0]
     assert built.summary in text[0] and "free" in built.summary
     assert "Källa" not in text[0] and "Sida" not in text[0]
 
@@ -100,7 +100,9 @@ def test_an_empty_deck_is_refused_in_words():
 
 def test_every_headline_is_a_page_of_the_app():
     assert set(headline.HEADLINES) <= deck.page_paths()
-    assert set(headline.HEADLINES) >= deck.page_paths() - {"/mote", "/data"}
+    # Möte and Data have no chart of their own; Planering's scenario is a draft whose inputs are not in
+    # its link, so a slide of it prints the link to open (handout.no_chart), not a chart
+    assert set(headline.HEADLINES) >= deck.page_paths() - {"/mote", "/data", "/planering"}
 
 
 def test_the_demo_comes_with_the_sample_deck_and_keeps_a_saved_one(module_store, store_path):

@@ -9,9 +9,18 @@ from reception.selection import Selection, default_year
 
 def test_url_round_trip_keeps_every_field():
     chosen = Selection(
-        2019, 2024, "region", "Göteborgsregionen", "temporary_protection", "family", "en", True
+        2019, 2024, "region", "Göteborgsregionen", "temporary_protection", "family", "en", True, True
     )
     assert Selection.from_query_params(chosen.to_query_params()) == chosen
+
+
+def test_per_1000_inhabitants_is_kept_in_the_url_and_off_by_default():
+    on = Selection(year_to=default_year(), per_capita=True)
+    assert on.to_query_params() == {"per1000": "1"}
+    assert Selection.from_query_params({"per1000": "1"}).per_capita
+    assert not Selection.from_query_params({}).per_capita
+    assert not Selection.from_query_params({"per1000": "kanske"}).per_capita
+    assert on.as_params()["per_capita"] is True
 
 
 def test_picked_municipalities_round_trip_sorted_and_padded():
@@ -35,13 +44,14 @@ def test_defaults_make_a_short_url():
         {"lang": "fi"},
         {"kommun": ",,,"},
         {"present": "maybe"},
+        {"per1000": "maybe"},
         {"from": ["2020", None]},
     ],
 )
 def test_invalid_url_values_fall_back_to_defaults(params):
     sel = Selection.from_query_params(params)
     assert sel.program == "settlement" and sel.category == "all" and sel.lang == "sv"
-    assert sel.area_kind in ("country",) and not sel.present
+    assert sel.area_kind in ("country",) and not sel.present and not sel.per_capita
     assert 2000 <= sel.year_from <= sel.year_to
 
 
@@ -63,6 +73,7 @@ def test_as_params_names_what_the_queries_use():
         "area_code": "14",
         "program": "settlement",
         "category": "all",
+        "per_capita": False,
     }
 
 

@@ -1,0 +1,72 @@
+"""Figures per 1 000 inhabitants: a map of one measure, and target against received as bars.
+
+Every title or summary says which year's population was used ("befolkning 2019"). No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from reception.charts import ABOVE, GREY, SKY, short_name, style
+from reception.charts.planning import NUMBER_SCALE
+from reception.i18n import fmt_num, t
+from reception.memo import remembered
+
+
+def _hover(r, lang: str) -> str:
+    parts = [f"<b>{r.kommun}</b>"]
+    for measure in ("target", "received", "places"):
+        parts.append(t(f"pc.{measure}", lang) + ": " + fmt_num(getattr(r, f"{measure}_per_1000"), 2, lang))
+    return "<br>".join(parts)
+
+
+@remembered
+def per_capita_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str, present: bool) -> go.Figure:
+    """Municipalities coloured by received per 1 000 inhabitants; target and places in the hover."""
+    fig = go.Figure(
+        go.Choropleth(
+            geojson=geojson,
+            featureidkey="properties.kommun_kod",
+            locations=df["kommun_kod"],
+            z=df["received_per_1000"],
+            zmin=0,
+            colorscale=NUMBER_SCALE,
+            marker_line_color="#7f7f7f",
+            marker_line_width=0.3,
+            text=[_hover(r, lang) for r in df.itertuples()],
+            hovertemplate="%{text}<extra></extra>",
+            colorbar={"title": {"text": t("pc.axis", lang), "side": "right"}, "len": 0.8},
+        )
+    )
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    style(fig, present=present, lang=lang, height=900 if present else 640)
+    fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
+    return fig
+
+
+@remembered
+def per_capita_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 20) -> go.Figure:
+    """Target and received per 1 000 inhabitants for the n municipalities with the highest target."""
+    shown = (
+        df.dropna(subset=["target_per_1000"]).nlargest(n, "target_per_1000").sort_values("target_per_1000")
+    )
+    names = [short_name(k) for k in shown["kommun"]]
+    fig = go.Figure()
+    for measure, colour in (("target", SKY), ("received", ABOVE)):
+        values = shown[f"{measure}_per_1000"]
+        fig.add_bar(
+            y=names,
+            x=values,
+            orientation="h",
+            name=t(f"pc.{measure}", lang),
+            marker_color=colour,
+            text=[fmt_num(v, 2, lang) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    height = max(420, (56 if present else 40) * len(shown) + 160)
+    style(fig, present=present, lang=lang, height=height)
+    fig.update_layout(title_text=title, barmode="group", xaxis_title_text=t("pc.axis", lang))
+    fig.update_yaxes(categoryorder="array", categoryarray=names, linecolor=GREY)
+    return fig

@@ -1,0 +1,178 @@
+"""The Planering page's widgets: the scenario's inputs, and saving and comparing scenarios.
+
+Inputs are the page's own (a scenario is a draft, not a selection of data, so it stays out of the
+URL); the county starts as the selection's county. Saving is for editors only
+(``reception.ui.roles``), checked where the button is drawn and again when it is pressed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from reception import documents, planning, plans, store, weights
+from reception.i18n import fmt_int, t
+from reception.scenario import ScenarioRefused
+from reception.selection import Selection
+from reception.ui import query, roles, tables
+
+KIND = "scenario"
+
+
+def county_and_year(selection: Selection, options: pd.DataFrame) -> tuple[str | None, int]:
+    """The county and year to plan for; both follow the selection when it changes (a link, the sidebar)."""
+    counties = options[options["kind"] == "lan"]
+    names = dict(zip(counties["code"], counties["name"], strict=True))
+    chosen = selection.area_code if selection.area_kind == "lan" and selection.area_code in names else None
+    if st.session_state.get("plan_seeded") != (chosen, selection.year_to):
+        st.session_state["plan_seeded"] = (chosen, selection.year_to)
+        st.session_state["plan_lan"] = chosen if chosen else st.session_state.get("plan_lan")
+        st.session_state["plan_year"] = selection.year_to
+    left, right = st.columns([3, 1])
+    lan_kod = left.selectbox(t("plan.county"), list(names), index=None, format_func=names.get, key="plan_lan")
+    year = right.number_input(t("plan.year"), 2000, 2100, step=1, key="plan_year")
+    return lan_kod, int(year)
+
+
+def total(lan_kod: str, year: int, lan: str) -> tuple[int, int | None]:
+    """The county's total (typed, prefilled with a known länstal, or shared from a national total)."""
+    known = plans.lanstal(query, year).set_index("lan_kod")
+    this_year = known.loc[lan_kod, "target_this_year"] if lan_kod in known.index else None
+    kinds = ("county", "national")
+    kind = st.radio(
+        t("plan.total_kind"),
+        kinds,
+        format_func=lambda k: t(f"plan.total_kind.{k}"),
+        horizontal=True,
+        key="plan_kind",
+    )
+    if kind == "national":
+        national = st.number_input(
+            t("plan.national_total"), 0, 1_000_000, 8200, step=100, key="plan_national"
+        )
+        county, share_year = plans.county_total(query, year, lan_kod, int(national))
+        st.caption(
+            t(
+                "plan.national_share",
+                lan=lan,
+                county=fmt_int(county),
+                national=fmt_int(national),
+                year=share_year,
+            )
+        )
+        return county, int(national)
+    prefill = 0 if this_year is None or pd.isna(this_year) else int(this_year)
+    value = st.number_input(
+        t("plan.total"), 0, 1_000_000, prefill, step=1, key=f"plan_total_{lan_kod}_{year}"
+    )
+    if prefill:
+        decision = known.loc[lan_kod, "decision"]
+        st.caption(t("plan.total_known", year=year, decision=decision, total=fmt_int(prefill)))
+    else:
+        st.caption(t("plan.total_unknown", year=year))
+    return int(value), None
+
+
+def key_and_weights(lan_kod: str) -> tuple[str, dict[str, float] | None, str | None]:
+    key = st.radio(
+        t("plan.key"),
+        planning.KEYS,
+        format_func=lambda k: t(f"plan.key.{k}"),
+        horizontal=True,
+        key="plan_key",
+    )
+    if key != "file":
+        return key, None, None
+    upload = st.file_uploader(
+        t("plan.upload"), type=["csv", "xlsx", "xls", "ods"], help=t("plan.upload_help"), key="plan_file"
+    )
+    if upload is None:
+        return key, None, None
+    return key, weights.read_weights(upload.name, upload.getvalue(), lan_kod), upload.name
+
+
+def bounds(basis: pd.DataFrame, lan_kod: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Floors and caps typed into a table of the county's municipalities (folded away until wanted)."""
+    with st.expander(t("plan.bounds")):
+        st.caption(t("plan.bounds_help"))
+        blank = pd.DataFrame(
+            {
+                "kommun_kod": basis["kommun_kod"],
+                "kommun": basis["kommun"],
+                "floor": pd.array([None] * len(basis), dtype="Int64"),
+                "cap": pd.array([None] * len(basis), dtype="Int64"),
+            }
+        )
+        edited = st.data_editor(
+            blank,
+            hide_index=True,
+            disabled=["kommun_kod", "kommun"],
+            column_config={
+                "kommun_kod": None,
+                "kommun": st.column_config.TextColumn(t("col.kommun")),
+                "floor": st.column_config.NumberColumn(t("col.floor"), min_value=0, step=1),
+                "cap": st.column_config.NumberColumn(t("col.cap"), min_value=0, step=1),
+            },
+            key=f"plan_bounds_{lan_kod}",
+        )
+    return planning.bounds_from(edited)
+
+
+def save(spec: planning.Spec, table: pd.DataFrame, name: str) -> None:
+    """Save the scenario under its county, year and name. Saving again from this session updates it;
+    a scenario of that name somebody else saved (or changed since) is not overwritten."""
+    key = planning.document_name(spec, name)
+    known = st.session_state.setdefault("plan_revisions", {})
+    try:
+        known[key] = documents.write(KIND, key, {**spec.document(planning.numbers_of(table)), "title": name},
+                                     known.get(key, 0))  # fmt: skip
+        st.success(t("plan.saved", name=name))
+    except documents.StaleRevision:
+        st.warning(t("plan.save_stale", name=name))
+
+
+def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFrame, lan: str) -> None:
+    """Name and save this scenario (editors), and set saved ones of the county side by side."""
+    st.subheader(t("plan.save_heading"))
+    if roles.require_editor("plan"):
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        name = left.text_input(t("plan.name"), max_chars=documents.MAX_NAME, key="plan_name").strip()
+        if right.button(t("plan.save"), disabled=not name, key="plan_save"):
+            save(spec, table, name)
+    else:
+        st.caption(t("plan.save_editors"))
+    saved = {}
+    for name in documents.names(KIND):
+        body, _ = documents.read(KIND, name)
+        try:
+            other, numbers = planning.Spec.from_document(body)
+        except (KeyError, TypeError, ValueError):
+            continue  # a document of another shape is not ours to show
+        if other.lan_kod == spec.lan_kod:
+            saved[f"{body.get('title', name)} ({other.year})"] = numbers
+    if not saved:
+        st.caption(t("plan.compare_none", lan=lan))
+        return
+    picked = st.multiselect(t("plan.compare"), list(saved), default=list(saved)[:3], key="plan_compare")
+    current = {t("plan.current"): planning.numbers_of(table)}
+    side_by_side = planning.compare({**current, **{p: saved[p] for p in picked}}, basis)
+    tables.show(side_by_side.drop(columns=["kommun_kod"]), key="plan_compare_table")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _worked_out(spec: planning.Spec, version: store.DataVersion, path: str):
+    basis = plans.basis(query, spec.year, spec.lan_kod)
+    table = plans.with_basis(planning.build(spec, basis), basis)
+    checked, had_history = plans.check(query, spec, table)
+    return table, checked, planning.with_check(table, checked), had_history
+
+
+def worked_out(spec: planning.Spec) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, bool]:
+    """(table, capacity check, the table as shown, whether the seasonal profile had history), cached
+    per scenario and data version (a rerun with the same inputs only draws). Raises ScenarioRefused."""
+    path = store.db_path()
+    return _worked_out(spec, store.data_version(path), str(path))
+
+
+def refused(error: ScenarioRefused) -> None:
+    st.error(plans.refusal(error), icon=":material/block:")

@@ -1,0 +1,54 @@
+"""Per 1 000 inhabitants: unknown population, and the switch on Översikt and Mål (queries: tests/queries).
+
+Hand-checked against data/population.csv (SCB, 31 December): Ale 1440 had 31 402 inhabitants in 2019
+and 28 862 in 2015; Vansbro 2021 6 805, Smedjebacken 2061 10 894, Säter 2082 11 093 in 2019.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from reception import per_capita, queries
+from reception.selection import Selection
+
+
+def params(year: int, kind: str = "lan", code: str = "20") -> dict:
+    return Selection(year_from=year, year_to=year, area_kind=kind, area_code=code).as_params()
+
+
+def test_unknown_population_stays_unknown():
+    fulfilment = pd.DataFrame({"kommun_kod": ["1"], "target": [10.0], "received": [5.0]})
+    capacity = pd.DataFrame({"kommun_kod": ["1"], "places": [3.0]})
+    population = pd.DataFrame(
+        {"kommun_kod": ["1"], "kommun": ["X"], "population": [None], "population_year": [None]}
+    )
+    df = per_capita.by_municipality(fulfilment, capacity, population)
+    assert df["target_per_1000"].isna().all() and per_capita.population_years(df) == ""
+    assert per_capita.area(df)["target_per_1000"] is None
+
+
+def test_the_switch_shows_per_1000_on_oversikt_and_mal_and_says_the_population_year(plan_store):
+    from app_helpers import open_page
+
+    at = open_page("app.py", kommun="1440", to="2026", per1000="1")
+    assert at.toggle(key="w_per_capita").value is True
+    assert at.query_params["per1000"] == ["1"] or at.query_params["per1000"] == "1"
+    target = queries.run("fulfilment_by_municipality", params(2026, "kommun", "1440"))["target"].iloc[0]
+    tiles = {m.label: m.value for m in at.metric}
+    expected = f"{target / 31402 * 1000:.2f}".replace(".", ",")
+    assert tiles["Mål per 1 000 inv."] == expected
+    assert "befolkning 2019" in at.subheader[0].value
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert "Mottagna per 1 000 invånare 2026 (befolkning 2019)" in titles
+    at.switch_page("pages/mal.py").run()
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert "Mål och mottagna per 1 000 invånare 2026 (befolkning 2019)" in titles
+
+
+def test_without_the_switch_no_per_1000_figures(plan_store):
+    from app_helpers import open_page
+
+    at = open_page("app.py", kommun="1440", to="2026")
+    assert not [m for m in at.metric if "per 1 000" in m.label]
