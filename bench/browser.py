@@ -137,10 +137,10 @@ async def _walk(browser, url: str, pages: list[tuple[str, str]]) -> float:
 
 
 def _nav() -> list[tuple[str, str]]:
+    from reception import site
     from reception.i18n import LABELS
-    from reception.ui import NAV
 
-    return [(Path(file).stem if file != "app.py" else "", LABELS[key][0]) for file, key in NAV]
+    return [(Path(file).stem if file != "app.py" else "", LABELS[key][0]) for file, key in site.PAGES]
 
 
 async def _sessions(browser, db: Path, folder: Path, sessions: int) -> dict:

@@ -16,20 +16,8 @@ from reception import export, i18n, ingest, store
 from reception.i18n import t
 from reception.ingest import guard, isolate
 
-VIEWS = (
-    "municipality",
-    "county",
-    "region",
-    "targets",
-    "county_targets",
-    "arrivals_ytd",
-    "arrivals_month",
-    "arrivals_year",
-    "capacity",
-    "arrival_events",
-    "loads",
-)
-FORMATS = {"csv": "csv", "csv-excel": "csv", "xlsx": "xlsx", "parquet": "parquet"}
+VIEWS = store.CONTRACT_VIEWS
+FORMATS = ("csv", "csv-excel", "xlsx", "parquet")
 
 
 class Refused(Exception):
@@ -203,7 +191,7 @@ def parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="spara en vy som fil")
     exp.add_argument("view")
     exp.add_argument("--out", required=True)
-    exp.add_argument("--format", choices=sorted(FORMATS))
+    exp.add_argument("--format", choices=FORMATS)
     exp.set_defaults(run=cmd_export)
     hand = sub.add_parser("handout", help="mötets bilder som PDF, en bild per sida")
     hand.add_argument("--deck", help="en sparad mötesfil (JSON); annars mötet som sparats i appen")

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import duckdb
 
-from reception import documents, queries, store
+from reception import documents, queries, site
 from reception.i18n import t
 
 FORMAT = "reception-meeting-deck"
@@ -117,14 +117,6 @@ def step(index: int, count: int, offset: int) -> int:
     return (index + offset) % count if count else 0
 
 
-def page_paths() -> set[str]:
-    """The URL paths of this app's pages: '/' for app.py, '/name' for pages/[NN_]name.py."""
-    found = {"/"}
-    for file in (store.ROOT / "pages").glob("*.py"):
-        found.add("/" + re.sub(r"^\d+_", "", file.stem))
-    return found
-
-
 def slide_problems(slide: Slide, name: str | None = None, number: int | None = None) -> list[Problem]:
     """What is wrong with a slide (empty if nothing); ``name`` and ``number`` say which file's slide."""
     where = {"name": name, "number": number} if name is not None else {}
@@ -145,7 +137,7 @@ def slide_problems(slide: Slide, name: str | None = None, number: int | None = N
         refuse("long_link", n=MAX_URL)
     elif parts.scheme or parts.netloc or not slide.url.startswith("/"):
         refuse("outside", url=repr(slide.url))
-    elif parts.path not in page_paths():
+    elif parts.path not in site.url_paths():
         refuse("no_page", path=repr(parts.path))
     elif parts.fragment or not _SAFE_QUERY.fullmatch(parts.query):
         refuse("bad_characters", url=repr(slide.url))

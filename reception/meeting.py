@@ -22,12 +22,6 @@ from reception.selection import Selection
 QUERIES = ("meeting_new_months", "meeting_revised_targets", "meeting_fell_behind")
 
 
-def page_path(file: str) -> str:
-    """A page file's URL path: 'app.py' is '/', 'pages/mal.py' is '/mal'."""
-    stem = Path(file).stem
-    return "/" if file == "app.py" else "/" + stem
-
-
 def view_url(path: str, selection: Selection) -> str:
     """A page with the selection (as the URL keeps it, without presentation mode): a slide's URL."""
     params = replace(selection, present=False).to_query_params()

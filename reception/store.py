@@ -38,6 +38,21 @@ LANSTAL_CSV = DATA_DIR / "lanstal.csv"
 POPULATION_CSV = DATA_DIR / "population.csv"
 
 DataVersion = tuple[int, int, int]
+# The data contract (DESIGN.md): the views every reader may read whole, by these names only
+CONTRACT_VIEWS = (
+    "municipality",
+    "county",
+    "region",
+    "targets",
+    "county_targets",
+    "arrivals_ytd",
+    "arrivals_month",
+    "arrivals_year",
+    "capacity",
+    "arrival_events",
+    "population",
+    "loads",
+)
 
 
 def db_path() -> Path:

@@ -16,22 +16,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import geo, i18n, queries, store
+from reception import geo, i18n, queries, site, store
 from reception.i18n import t
 from reception.selection import Selection
 from reception.ui import sidebar
 
 ROOT = store.ROOT
 LOG = logging.getLogger("reception.pages")
-NAV = (
-    ("app.py", "page.oversikt"),
-    ("pages/mal.py", "page.mal"),
-    ("pages/kapacitet.py", "page.kapacitet"),
-    ("pages/variation.py", "page.variation"),
-    ("pages/planering.py", "page.planering"),
-    ("pages/mote.py", "page.mote"),
-    ("pages/data.py", "page.data"),
-)
 RUN_KEY = "_run_count"
 # Streamlit draws captions (and a button's shortcut key) at 60 % opacity (3.9:1 on white, below WCAG AA):
 # draw them opaque and grey
@@ -142,7 +133,7 @@ def _nav(selection: Selection) -> None:
     """The translated page links, carrying the selection; they wrap rather than cut a label."""
     params = selection.to_query_params()
     with st.container(horizontal=True, wrap=True, gap="medium", key="nav"):
-        for file, key in NAV:
+        for file, key in site.PAGES:
             if (ROOT / file).exists():  # the meeting page may not be there yet
                 st.page_link(file, label=t(key), query_params=params, width="content")
 
@@ -260,8 +251,8 @@ def friendly_start() -> None:
     right.page_link("pages/data.py", label=t("empty.go_data"), icon=":material/upload:")
 
 
-VIEWS = ("targets", "county_targets", "arrivals_month", "arrivals_year", "arrivals_ytd", "capacity", "loads",
-         "municipality", "county", "region")  # fmt: skip
+# every contract view but the person-level events (millions of rows: the command line exports them)
+VIEWS = tuple(v for v in store.CONTRACT_VIEWS if v != "arrival_events")
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

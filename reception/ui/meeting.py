@@ -14,11 +14,11 @@ from datetime import date
 
 import streamlit as st
 
-from reception import charts, deck, meeting
+from reception import charts, deck, meeting, site
 from reception.i18n import t
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import NAV, heading, query, roles, sections
+from reception.ui import heading, query, roles, sections
 
 # on a shared screen the slide fills what is left of a 1280x720 screen under the headings; the
 # slide's own page hides its banner and leave button inside the frame
@@ -106,7 +106,7 @@ def editor(current: deck.Deck, selection: Selection) -> None:
         down.button("↓", key=f"down_{i}", help=t("meeting.down"), on_click=save, args=(current.move(i, +1),))
         out.button("✕", key=f"remove_{i}", help=t("meeting.remove"), on_click=save, args=(current.remove(i),))
     with st.form("add_slide", clear_on_submit=True):
-        pages = {meeting.page_path(file): t(key) for file, key in NAV}
+        pages = {site.url_path(file): t(key) for file, key in site.PAGES}
         where = st.selectbox(t("meeting.add_page"), list(pages), format_func=pages.get)
         new_title = st.text_input(t("meeting.slide_title"))
         link = st.text_input(t("meeting.slide_link"), help=t("meeting.slide_link_help"))

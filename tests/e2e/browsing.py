@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from reception import deck, store
+from reception import site, store
 
 try:
     from playwright.sync_api import Page, expect
@@ -19,7 +19,7 @@ SCREENSHOTS = store.ROOT / "test-artifacts" / "screenshots"
 
 def page_paths() -> list[str]:
     """Every page of the app as a URL path: '/' and one per file in pages/."""
-    return sorted(deck.page_paths())
+    return sorted(site.url_paths())
 
 
 # The whole "drawn" condition, polled in the page until it has held for SETTLE_MS with the same

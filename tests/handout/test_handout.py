@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from pypdf import PdfReader
 
-from reception import deck, documents, handout, headline, queries
+from reception import deck, documents, handout, headline, queries, site
 from reception.__main__ import main
 from reception.deck import Deck, Slide
 from reception.selection import Selection
@@ -99,10 +99,10 @@ def test_an_empty_deck_is_refused_in_words():
 
 
 def test_every_headline_is_a_page_of_the_app():
-    assert set(headline.HEADLINES) <= deck.page_paths()
+    assert set(headline.HEADLINES) <= site.url_paths()
     # Möte and Data have no chart of their own; Planering's scenario is a draft whose inputs are not in
     # its link, so a slide of it prints the link to open (handout.no_chart), not a chart
-    assert set(headline.HEADLINES) >= deck.page_paths() - {"/mote", "/data", "/planering"}
+    assert set(headline.HEADLINES) >= site.url_paths() - {"/mote", "/data", "/planering"}
 
 
 def test_the_demo_comes_with_the_sample_deck_and_keeps_a_saved_one(module_store, store_path):

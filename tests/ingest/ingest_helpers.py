@@ -12,7 +12,8 @@ from reception import store
 # rows in the big monthly CSV: 290 municipalities x 6 categories x 120 months
 BIG_CSV_ROWS = 290 * 6 * 120
 
-VIEWS = ("targets", "county_targets", "arrivals_ytd", "arrivals_month", "arrivals_year", "capacity", "loads")
+# the views the writer works out from the facts (store.CURRENT), and the load history
+VIEWS = (*dict.fromkeys(v for views in store.CURRENT.values() for v in views), "loads")
 
 
 def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:

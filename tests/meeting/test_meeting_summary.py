@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 from meeting_store import GR
 
-from reception import meeting
+from reception import meeting, site
 from reception.deck import Deck, Slide
 
 PARAMS = {"from_load": 3, "to_load": 4, **GR, "category": "all", "program": "settlement", "year_from": 2026}
@@ -94,11 +94,11 @@ def test_a_view_url_is_the_page_with_the_selection_but_not_presenting():
     sel = Selection(
         year_from=2024, year_to=2024, area_kind="region", area_code="Göteborgsregionen", present=True
     )
-    url = meeting.view_url(meeting.page_path("pages/mal.py"), sel)
+    url = meeting.view_url(site.url_path("pages/mal.py"), sel)
     path, query = url.split("?")
     assert path == "/mal"
     assert parse_qs(query) == {"from": ["2024"], "to": ["2024"], "region": ["Göteborgsregionen"]}
-    assert meeting.page_path("app.py") == "/"
+    assert site.url_path("app.py") == "/"
 
 
 def test_long_lists_are_cut_short_with_how_many_more(meeting_store):

@@ -13,7 +13,8 @@ import pytest
 
 from reception import store
 
-VIEWS = ["targets", "county_targets", "arrivals_ytd", "arrivals_month", "arrivals_year", "capacity", "loads"]
+# the views the writer works out from the facts (store.CURRENT), and the load history
+VIEWS = (*dict.fromkeys(v for views in store.CURRENT.values() for v in views), "loads")
 
 
 def snapshot(path: Path) -> dict[str, list]:
