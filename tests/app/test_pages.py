@@ -48,7 +48,7 @@ def test_the_friendly_start_loads_the_demo(store_path):
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "pages/data.py"])  # Data draws no chart
 def test_every_chart_has_a_title_a_summary_a_source_and_three_downloads(demo_store, page):
-    at = open_page(page)
+    at = open_page(page, **({"lan": "20", "to": "2026"} if page == "pages/planering.py" else {}))  # a plan
     if page == "pages/mote.py":  # its chart shows the months new since a load: pick the first load
         since = next(s for s in at.selectbox if s.label == t("meeting.from_load", "sv"))
         since.set_value(int(since.options[-1].split(" · ")[0])).run()  # listed newest first
