@@ -5,15 +5,7 @@
 -- Months with a suppressed cell are left out of the statistics (unknown, not zero).
 with area as (select * from area_members($area_kind, $area_code)),
 municipality_months as (
-    select
-        m.kommun_kod,
-        m.month,
-        case when count(m.persons) = count(*) then sum(m.persons) end as persons
-    from arrivals_month as m
-    inner join area as a on a.kommun_kod = m.kommun_kod
-    where year(m.month) between $year_from and $year_to
-        and ($category = 'all' or m.category = $category)
-    group by m.kommun_kod, m.month
+    select * from municipality_arrivals_monthly($area_kind, $area_code, $year_from, $year_to, $category)
 ),
 spread as (
     select

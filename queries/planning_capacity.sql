@@ -7,14 +7,7 @@ with county_members as (
     select * from area_members('lan', $lan_kod)
 ),
 municipality_months as (
-    select
-        m.kommun_kod,
-        m.month,
-        case when count(m.persons) = count(*) then sum(m.persons) end as persons
-    from arrivals_month as m
-    inner join county_members as c on c.kommun_kod = m.kommun_kod
-    where year(m.month) < $year
-    group by m.kommun_kod, m.month
+    select * from municipality_arrivals_monthly('lan', $lan_kod, 0, $year - 1, 'all')
 ),
 spread as (
     select

@@ -85,6 +85,15 @@ def style(fig: go.Figure, *, present: bool = False, lang: str = "sv", height: in
     return fig
 
 
+ROW = {False: 28, True: 46}  # px a bar (or heatmap row) takes, normal and presenting
+
+
+def rows_height(rows: int, present: bool, least: int = 360) -> int:
+    """The height of a chart with one bar (or heatmap row) per municipality or county: a row each,
+    plus 160 px for the title, legend and value axis, and never less than ``least``."""
+    return max(least, ROW[present] * rows + 160)
+
+
 def fit_rows(fig: go.Figure, rows: int, present: bool) -> go.Figure:
     """In presentation, shrink a bar chart's category labels so each of its ``rows`` keeps its name
     within the capped height (Plotly would drop every other label instead); returns the figure."""

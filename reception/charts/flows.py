@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import BELOW, BLUE, GREY, ORANGE, SKY, fit_rows, short_name, style
+from reception.charts import BELOW, BLUE, GREY, ORANGE, SKY, fit_rows, rows_height, short_name, style
 from reception.i18n import MONTHS, fmt_int, t
 from reception.memo import remembered
 
@@ -55,7 +55,7 @@ def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int
         textposition="outside",
         cliponaxis=False,
     )
-    style(fig, present=present, lang=lang, height=max(420, (46 if present else 28) * len(shown) + 160))
+    style(fig, present=present, lang=lang, height=rows_height(len(shown), present, 420))
     fit_rows(fig, len(shown), present)
     fig.update_layout(barmode="stack", title_text=title, xaxis_title_text=t("axis.places", lang))
     return fig
@@ -76,7 +76,7 @@ def runout_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int =
             cliponaxis=False,
         )
     )
-    style(fig, present=present, lang=lang, height=max(360, (46 if present else 28) * len(shown) + 160))
+    style(fig, present=present, lang=lang, height=rows_height(len(shown), present))
     fit_rows(fig, len(shown), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("kap.months_left", lang))
     return fig
@@ -149,7 +149,7 @@ def buffer_chart(df: pd.DataFrame, title: str, lang: str, present: bool, n: int 
         name=t("var.headroom", lang),
         marker={"symbol": "diamond", "color": BLUE, "line": {"color": "white", "width": 1}},
     )
-    style(fig, present=present, lang=lang, height=max(420, (46 if present else 28) * len(shown) + 160))
+    style(fig, present=present, lang=lang, height=rows_height(len(shown), present, 420))
     fit_rows(fig, len(shown), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.places", lang))
     return fig

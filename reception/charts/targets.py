@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, fit_rows, short_name, style
+from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, fit_rows, rows_height, short_name, style
 from reception.i18n import MONTHS, fmt_int, fmt_pct, t
 from reception.memo import remembered
 
@@ -141,8 +141,7 @@ def fulfilment_heatmap(df: pd.DataFrame, title: str, lang: str, present: bool, l
             ygap=2,
         )
     )
-    row = 48 if present else 26
-    style(fig, present=present, lang=lang, height=max(360, row * len(wide) + 160))
+    style(fig, present=present, lang=lang, height=rows_height(len(wide), present))
     fit_rows(fig, len(wide), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.year", lang))
     fig.update_xaxes(type="category", side="top")
@@ -164,7 +163,7 @@ def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fi
             cliponaxis=False,
         )
     )
-    style(fig, present=present, lang=lang, height=max(360, (44 if present else 26) * len(df) + 160))
+    style(fig, present=present, lang=lang, height=rows_height(len(df), present))
     fit_rows(fig, len(df), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.persons", lang))
     return fig

@@ -15,3 +15,17 @@ inner join area_members(kind, code) as a on a.kommun_kod = m.kommun_kod
 where year(m.month) between year_from and year_to
     and (category_wanted = 'all' or m.category = category_wanted)
 group by m.month;
+
+-- The same per municipality: each municipality's people received per month in the area. A month in
+-- which any of its cells is suppressed is unknown as a whole (persons NULL), never a lower bound
+-- taken for the real figure: spreads and percentiles read only whole months.
+create macro municipality_arrivals_monthly(kind, code, year_from, year_to, category_wanted) as table
+select
+    m.kommun_kod,
+    m.month,
+    case when count(m.persons) = count(*) then sum(m.persons) end as persons
+from arrivals_month as m
+inner join area_members(kind, code) as a on a.kommun_kod = m.kommun_kod
+where year(m.month) between year_from and year_to
+    and (category_wanted = 'all' or m.category = category_wanted)
+group by m.kommun_kod, m.month;
