@@ -43,7 +43,7 @@ def test_an_error_in_a_page_is_a_short_message_and_a_logged_traceback(
 
     monkeypatch.setattr(queries, "run", failing)
     with caplog.at_level(logging.ERROR, logger="reception.pages"):
-        at = run_page(page, lang=lang)
+        at = run_page(page, lang=lang, **({"lan": "20"} if page == "pages/planering.py" else {}))  # a plan
     assert not at.exception
     assert [e.value for e in at.error] == [t("error.page", lang)]
     assert SECRET not in everything_shown(at) and "Traceback" not in everything_shown(at)
