@@ -1,10 +1,10 @@
 """Deterministic demo data for all 290 municipalities, January 2016 to last month.
 
 What is real: the county targets (länstal) where a decision is known (data/lanstal.csv), the
-national totals of DOMAIN.md, and the month-of-year shape of inflow, taken from Migrationsverket's
-monthly asylum applications 2009–2016 (data/asylum_applications_monthly.csv). Everything else —
-the municipal split (by a synthetic size weight, not population), arrivals by category, capacity —
-is synthetic and every load is marked as demo.
+national totals the government announced with them, and the month-of-year shape of inflow, taken
+from Migrationsverket's monthly asylum applications 2009–2016 (data/asylum_applications_monthly.csv).
+Everything else — the municipal split (by a synthetic size weight, not population), arrivals by
+category, capacity — is synthetic and every load is marked as demo.
 
 Arrivals are stored as Migrationsverket publishes them: one year-to-date snapshot per month, the
 current year up to the month before ``today`` (the reporting lag). The demo is written through the
@@ -30,7 +30,7 @@ SEED = 20161
 DATASETS = ("targets", "arrivals", "capacity")
 MONTHLY_SHAPE_CSV = store.DATA_DIR / "asylum_applications_monthly.csv"
 
-# national totals under the Settlement Act (DOMAIN.md; final revision of each year);
+# national totals under the Settlement Act as announced (the final revision of each year);
 # 2018 and 2021 were not found and are synthetic
 SETTLEMENT_TOTAL = {
     2016: 21700,

@@ -103,6 +103,7 @@ def _prepare() -> None:
     store.prepare(path)
     if first_start and store.is_empty(path):
         load_demo()
+    geo.municipality_geojson_url()  # the map's boundaries, written once at start, not while a page draws
     _ready.add((str(path), store.data_version(path)))
 
 
