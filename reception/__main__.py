@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from reception import export, i18n, ingest, store
+from reception import export, i18n, ingest, loadlog, store
 from reception.i18n import t
 from reception.ingest import guard, isolate
 
@@ -96,8 +96,8 @@ def cmd_loads(args: argparse.Namespace) -> None:
 
 def cmd_undo(args: argparse.Namespace) -> None:
     try:
-        undone = store.undo(args.load_id, args.db)
-    except store.UndoRefused as refused:
+        undone = loadlog.undo(args.load_id, args.db)
+    except loadlog.UndoRefused as refused:
         raise Refused(str(refused)) from refused
     print(f"Inläsning {undone['load_id']} ({undone['source']}, {undone['dataset']}) är ångrad.")
 

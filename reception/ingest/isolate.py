@@ -33,7 +33,7 @@ import traceback
 from functools import cache
 from pathlib import Path, PurePath
 
-from reception import store
+from reception import loadlog, store
 from reception.ingest import guard
 from reception.ingest.guard import MB, UPLOAD, Limits
 from reception.ingest.problems import IngestRefused, coded
@@ -144,7 +144,7 @@ def _child(
         def progress(done: int, total: int) -> None:
             conn.send(("progress", done, total))
 
-        with store.acting_as(who):
+        with loadlog.acting_as(who):
             result = pipeline.ingest_bytes(name, data, progress=progress, **options)
         message = ("done", result)
     except IngestRefused as refused:
@@ -190,7 +190,7 @@ def ingest(
         raise IngestRefused(name, [coded(name, "limit.file", size=f"{size / MB:.0f}", limit=limits.file_mb)])
     # the fork server keeps the environment and folder it started with: say everything explicitly,
     # who is loading included (the editor signed in to the page, or the command line's user)
-    who = store.actor()
+    who = loadlog.actor()
     options["store_path"] = Path(options.get("store_path") or store.db_path()).resolve()
     path = str(Path(path).resolve()) if path is not None else None
     ctx = _context()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from reception import store
+from reception import loadlog, store
 
 INSERTS = {
     "targets": ("fact_target", ["year", "kommun_kod", "program", "target", "received"]),
@@ -77,7 +77,7 @@ def write(
     """Store every (dataset, facts, summary) as its own load, atomically.
 
     The demo is written here too (``demo=True``), so every fact reaches the store one way. In the
-    same transaction the loads of the other kind are retired (``store.retire_other_kind``): a real
+    same transaction the loads of the other kind are retired (``loadlog.retire_other_kind``): a real
     file retires the demo, the demo on purpose retires real loads and any earlier demo.
 
     Returns:
@@ -87,7 +87,7 @@ def write(
     with store.write(path) as con:
         for dataset, facts, summary in parts:
             table, columns = INSERTS[target_of(dataset, facts)]
-            load_id = store.new_load(
+            load_id = loadlog.new_load(
                 con,
                 source=source,
                 dataset=dataset,
@@ -109,5 +109,5 @@ def write(
             finally:
                 con.unregister("incoming")
             ids.append(load_id)
-        retired = store.retire_other_kind(con, new=ids, demo=demo)
+        retired = loadlog.retire_other_kind(con, new=ids, demo=demo)
     return ids, retired

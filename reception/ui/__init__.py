@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import geo, i18n, queries, site, store
+from reception import geo, i18n, loadlog, queries, site, store
 from reception.i18n import t
 from reception.selection import Selection
 from reception.ui import sidebar
@@ -246,7 +246,7 @@ def friendly_start() -> None:
     st.write(t("empty.body"))
     left, right = st.columns(2)
     if roles.is_editor() and left.button(t("empty.load_demo"), type="primary", key="empty_load_demo"):
-        with st.spinner(), store.acting_as(roles.editor_name()):
+        with st.spinner(), loadlog.acting_as(roles.editor_name()):
             load_demo()
         st.rerun()
     right.page_link("pages/data.py", label=t("empty.go_data"), icon=":material/upload:")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reception import store
+from reception import loadlog
 from reception.i18n import t
 from reception.text import md
 from reception.ui import roles
@@ -22,7 +22,11 @@ def _ask(load_id: int) -> None:
 
 
 def _cancel() -> None:
-    st.session_state.pop(CONFIRM, None)
+    """Back to the picker, still on the load that was asked about (the picker was not drawn meanwhile,
+    so Streamlit forgot its choice)."""
+    waiting = st.session_state.pop(CONFIRM, None)
+    if waiting is not None:
+        st.session_state["undo_pick"] = waiting
 
 
 def _change(action, load_id: int, done_key: str) -> None:
@@ -33,7 +37,7 @@ def _change(action, load_id: int, done_key: str) -> None:
     try:
         with roles.acting():
             action(load_id)
-    except store.UndoRefused as refused:
+    except loadlog.UndoRefused as refused:
         st.session_state["history_message"] = ("error", refused.message())
     else:
         st.session_state["history_message"] = ("success", t(done_key, id=load_id))
@@ -56,7 +60,7 @@ def undo_redo(loads: pd.DataFrame) -> None:
             key="undo_yes",
             type="primary",
             on_click=_change,
-            args=(store.undo, waiting, "data.undone"),
+            args=(loadlog.undo, waiting, "data.undone"),
         )
         no.button(t("data.undo_no"), key="undo_no", on_click=_cancel)
     elif live:
@@ -67,5 +71,5 @@ def undo_redo(loads: pd.DataFrame) -> None:
         left, right = st.columns([2, 1], vertical_alignment="bottom")
         chosen = left.selectbox(t("data.redo_pick"), undone, key="redo_pick")
         right.button(
-            t("data.redo"), key="redo_button", on_click=_change, args=(store.redo, chosen, "data.redone")
+            t("data.redo"), key="redo_button", on_click=_change, args=(loadlog.redo, chosen, "data.redone")
         )

@@ -13,7 +13,7 @@ import os
 
 import streamlit as st
 
-from reception import roles, store
+from reception import loadlog, roles
 from reception.i18n import t
 from reception.selection import Selection
 from reception.ui import sidebar
@@ -89,12 +89,12 @@ def editor_name() -> str:
         return email
     if "password" in how and _unlocked(_password()):
         return roles.PASSWORD_NAME
-    return store.actor()
+    return loadlog.actor()
 
 
 def acting() -> object:
     """A context in which loads, undos and redos are recorded as done by :func:`editor_name`."""
-    return store.acting_as(editor_name())
+    return loadlog.acting_as(editor_name())
 
 
 def _unlock(password: str) -> None:

@@ -10,7 +10,7 @@ import official_files as of
 import pytest
 from ingest_helpers import one, query, snapshot
 
-from reception import ingest, store
+from reception import ingest, loadlog, store
 
 
 def targets(path) -> dict[str, tuple]:
@@ -32,7 +32,7 @@ def test_a_revised_kommuntal_replaces_the_earlier_and_undo_brings_it_back(fresh_
     assert two.load_ids != one_.load_ids
     assert targets(fresh_store) == {e.kod: (e.target, e.received) for e in revised_entries}
     assert {r[0] for r in query(fresh_store, "select distinct load_id from targets")} == set(two.load_ids)
-    store.undo(two.load_ids[0], fresh_store)
+    loadlog.undo(two.load_ids[0], fresh_store)
     assert targets(fresh_store) == {e.kod: (e.target, e.received) for e in of.KOMMUNTAL_2024}
 
 
@@ -78,7 +78,7 @@ def test_the_same_bytes_under_another_name_are_the_same_file(fresh_store):
 def test_an_undone_file_can_be_loaded_again(fresh_store):
     f = of.kommuntal_xlsx()
     first = ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)
-    store.undo(first.load_ids[0], fresh_store)
+    loadlog.undo(first.load_ids[0], fresh_store)
     assert targets(fresh_store) == {}
     again = ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)
     assert again.already_loaded is None

@@ -8,7 +8,7 @@ from ingest_helpers import fingerprint, one, query
 from official_files import NBSP, csv_bytes
 from official_layouts import kolada_csv, population, scb_population_csv, scb_population_xlsx
 
-from reception import ingest, store
+from reception import ingest, loadlog
 
 SOME = ["0114", "0180", "2021", "2080"]
 
@@ -59,7 +59,7 @@ def test_scb_csv_of_some_municipalities_replaces_their_reference_figures_only(fr
 def test_undoing_a_population_load_brings_the_reference_back(fresh_store):
     f = scb_population_csv(SOME, years=(2019,), changed={(2019, "0114"): 47000})
     loaded = ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)
-    store.undo(loaded.load_ids[0], fresh_store)
+    loadlog.undo(loaded.load_ids[0], fresh_store)
     assert query(
         fresh_store, "select population, source from population where year = 2019 and kommun_kod = '0114'"
     ) == [(population()[(2019, "0114")], "population.csv")]

@@ -11,7 +11,7 @@ Ale (1440) and Göteborg (1480) are in Göteborgsregionen (data/regions.csv), St
 
 from __future__ import annotations
 
-from reception import store
+from reception import loadlog, store
 
 ALE, GBG, STHLM = "1440", "1480", "0180"
 GR = {"area_kind": "region", "area_code": "Göteborgsregionen"}
@@ -19,7 +19,7 @@ GR = {"area_kind": "region", "area_code": "Göteborgsregionen"}
 
 def load(path, dataset, targets=(), snapshots=()):
     with store.write(path) as con:
-        load_id = store.new_load(con, source=f"{dataset}.xlsx", dataset=dataset, rows=1)
+        load_id = loadlog.new_load(con, source=f"{dataset}.xlsx", dataset=dataset, rows=1)
         for kod, target in targets:
             con.execute(
                 "insert into fact_target values (?, 2026, ?, 'settlement', ?, null)", [load_id, kod, target]

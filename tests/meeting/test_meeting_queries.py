@@ -7,7 +7,7 @@ from datetime import date
 
 from meeting_store import ALE, GBG, GR, STHLM, load
 
-from reception import queries, store
+from reception import loadlog, queries
 
 
 def run(name, path, **params):
@@ -17,7 +17,7 @@ def run(name, path, **params):
 
 
 def test_loads_lists_live_loads_newest_first(meeting_store):
-    store.undo(3, meeting_store)
+    loadlog.undo(3, meeting_store)
     assert queries.run("meeting_loads", {}, meeting_store)["load_id"].tolist() == [4, 2, 1]
 
 
@@ -51,7 +51,7 @@ def test_nothing_changed_between_a_load_and_itself(meeting_store):
 
 
 def test_an_undone_load_no_longer_counts_as_a_change(meeting_store):
-    store.undo(4, meeting_store)
+    loadlog.undo(4, meeting_store)
     assert run("meeting_new_months", meeting_store).empty
     assert run("meeting_revised_targets", meeting_store).empty
 

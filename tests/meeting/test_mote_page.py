@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reception import deck, queries, store
+from reception import deck, loadlog, queries, store
 from reception.deck import Deck, Slide
 
 TWO = Deck(
@@ -103,7 +103,7 @@ def test_marking_the_meeting_held_remembers_the_newest_load(two_slides):
 def test_since_the_last_meeting_lists_a_revised_kommuntal_and_charts_the_new_month(two_slides):
     october = queries.run("meeting_loads", {}, two_slides)["load_id"].max()
     with store.write(two_slides) as con:
-        load_id = store.new_load(con, source="kommuntal_nov.xlsx", dataset="targets", rows=2)
+        load_id = loadlog.new_load(con, source="kommuntal_nov.xlsx", dataset="targets", rows=2)
         con.execute("insert into fact_target values (?, 2026, '1440', 'settlement', 20, null)", [load_id])
         con.execute(
             """insert into fact_arrivals_ytd

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reception import store
+from reception import loadlog, store
 
 TARGETS = [
     # year, kommun_kod, program, target, received
@@ -46,12 +46,12 @@ CAPACITY = [
 def build(path: Path) -> Path:
     """Fill the prepared store at ``path`` with the rows above, one load per dataset."""
     with store.write(path) as con:
-        load = store.new_load(con, source="mal.xlsx", dataset="targets", rows=len(TARGETS))
+        load = loadlog.new_load(con, source="mal.xlsx", dataset="targets", rows=len(TARGETS))
         con.executemany("insert into fact_target values (?, ?, ?, ?, ?, ?)", [(load, *r) for r in TARGETS])
-        load = store.new_load(con, source="mottagna.csv", dataset="arrivals", rows=len(MONTHS))
+        load = loadlog.new_load(con, source="mottagna.csv", dataset="arrivals", rows=len(MONTHS))
         con.executemany(
             "insert into fact_arrivals_month values (?, ?, ?, ?, ?, ?)", [(load, *r) for r in MONTHS]
         )
-        load = store.new_load(con, source="platser.xlsx", dataset="capacity", rows=len(CAPACITY))
+        load = loadlog.new_load(con, source="platser.xlsx", dataset="capacity", rows=len(CAPACITY))
         con.executemany("insert into fact_capacity values (?, ?, ?, ?, ?, ?)", [(load, *r) for r in CAPACITY])
     return path

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reception import queries
+from reception import loadlog, queries
 from reception.selection import Selection
 
 DALARNA = Selection(year_from=2025, year_to=2025, area_kind="lan", area_code="20")
@@ -226,9 +226,9 @@ def test_default_year_is_the_newest_with_the_programs_targets(store_path):
     from reception import store
 
     with store.write(store_path) as con:
-        load = store.new_load(con, source="mal.xlsx", dataset="targets", rows=1)
+        load = loadlog.new_load(con, source="mal.xlsx", dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2019, '2021', 'settlement', 10, 4)", [load])
-        load = store.new_load(con, source="platser.xlsx", dataset="capacity", rows=1)
+        load = loadlog.new_load(con, source="platser.xlsx", dataset="capacity", rows=1)
         con.execute("insert into fact_capacity values (?, '2025-03-01', '2021', 'apartment', 10, 4)", [load])
     years = run("years_available", program="settlement")
     assert 2025 in set(years["year"])

@@ -13,7 +13,7 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from reception import deck, queries, store
+from reception import deck, loadlog, queries, store
 from reception.deck import Deck, Slide
 from reception.text import md
 
@@ -192,11 +192,11 @@ def test_titles_from_a_deck_are_shown_as_text_not_fetched(demo_store):
 def test_a_file_name_in_the_source_line_is_shown_as_text(demo_store):
     name = "![x](http://elsewhere.example/p.png).xlsx"
     with store.write(demo_store) as con:
-        load_id = store.new_load(con, source=name, dataset="targets", rows=1)
+        load_id = loadlog.new_load(con, source=name, dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2026, '1440', 'settlement', 20, null)", [load_id])
     at = run("pages/mal.py")
     sources = [c.value for c in at.caption if c.value.startswith("Källa:")]
-    assert sources and all(md(name) in s for s in sources)
+    assert sources and any(md(name) in s for s in sources)  # the länstal chart names its own file
     assert not [s for s in sources if "![" in s or "](http" in s]
 
 

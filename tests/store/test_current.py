@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reception import store
+from reception import loadlog, store
 
 
 def load_snapshots(path: Path, counts: dict[int, int]) -> int:
     """Year-to-date snapshots for Ale, quota refugees, 2024: {as_of_month: persons so far}."""
     with store.write(path) as con:
-        load_id = store.new_load(con, source="kommunmottagna.xlsx", dataset="arrivals", rows=len(counts))
+        load_id = loadlog.new_load(con, source="kommunmottagna.xlsx", dataset="arrivals", rows=len(counts))
         for month, persons in counts.items():
             con.execute(
                 "insert into fact_arrivals_ytd values (?, 2024, ?, '1440', 'quota_refugee', ?, null)",
@@ -24,7 +24,7 @@ def load_snapshots(path: Path, counts: dict[int, int]) -> int:
 def load_months(path: Path, counts: dict[int, int | None]) -> int:
     """Monthly figures for Ale, quota refugees, 2024: {month: persons in the month}."""
     with store.write(path) as con:
-        load_id = store.new_load(con, source="per_manad.csv", dataset="arrivals", rows=len(counts))
+        load_id = loadlog.new_load(con, source="per_manad.csv", dataset="arrivals", rows=len(counts))
         for month, persons in counts.items():
             con.execute(
                 "insert into fact_arrivals_month values (?, ?, '1440', 'quota_refugee', ?, null)",
@@ -49,9 +49,9 @@ def test_views_are_worked_out_again_at_every_load_and_undo(store_path):
     assert months_and_year(store_path) == ([(1, 4), (2, 5), (3, 6)], (15, 3))
     revision = load_snapshots(store_path, {3: 18})
     assert months_and_year(store_path) == ([(1, 4), (2, 5), (3, 9)], (18, 3))
-    store.undo(revision, store_path)
+    loadlog.undo(revision, store_path)
     assert months_and_year(store_path) == ([(1, 4), (2, 5), (3, 6)], (15, 3))
-    store.undo(first, store_path)
+    loadlog.undo(first, store_path)
     assert months_and_year(store_path) == ([], None)
 
 
@@ -59,7 +59,7 @@ def test_the_newest_source_gives_both_the_months_and_the_year(store_path):
     load_snapshots(store_path, {1: 4, 2: 9, 3: 15})
     months = load_months(store_path, {1: 5, 2: 5})
     assert months_and_year(store_path) == ([(1, 5), (2, 5)], (10, 2))
-    store.undo(months, store_path)
+    loadlog.undo(months, store_path)
     load_months(store_path, {1: 5, 2: None})
     assert months_and_year(store_path) == ([(1, 5), (2, None)], (None, 2))  # a suppressed month: year unknown
     load_snapshots(store_path, {1: 4, 2: 9, 3: 15, 4: 20})

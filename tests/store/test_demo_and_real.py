@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reception import demo, ingest, store
+from reception import demo, ingest, loadlog, store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 import official_files as of  # noqa: E402
@@ -41,7 +41,7 @@ def test_the_first_real_file_retires_the_demo_and_undoing_it_brings_the_demo_bac
     assert result.retired == shown
     assert list(live(store_path)) == result.load_ids
     assert {reasons(store_path)[i] for i in shown} == {("real_loaded", result.load_ids[0])}
-    undone = store.undo(result.load_ids[0], store_path)
+    undone = loadlog.undo(result.load_ids[0], store_path)
     assert undone["restored"] == shown and list(live(store_path)) == shown
 
 
@@ -51,7 +51,7 @@ def test_undoing_a_real_load_keeps_the_demo_out_while_another_real_load_is_live(
     f = of.capacity_wide_xlsx()
     second = ingest.ingest_bytes(f.name, f.data, store_path=store_path)
     assert second.retired == []  # nothing of the demo was left to retire
-    assert store.undo(first, store_path)["restored"] == []
+    assert loadlog.undo(first, store_path)["restored"] == []
     assert list(live(store_path)) == second.load_ids
 
 
@@ -61,8 +61,8 @@ def test_the_demo_on_purpose_retires_real_loads_and_undoing_it_brings_them_back(
     assert list(live(store_path)) == shown
     assert reasons(store_path)[real[0]] == ("demo_loaded", shown[0])
     for load_id in shown[:-1]:  # the real load stays out while any demo load is live
-        assert store.undo(load_id, store_path)["restored"] == []
-    assert store.undo(shown[-1], store_path)["restored"] == real
+        assert loadlog.undo(load_id, store_path)["restored"] == []
+    assert loadlog.undo(shown[-1], store_path)["restored"] == real
     assert list(live(store_path)) == real
 
 
@@ -71,17 +71,17 @@ def test_a_replaced_demo_never_comes_back_beside_a_newer_one(store_path):
     new = demo.load_demo(store_path, today=TODAY)
     assert {reasons(store_path)[i] for i in old} == {("demo_replaced", new[0])}
     real = load_kommuntal(store_path).load_ids[0]
-    assert store.undo(real, store_path)["restored"] == new
+    assert loadlog.undo(real, store_path)["restored"] == new
 
 
 def test_undo_refusals_carry_a_code_and_are_worded_in_the_users_language(store_path):
     real = load_kommuntal(store_path).load_ids[0]
-    store.undo(real, store_path)
-    with pytest.raises(store.UndoRefused) as refused:
-        store.undo(real, store_path)
+    loadlog.undo(real, store_path)
+    with pytest.raises(loadlog.UndoRefused) as refused:
+        loadlog.undo(real, store_path)
     assert refused.value.code == "already_undone" and refused.value.fields["id"] == real
-    with pytest.raises(store.UndoRefused) as unknown:
-        store.undo(999, store_path)
+    with pytest.raises(loadlog.UndoRefused) as unknown:
+        loadlog.undo(999, store_path)
     assert (unknown.value.code, str(unknown.value)) == (
         "unknown",
         "Det finns ingen inläsning med nummer 999.",

@@ -11,7 +11,7 @@ import duckdb
 import killpoints
 import pytest
 
-from reception import store
+from reception import loadlog, store
 
 # the views the writer works out from the facts (store.CURRENT), and the load history
 VIEWS = (*dict.fromkeys(v for views in store.CURRENT.values() for v in views), "loads")
@@ -24,7 +24,7 @@ def snapshot(path: Path) -> dict[str, list]:
 
 def add_target(path: Path, value: float, year: int = 2024) -> int:
     with store.write(path) as con:
-        load_id = store.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
+        load_id = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
         con.execute(
             "insert into fact_target values (?, ?, '0180', 'settlement', ?, null)", [load_id, year, value]
         )
@@ -56,7 +56,7 @@ def test_the_same_key_loaded_twice_is_replaced_and_undo_brings_the_first_back(st
     add_target(store_path, 100)
     second = add_target(store_path, 140)
     assert target(store_path) == 140
-    store.undo(second, store_path)
+    loadlog.undo(second, store_path)
     assert target(store_path) == 100
     with store.connect_read(store_path) as con:
         assert con.execute("select count(*) from fact_target").fetchone()[0] == 2  # history keeps both
@@ -64,18 +64,18 @@ def test_the_same_key_loaded_twice_is_replaced_and_undo_brings_the_first_back(st
 
 def test_undo_refuses_unknown_and_repeated_loads(store_path):
     load_id = add_target(store_path, 100)
-    store.undo(load_id, store_path)
-    with pytest.raises(store.UndoRefused, match="redan ångrad"):
-        store.undo(load_id, store_path)
-    with pytest.raises(store.UndoRefused, match="ingen inläsning med nummer 999"):
-        store.undo(999, store_path)
+    loadlog.undo(load_id, store_path)
+    with pytest.raises(loadlog.UndoRefused, match="redan ångrad"):
+        loadlog.undo(load_id, store_path)
+    with pytest.raises(loadlog.UndoRefused, match="ingen inläsning med nummer 999"):
+        loadlog.undo(999, store_path)
 
 
 def test_an_exception_inside_a_write_leaves_the_live_file_as_it_was(store_path):
     add_target(store_path, 100)
     before, version = snapshot(store_path), store.data_version(store_path)
     with pytest.raises(RuntimeError), store.write(store_path) as con:
-        load_id = store.new_load(con, source="x.csv", dataset="targets", rows=1)
+        load_id = loadlog.new_load(con, source="x.csv", dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2024, '0180', 'settlement', 999, null)", [load_id])
         raise RuntimeError("refused half-way")
     assert snapshot(store_path) == before
@@ -142,9 +142,9 @@ def test_readers_are_never_blocked_while_another_process_loads(store_path):
 
 
 ADD_TARGET = """
-from reception import store
+from reception import loadlog, store
 with store.write(live) as con:
-    load_id = store.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
+    load_id = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
     con.execute("insert into fact_target values (?, 2024, '0180', 'settlement', 140, null)", [load_id])
 """
 
