@@ -15,21 +15,12 @@ import pyarrow as pa
 from reception.i18n import fmt_num
 from reception.ingest.layout import Column, Table
 from reception.ingest.problems import Said
-from reception.ingest.rows import DATA, SUBTOTAL, TOTAL, Areas
+from reception.ingest.rows import DATA, SUBTOTAL, TOTAL, Areas, where
 from reception.ingest.values import Numbers
 
 
 def _np(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return np.asarray(values.to_numpy(zero_copy_only=False), dtype=float)
-
-
-def _where(table: Table, i: int) -> Said:
-    row = table.sheet.rows[table.start + i].as_py()
-    return (
-        Said("where_sheet_row", sheet=repr(table.sheet.name), row=row)
-        if table.sheet.name
-        else Said("where_row", row=row)
-    )
 
 
 def _fmt(value: float) -> str:
@@ -75,7 +66,7 @@ def subtotals(table: Table, areas: Areas, measures: list[tuple[Column, Numbers]]
                 warnings.append(
                     Said(
                         "subtotal_differs",
-                        where=_where(table, int(i)),
+                        where=where(table, int(i)),
                         column=column.label,
                         stated=_fmt(stated),
                         known=_fmt(known),
@@ -95,7 +86,7 @@ def row_sums(table: Table, areas: Areas, total: tuple[Column, Numbers], parts: l
     return [
         Said(
             "row_sum_differs",
-            where=_where(table, int(i)),
+            where=where(table, int(i)),
             column=column.label,
             stated=_fmt(stated[i]),
             added=_fmt(added[i]),

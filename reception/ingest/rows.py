@@ -244,7 +244,7 @@ def _county_mismatch(table, body, lan_col, kind, code) -> list[str]:
         out.append(
             Said(
                 "wrong_county",
-                where=_where(table, int(i)),
+                where=where(table, int(i)),
                 kommun=muni,
                 stated=places.lan[stated[int(i)].as_py()],
                 actual=places.lan[actual[int(i)].as_py()],
@@ -257,7 +257,8 @@ def _file(table: Table) -> str:
     return table.sheet.file
 
 
-def _where(table: Table, i: int) -> Said:
+def where(table: Table, i: int) -> Said:
+    """'blad 'X' rad 12': where row ``i`` of the table stands in the file, said in the reader's language."""
     row = table.sheet.rows[table.start + i].as_py()
     return (
         Said("where_sheet_row", sheet=repr(table.sheet.name), row=row)

@@ -6,23 +6,13 @@ from __future__ import annotations
 import logging
 
 import pytest
-from app_helpers import PAGES, ROOT
+from app_helpers import PAGES, open_page
 from streamlit.testing.v1 import AppTest
 
 from reception import queries, store
 from reception.i18n import t
 
 SECRET = "/srv/secret/reception/queries.py"
-
-
-def run_page(page: str, **query) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "app.py":
-        at.switch_page(page).run()
-    return at
 
 
 def everything_shown(at: AppTest) -> str:
@@ -43,7 +33,7 @@ def test_an_error_in_a_page_is_a_short_message_and_a_logged_traceback(
 
     monkeypatch.setattr(queries, "run", failing)
     with caplog.at_level(logging.ERROR, logger="reception.pages"):
-        at = run_page(page, lang=lang, **({"lan": "20"} if page == "pages/planering.py" else {}))  # a plan
+        at = open_page(page, lang=lang, **({"lan": "20"} if page == "pages/planering.py" else {}))  # a plan
     assert not at.exception
     assert [e.value for e in at.error] == [t("error.page", lang)]
     assert SECRET not in everything_shown(at) and "Traceback" not in everything_shown(at)
@@ -59,11 +49,11 @@ def test_a_bad_line_in_regions_csv_is_named_not_a_traceback(tmp_path, monkeypatc
     )
     monkeypatch.setattr(store, "REGIONS_CSV", regions)
     monkeypatch.setenv("RECEPTION_DB", str(tmp_path / "reception.duckdb"))
-    at = run_page("app.py")
+    at = open_page("app.py")
     assert not at.exception
     assert [e.value for e in at.error] == [
         t("error.regions", "sv", line=3, problem=t("regions.fields", "sv", n=1))
     ]
     assert "rad 3" in at.error[0].value
-    at = run_page("pages/kapacitet.py", lang="en")
+    at = open_page("pages/kapacitet.py", lang="en")
     assert "line 3" in at.error[0].value and not at.exception

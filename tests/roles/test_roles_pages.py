@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from app_helpers import open_page
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
@@ -21,15 +22,7 @@ PASSWORD = "korrekt häst batteri"
 TWO = Deck(title="Nätverksmöte GR", slides=(Slide("Riket", "/"), Slide("Mål", "/mal")))
 
 
-def run(page: str = "app.py", **query) -> AppTest:
-    at = AppTest.from_file(str(store.ROOT / "app.py"), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "app.py":
-        at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+run = open_page  # the pages as tests/app opens them
 
 
 @pytest.fixture
