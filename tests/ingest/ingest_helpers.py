@@ -85,3 +85,14 @@ def cli(db: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProce
         text=True,
         timeout=timeout,
     )
+
+
+def ytd(path: Path, year: int = 2024, month: int = 10) -> dict[tuple[str, str], tuple]:
+    """The year-to-date snapshot as stored: (kommun_kod, category) -> (persons, of which unaccompanied)."""
+    rows = query(
+        path,
+        "select kommun_kod, category, persons, of_which_unaccompanied from arrivals_ytd "
+        "where year = ? and as_of_month = ?",
+        [year, month],
+    )
+    return {(k, c): (p, u) for k, c, p, u in rows}

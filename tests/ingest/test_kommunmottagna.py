@@ -5,7 +5,7 @@ the county on its first row only, Delsumma per county, blank cells that mean zer
 from __future__ import annotations
 
 import pytest
-from ingest_helpers import fingerprint, query
+from ingest_helpers import fingerprint, query, ytd
 from official_layouts import (
     KOMMUNMOTTAGNA_2024,
     excel_csv,
@@ -17,21 +17,11 @@ from official_layouts import (
 from reception import ingest
 
 
-def stored(path, year: int, month: int) -> dict[tuple[str, str], tuple]:
-    rows = query(
-        path,
-        "select kommun_kod, category, persons, of_which_unaccompanied from arrivals_ytd "
-        "where year = ? and as_of_month = ?",
-        [year, month],
-    )
-    return {(k, c): (p, u) for k, c, p, u in rows}
-
-
 def test_the_xlsx_is_read_with_blanks_as_zero_and_the_month_before_its_update(fresh_store):
     f = kommunmottagna_xlsx()
     result = ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)
     assert result.warnings == []
-    assert stored(fresh_store, 2024, 10) == expected_kommunmottagna()
+    assert ytd(fresh_store, 2024, 10) == expected_kommunmottagna()
     assert query(fresh_store, "select distinct year, as_of_month from arrivals_ytd") == [(2024, 10)]
     notes = " ".join(result.notes)
     assert "tomma celler läses som 0" in notes
@@ -46,14 +36,14 @@ def test_its_csv_export_from_swedish_excel_is_read_the_same(fresh_store):
     assert f.data.decode("cp1252").count('"') >= 4  # the two multi-line cells are quoted
     result = ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)
     assert result.warnings == []
-    assert stored(fresh_store, 2024, 10) == expected_kommunmottagna()
+    assert ytd(fresh_store, 2024, 10) == expected_kommunmottagna()
 
 
 def test_the_xls_of_2017_is_read_as_the_whole_year(fresh_store):
     f = kommunmottagna_xls(year=2017, updated="2018-01-10")
     result = ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)
     assert result.warnings == []
-    assert stored(fresh_store, 2017, 12) == expected_kommunmottagna()
+    assert ytd(fresh_store, 2017, 12) == expected_kommunmottagna()
 
 
 @pytest.mark.parametrize("delsumma_in", ["C", "A"])
@@ -63,7 +53,7 @@ def test_a_delsumma_that_does_not_add_up_is_warned_at_its_row(fresh_store, delsu
     row = f.row("Delsumma DALARNAS LÄN")
     assert [w for w in result.warnings if f"rad {row}," in w] == result.warnings
     assert len(result.warnings) == 1 and "kolumn N (Totalt)" in result.warnings[0]
-    assert stored(fresh_store, 2024, 10) == expected_kommunmottagna()
+    assert ytd(fresh_store, 2024, 10) == expected_kommunmottagna()
 
 
 def test_an_unknown_municipality_and_a_text_count_refuse_the_file_naming_both_cells(fresh_store):

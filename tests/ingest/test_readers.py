@@ -8,7 +8,7 @@ from datetime import date
 
 import official_files as of
 import pytest
-from ingest_helpers import one, query
+from ingest_helpers import one, query, ytd
 
 from reception import ingest
 
@@ -24,16 +24,6 @@ def targets(path, program="settlement", year=2024) -> dict[str, tuple]:
 
 def expected_kommuntal(entries=of.KOMMUNTAL_2024) -> dict[str, tuple]:
     return {e.kod: (e.target, e.received) for e in entries}
-
-
-def ytd(path, year=2024, month=10) -> dict[tuple[str, str], tuple]:
-    rows = query(
-        path,
-        "select kommun_kod, category, persons, of_which_unaccompanied from arrivals_ytd "
-        "where year = ? and as_of_month = ?",
-        [year, month],
-    )
-    return {(k, c): (p, u) for k, c, p, u in rows}
 
 
 def months(path) -> dict[tuple[date, str, str], tuple]:
