@@ -30,6 +30,8 @@ ABOVE, BELOW = BLUE, VERMILLION
 INK = "#1a1a1a"
 # diverging scale for fulfilment: vermillion (behind) - white (on target) - blue (ahead)
 FULFILMENT_SCALE = [[0.0, VERMILLION], [0.5, "#f7f7f7"], [1.0, BLUE]]
+# sequential scale for counts (a scenario's numbers, people per 1 000): white none, blue the most
+NUMBER_SCALE = [[0.0, "#f7fbff"], [0.5, SKY], [1.0, BLUE]]
 
 PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "/app/static/", "locale": "sv"}
 
@@ -100,6 +102,37 @@ def fit_rows(fig: go.Figure, rows: int, present: bool) -> go.Figure:
     if present and rows:
         plot = fig.layout.height - 170  # the title, the legend and the value axis take the rest
         fig.update_yaxes(tickfont_size=max(12, min(SIZES[True]["tick"], int(0.7 * plot / rows))))
+    return fig
+
+
+def municipality_map(
+    geojson: dict | str,
+    codes,
+    values,
+    hover: list[str],
+    colorbar: dict,
+    colorscale,
+    line_width: float = 0.3,
+    **z_range: float,
+) -> go.Figure:
+    """Municipalities coloured by ``values`` on their boundaries (or the URL the browser fetches them
+    from), zoomed to the ones shown, with ``hover`` as each one's text; the builders add title and size."""
+    fig = go.Figure(
+        go.Choropleth(
+            geojson=geojson,
+            featureidkey="properties.kommun_kod",
+            locations=codes,
+            z=values,
+            colorscale=colorscale,
+            marker_line_color="#7f7f7f",
+            marker_line_width=line_width,
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            colorbar={**colorbar, "len": 0.8},
+            **z_range,
+        )
+    )
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     return fig
 
 

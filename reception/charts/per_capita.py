@@ -8,8 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import ABOVE, GREY, SKY, short_name, style
-from reception.charts.planning import NUMBER_SCALE
+from reception.charts import ABOVE, GREY, NUMBER_SCALE, SKY, municipality_map, short_name, style
 from reception.i18n import fmt_num, t
 from reception.memo import remembered
 
@@ -24,22 +23,15 @@ def _hover(r, lang: str) -> str:
 @remembered
 def per_capita_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str, present: bool) -> go.Figure:
     """Municipalities coloured by received per 1 000 inhabitants; target and places in the hover."""
-    fig = go.Figure(
-        go.Choropleth(
-            geojson=geojson,
-            featureidkey="properties.kommun_kod",
-            locations=df["kommun_kod"],
-            z=df["received_per_1000"],
-            zmin=0,
-            colorscale=NUMBER_SCALE,
-            marker_line_color="#7f7f7f",
-            marker_line_width=0.3,
-            text=[_hover(r, lang) for r in df.itertuples()],
-            hovertemplate="%{text}<extra></extra>",
-            colorbar={"title": {"text": t("pc.axis", lang), "side": "right"}, "len": 0.8},
-        )
+    fig = municipality_map(
+        geojson,
+        df["kommun_kod"],
+        df["received_per_1000"],
+        [_hover(r, lang) for r in df.itertuples()],
+        {"title": {"text": t("pc.axis", lang), "side": "right"}},
+        NUMBER_SCALE,
+        zmin=0,
     )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     style(fig, present=present, lang=lang, height=900 if present else 640)
     fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
     return fig

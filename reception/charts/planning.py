@@ -9,11 +9,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import BELOW, BLUE, INK, SKY, short_name, style
+from reception.charts import BELOW, BLUE, INK, NUMBER_SCALE, SKY, municipality_map, short_name, style
 from reception.i18n import fmt_int, fmt_month, fmt_pct, t
 from reception.memo import remembered
-
-NUMBER_SCALE = [[0.0, "#f7fbff"], [0.5, SKY], [1.0, BLUE]]
 
 
 def shortfall(checked: pd.DataFrame, lang: str) -> tuple[str, str]:
@@ -98,22 +96,16 @@ def scenario_map(table: pd.DataFrame, geojson: dict | str, title: str, lang: str
         f"<b>{r.kommun}</b><br>{fmt_int(r.number, lang)} ({fmt_pct(r.share, 1, lang)})"
         for r in table.itertuples()
     ]
-    fig = go.Figure(
-        go.Choropleth(
-            geojson=geojson,
-            featureidkey="properties.kommun_kod",
-            locations=table["kommun_kod"],
-            z=table["number"],
-            zmin=0,
-            colorscale=NUMBER_SCALE,
-            marker_line_color="#7f7f7f",
-            marker_line_width=0.5,
-            text=hover,
-            hovertemplate="%{text}<extra></extra>",
-            colorbar={"title": {"text": t("plan.legend.number", lang), "side": "right"}, "len": 0.8},
-        )
+    fig = municipality_map(
+        geojson,
+        table["kommun_kod"],
+        table["number"],
+        hover,
+        {"title": {"text": t("plan.legend.number", lang), "side": "right"}},
+        NUMBER_SCALE,
+        line_width=0.5,
+        zmin=0,
     )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     style(fig, present=present, lang=lang, height=720 if present else 560)
     fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
     return fig

@@ -9,7 +9,17 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import ABOVE, BELOW, FULFILMENT_SCALE, GREY, fit_rows, rows_height, short_name, style
+from reception.charts import (
+    ABOVE,
+    BELOW,
+    FULFILMENT_SCALE,
+    GREY,
+    fit_rows,
+    municipality_map,
+    rows_height,
+    short_name,
+    style,
+)
 from reception.i18n import MONTHS, fmt_int, fmt_pct, t
 from reception.memo import remembered
 
@@ -25,28 +35,14 @@ def fulfilment_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str,
         + t("overview.map_hover", lang, target=fmt_int(r.target, lang), received=fmt_int(r.received, lang))
         for r in df.itertuples()
     ]
-    fig = go.Figure(
-        go.Choropleth(
-            geojson=geojson,
-            featureidkey="properties.kommun_kod",
-            locations=df["kommun_kod"],
-            z=(df["fulfilment"] * 100).clip(upper=200),
-            zmin=0,
-            zmid=100,
-            zmax=200,
-            colorscale=FULFILMENT_SCALE,
-            marker_line_color="#7f7f7f",
-            marker_line_width=0.3,
-            text=hover,
-            hovertemplate="%{text}<extra></extra>",
-            colorbar={
-                "title": {"text": t("axis.fulfilment", lang), "side": "right"},
-                "ticksuffix": "%" if lang == "en" else " %",
-                "len": 0.8,
-            },
-        )
+    colorbar = {
+        "title": {"text": t("axis.fulfilment", lang), "side": "right"},
+        "ticksuffix": "%" if lang == "en" else " %",
+    }
+    values = (df["fulfilment"] * 100).clip(upper=200)
+    fig = municipality_map(
+        geojson, df["kommun_kod"], values, hover, colorbar, FULFILMENT_SCALE, zmin=0, zmid=100, zmax=200
     )
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     style(fig, present=present, lang=lang, height=340 if present else 640)  # present: under three tiles
     fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
     return fig
