@@ -130,7 +130,7 @@ def cmd_handout(args: argparse.Namespace) -> None:
         if args.page:
             chosen = handout.single_page(args.page, args.lang)
         elif args.deck:
-            chosen = deck.from_json(Path(args.deck).read_bytes(), Path(args.deck).name)
+            chosen = deck.read_file(Path(args.deck).name, path=Path(args.deck))
         else:
             chosen = deck.load(args.db)
         started = time.monotonic()

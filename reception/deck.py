@@ -20,6 +20,9 @@ import duckdb
 
 from reception import documents, queries, site
 from reception.i18n import t
+from reception.ingest import isolate
+from reception.ingest.problems import IngestRefused
+from reception.refusal import Refusal
 
 FORMAT = "reception-meeting-deck"
 VERSION = 1
@@ -51,7 +54,7 @@ class Problem:
         return f"{place}: {said}"
 
 
-class DeckRefused(Exception):
+class DeckRefused(Refusal):
     """A deck file or slide that can't be used; ``message(lang)`` lists every problem."""
 
     def __init__(self, problems: list[Problem]):
@@ -203,6 +206,22 @@ def from_json(data: bytes, name: str = "mote.json") -> Deck:
     if problems:
         raise DeckRefused(problems)
     return Deck(title=title.strip(), slides=tuple(Slide(s.title.strip(), s.url) for s in slides))
+
+
+def read_file(
+    name: str, data: bytes | None = None, *, path: Path | None = None, owner: str | None = None
+) -> Deck:
+    """A deck file from outside (an upload on Möte, ``handout --deck``), read by :func:`from_json` in
+    a child process under the deck files' limits, never in the server's own.
+
+    Raises:
+        DeckRefused: what :func:`from_json` refuses, or the limit that stopped the child ("file_refused").
+    """
+    try:
+        return isolate.read_deck(name, data, path=path, owner=owner)
+    except IngestRefused as refused:
+        reasons = " ".join(p.text() for p in refused.problems[:3])
+        raise DeckRefused([Problem("file_refused", {"name": refused.file, "reasons": reasons})]) from None
 
 
 KIND = "deck"  # the documents' kind the deck is kept under

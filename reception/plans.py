@@ -13,10 +13,29 @@ import pandas as pd
 
 from reception import export, planning
 from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
+from reception.ingest import isolate
+from reception.ingest.problems import IngestRefused
 from reception.scenario import ScenarioRefused, county_share
 
 Ask = Callable[..., pd.DataFrame]
 FIRST_YEAR = 2000
+
+
+def read_weights(
+    name: str, lan_kod: str, data: bytes | None = None, *, path: Path | None = None, owner: str | None = None
+) -> dict[str, float]:
+    """A planner's weight file for the county, read in a child process under the importer's guard
+    and the weight files' limits (it comes from outside: any visitor of Planering may upload one).
+
+    Raises:
+        ScenarioRefused: the file's content is no key for the county, or the file itself is refused
+            ("file_refused", with the importer's reasons).
+    """
+    try:
+        return isolate.read_weights(name, data, lan_kod=lan_kod, path=path, owner=owner)
+    except IngestRefused as refused:
+        reasons = " ".join(p.text() for p in refused.problems[:3])
+        raise ScenarioRefused("file_refused", file=refused.file, reasons=reasons) from None
 
 
 def refusal(refused: ScenarioRefused, lang: str | None = None) -> str:
@@ -71,7 +90,7 @@ def key_basis(spec: planning.Spec, rows: pd.DataFrame, lang: str | None = None) 
 
 def make(db: Path, year: int, county: str, total: int | None, key: str, national: bool = False):
     """The command line's scenario: (spec, table, capacity check). Raises ScenarioRefused."""
-    from reception import queries, weights
+    from reception import queries
 
     def ask(name: str, **params) -> pd.DataFrame:
         return queries.run(name, params, db)
@@ -92,7 +111,7 @@ def make(db: Path, year: int, county: str, total: int | None, key: str, national
         path = Path(key)
         if not path.is_file():
             raise ScenarioRefused("unknown_key", given=key)
-        uploaded, file, key = weights.read_weights(path.name, path.read_bytes(), lan_kod), path.name, "file"
+        uploaded, file, key = read_weights(path.name, lan_kod, path=path), path.name, "file"
     spec = planning.Spec(
         year, lan_kod, total, key, weights=uploaded, file=file, national_total=national_total
     )

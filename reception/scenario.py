@@ -21,8 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from reception.refusal import Refusal
 
-class ScenarioRefused(Exception):
+
+class ScenarioRefused(Refusal):
     """A scenario the user asked for that cannot be made; ``code`` names the label, ``fields`` fill it.
 
     The message users read is ``t(f"plan.refused.{code}", **fields)``.

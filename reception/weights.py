@@ -1,10 +1,13 @@
 """A planner's own key: a file with a municipality and a weight on each row (CSV, xlsx, ods, parquet).
 
-The file is read by the importer's readers (title rows, Swedish CSV, decimal comma) and names and
-codes are matched by the importer's rules (``reception.ingest.names``): case, hyphens, "Säters
-kommun", old names, codes without leading zeros. A row is a municipality (by name or code) and the
-last number after it is its weight; rows without a number (titles, headers) and total or county rows
-are skipped. Anything else with a number is an unknown name, and the file is refused naming it.
+The file comes from outside, so it is read only in a child process
+(:func:`reception.ingest.isolate.read_weights`, through :func:`reception.plans.read_weights`), under
+the importer's guard and limits, never in the server's own. It is read by the importer's readers
+(title rows, Swedish CSV, decimal comma) and names and codes are matched by the importer's rules
+(``reception.ingest.names``): case, hyphens, "Säters kommun", old names, codes without leading zeros.
+A row is a municipality (by name or code) and the last number after it is its weight; rows without
+a number (titles, headers) and total or county rows are skipped. Anything else with a number is an
+unknown name, and the file is refused naming it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from pathlib import PurePath
 import pyarrow as pa
 
 from reception.ingest import names, read, values
-from reception.ingest.problems import IngestRefused
 from reception.scenario import ScenarioRefused
 
 MAX_SHOWN = 5
@@ -35,14 +37,12 @@ def read_weights(name: str, data: bytes, lan_kod: str) -> dict[str, float]:
     """The weight per kommun_kod of the county ``lan_kod`` from an uploaded file.
 
     Raises:
-        ScenarioRefused: unreadable file ("file_unreadable"), unknown names ("file_unknown"), a
-            municipality twice ("file_twice"), a negative weight ("file_negative"), or municipalities
-            of the county missing from the file ("file_missing").
+        IngestRefused: the file is beyond a limit or unreadable (the importer's own refusal).
+        ScenarioRefused: unknown names ("file_unknown"), a municipality twice ("file_twice"), a
+            negative weight ("file_negative"), or municipalities of the county missing from the file
+            ("file_missing").
     """
-    try:
-        sheets = read.read(PurePath(name).name, data)
-    except IngestRefused as refused:
-        raise ScenarioRefused("file_unreadable", file=PurePath(name).name) from refused
+    sheets = read.read(PurePath(name).name, data)
     places = names.places()
     found: dict[str, float] = {}
     unknown: list[str] = []

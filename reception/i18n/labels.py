@@ -864,6 +864,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inläsningen tog längre än {limit} sekunder och stoppades.",
         "Reading it took longer than {limit} seconds and was stopped.",
     ),
+    "problem.limit.busy": (
+        "Servern läser redan {n} filer just nu; försök igen om en stund.",
+        "The server is already reading {n} files; try again in a moment.",
+    ),
+    "problem.limit.busy_session": (
+        "En fil läses redan in i den här webbläsarfliken; vänta tills den är klar.",
+        "A file is already being read in this browser tab; wait until it is done.",
+    ),
     "problem.crashed": (
         "Läsaren avbröts ({how}); troligen är filen trasig eller större än gränsen {limit} MB minne.",
         "The reader stopped ({how}); the file is probably broken or beyond the limit of {limit} MB of memory.",
@@ -1009,6 +1017,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "är inte ett objekt med title och url (D16).",
         "is not an object with title and url (D16).",
     ),
+    "deck.problem.file_refused": ("{name}: {reasons} (D17)", "{name}: {reasons} (D17)"),
     # the handout (the deck as a PDF)
     "handout.download": ("Ladda ner utdelning (PDF)", "Download handout (PDF)"),
     "handout.download_help": (
@@ -1189,9 +1198,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "No county total for county {lan_kod} to share the national total by.",
     ),
     "plan.refused.no_county": ("Okänt län {lan_kod}.", "Unknown county {lan_kod}."),
-    "plan.refused.file_unreadable": (
-        "{file} går inte att läsa som CSV eller Excel.",
-        "{file} cannot be read as CSV or Excel.",
+    "plan.refused.file_refused": (
+        "{file} läses inte som viktfil: {reasons}",
+        "{file} is not read as a weight file: {reasons}",
     ),
     "plan.refused.file_unknown": (
         "{n} namn i filen är inga kommuner: {names}. Rätta stavningen eller använd kommunkoden.",

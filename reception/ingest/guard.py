@@ -96,6 +96,35 @@ COMMAND_LINE = Limits(
     columns=2000,
 )
 
+# A planner's weight file on Planering (a municipality and a number per row: a few KB) and a meeting
+# deck (JSON, a hundred slides at most): open to every visitor who may upload, so small ceilings.
+WEIGHTS = Limits(
+    file_mb=5,
+    memory_mb=512,
+    seconds=20,
+    unpacked_mb=50,
+    ratio=200,
+    members=100,
+    sheets=20,
+    cells=200_000,
+    shared_strings_mb=10,
+    line_kb=64,
+    columns=200,
+)
+DECK = Limits(
+    file_mb=1,
+    memory_mb=256,
+    seconds=10,
+    unpacked_mb=1,
+    ratio=200,
+    members=1,
+    sheets=1,
+    cells=1,
+    shared_strings_mb=1,
+    line_kb=1024,
+    columns=1,
+)
+
 _active: ContextVar[Limits] = ContextVar("limits", default=UPLOAD)
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 NESTED = (".zip", ".xlsx", ".xlsm", ".xlsb", ".ods", ".docx", ".pptx", ".jar", ".gz", ".7z", ".rar")

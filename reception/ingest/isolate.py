@@ -1,4 +1,8 @@
-"""The importer in a child process: a file that blows up the reader takes only the child with it.
+"""Every file from outside is read in a child process: a file that blows up a reader takes only the child.
+
+The Data page's upload and ``ingest`` (:func:`ingest`), Planering's weight file and ``scenario --key``
+(:func:`read_weights`), and a meeting deck on Möte and ``handout --deck`` (:func:`read_deck`) all go
+through :func:`run`, under the guard and the limits of their kind (``reception.ingest.guard``).
 
 A reader can end the process that runs it with no Python exception to catch (calamine's allocator
 aborts on a sheet declaring A1:XFD1048576), or eat the machine's memory before failing. So the Data
@@ -21,6 +25,7 @@ an :class:`IngestRefused` that names the file and the limit.
 
 from __future__ import annotations
 
+import importlib
 import multiprocessing
 import multiprocessing.spawn
 import os
@@ -38,12 +43,19 @@ from reception.ingest import guard
 from reception.ingest.guard import MB, UPLOAD, Limits
 from reception.ingest.problems import IngestRefused, coded
 from reception.ingest.result import IngestResult
+from reception.refusal import Refusal
 
 POLL_S = 0.02
 # the address space a reading child may add to what it had when it started, beyond its memory
 # ceiling: DuckDB's and Arrow's threads reserve stacks and arenas they never touch
 RESERVED_MB = 2048
 CHILD = "reception-ingest"
+# children reading at once in one server: each may take its limits' memory, so a crowd of visitors
+# uploading together cannot add up to more than this many ceilings; beyond it a file is refused at once
+MAX_CHILDREN = 4
+_SLOTS = threading.BoundedSemaphore(MAX_CHILDREN)
+_READING: set[str] = set()  # the owners (a browser session) with a file being read now
+_READING_LOCK = threading.Lock()
 
 
 def _preparation(process_name: str) -> dict:
@@ -72,7 +84,7 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in multiprocessing.get_all_start_methods():  # not on this platform: slower
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["reception.ingest.isolate", "reception.ingest.pipeline"])
+    ctx.set_forkserver_preload(["reception.ingest.isolate", *(module for module, _ in TASKS.values())])
     return ctx
 
 
@@ -121,9 +133,19 @@ def _limit_self(limits: Limits) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
 
 
+# What a child may be asked to read, each a function (name=, data=, **options) in a module the fork
+# server has imported: every file from outside reaches the server's code through one of these
+TASKS = {
+    "ingest": ("reception.ingest.pipeline", "ingest_bytes"),
+    "weights": ("reception.weights", "read_weights"),
+    "deck": ("reception.deck", "from_json"),
+}
+
+
 def _child(
     conn,
     caller: int,
+    task: str,
     name: str,
     data: bytes | None,
     path: str | None,
@@ -131,31 +153,35 @@ def _child(
     options: dict,
     who: str,
 ) -> None:
-    """The load, in the child, recorded as done by ``who``: every outcome goes back as one message."""
-    from reception.ingest import pipeline
-
+    """``task`` on the file, in the child, recorded as done by ``who``: every outcome goes back as one
+    message. A refusal the task raises goes back as it is (each is picklable); anything else is
+    worded by the parent."""
     _die_with(caller)
     try:
         _limit_self(limits)
         guard.use(limits)
         if data is None:
             data = Path(path).read_bytes()
+        module, function = TASKS[task]
+        run_task = getattr(importlib.import_module(module), function)
+        if task == "ingest":
 
-        def progress(done: int, total: int) -> None:
-            conn.send(("progress", done, total))
+            def progress(done: int, total: int) -> None:
+                conn.send(("progress", done, total))
 
+            options = {**options, "progress": progress}
         with loadlog.acting_as(who):
-            result = pipeline.ingest_bytes(name, data, progress=progress, **options)
+            result = run_task(name=name, data=data, **options)
         message = ("done", result)
-    except IngestRefused as refused:
-        message = ("refused", refused.file, refused.problems)
+    except Refusal as refused:  # the importer's, a scenario's, a deck's: it crosses back whole
+        message = ("refused", refused)
     except MemoryError:
         message = ("memory",)
     except BaseException as error:  # noqa: BLE001 - the parent words it; nothing may escape as a crash
         if type(error).__name__ == "OutOfMemoryException":  # DuckDB's, under the ceiling
             message = ("memory",)
         else:
-            message = ("failed", type(error).__name__, " ".join(str(error).split())[:160])
+            message = ("failed", type(error).__name__)
             traceback.print_exc()  # for the operator's log; the user gets the refusal
     conn.send((*message, _status("self", "VmHWM")))
     conn.close()
@@ -184,21 +210,97 @@ def ingest(
     Raises:
         IngestRefused: the file's problems, or the limit that stopped it; the store is unchanged.
     """
+    options["store_path"] = Path(options.get("store_path") or store.db_path()).resolve()
+    return run("ingest", name, data, path=path, limits=limits, progress=progress, report=report, **options)
+
+
+def read_weights(
+    name: str,
+    data: bytes | None = None,
+    *,
+    lan_kod: str,
+    path: str | Path | None = None,
+    limits: Limits = guard.WEIGHTS,
+    owner: str | None = None,
+) -> dict[str, float]:
+    """A planner's weight file (:func:`reception.weights.read_weights`), read in a child process.
+
+    Raises:
+        ScenarioRefused: the file's content is not a key for the county.
+        IngestRefused: the file is beyond a limit, or unreadable.
+    """
+    return run("weights", name, data, path=path, limits=limits, owner=owner, lan_kod=lan_kod)
+
+
+def read_deck(
+    name: str,
+    data: bytes | None = None,
+    *,
+    path: str | Path | None = None,
+    limits: Limits = guard.DECK,
+    owner: str | None = None,
+):
+    """A meeting deck file (:func:`reception.deck.from_json`), read in a child process.
+
+    Raises:
+        DeckRefused: not a deck, or a bad slide.
+        IngestRefused: the file is beyond a limit.
+    """
+    return run("deck", name, data, path=path, limits=limits, owner=owner)
+
+
+def run(
+    task: str,
+    name: str,
+    data: bytes | None = None,
+    *,
+    path: str | Path | None = None,
+    limits: Limits = UPLOAD,
+    progress=None,
+    report: dict | None = None,
+    owner: str | None = None,
+    **options,
+):
+    """``task`` (a key of :data:`TASKS`) on one file from outside, in a child process.
+
+    At most :data:`MAX_CHILDREN` children read at once in this process, and one ``owner`` (a
+    browser session) has one file read at a time; beyond either the file is refused at once
+    (``limit.busy``), nothing waits.
+
+    Raises:
+        IngestRefused: the limit that stopped the child, or what the ingest task refused.
+        the task's own refusal (``ScenarioRefused``, ``DeckRefused``), as the child raised it.
+    """
     name = PurePath(name).name
     size = len(data) if data is not None else Path(path).stat().st_size
     if size > limits.file_mb * MB:
         raise IngestRefused(name, [coded(name, "limit.file", size=f"{size / MB:.0f}", limit=limits.file_mb)])
+    with _READING_LOCK:
+        if owner is not None and owner in _READING:
+            raise IngestRefused(name, [coded(name, "limit.busy_session")])
+        if not _SLOTS.acquire(blocking=False):
+            raise IngestRefused(name, [coded(name, "limit.busy", n=MAX_CHILDREN)])
+        if owner is not None:
+            _READING.add(owner)
+    try:
+        return _run(task, name, data, path, limits, progress, report, options)
+    finally:
+        with _READING_LOCK:
+            _READING.discard(owner)
+            _SLOTS.release()
+
+
+def _run(task, name, data, path, limits, progress, report, options):
     # the fork server keeps the environment and folder it started with: say everything explicitly,
     # who is loading included (the editor signed in to the page, or the command line's user)
     who = loadlog.actor()
-    options["store_path"] = Path(options.get("store_path") or store.db_path()).resolve()
     path = str(Path(path).resolve()) if path is not None else None
     ctx = _context()
     receiving, sending = ctx.Pipe(duplex=False)
     started = time.monotonic()
     child = ctx.Process(
         target=_child,
-        args=(sending, os.getpid(), name, data, path, limits, options, who),
+        args=(sending, os.getpid(), task, name, data, path, limits, options, who),
         name=CHILD,
         daemon=True,
     )
@@ -252,7 +354,7 @@ def _answer(name: str, outcome, stopped: str | None, exitcode: int | None, limit
     if kind == "done":
         return outcome[1]
     if kind == "refused":
-        raise IngestRefused(outcome[1], outcome[2])
+        raise outcome[1]
     if stopped == "time":
         problem = coded(name, "limit.time", limit=limits.seconds)
     elif stopped == "memory" or kind == "memory":

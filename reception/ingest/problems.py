@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reception.i18n import t
+from reception.refusal import Refusal
 
 REFUSED = "Filen lästes inte in. Ingenting har ändrats."  # t("problem.refused", "sv")
 MAX_LISTED = 200
@@ -127,7 +128,7 @@ def problem(file: str, code: str, *, sheet=None, row=None, column=None, value=No
     return Problem(file, code, sheet, row, column, value, tuple(sorted(fields.items())))
 
 
-class IngestRefused(Exception):
+class IngestRefused(Refusal):
     """A file that is not loaded. ``problems`` lists every problem found; the store is unchanged."""
 
     def __init__(self, file: str, problems: list[Problem]):

@@ -14,6 +14,7 @@ import streamlit as st
 from reception import ingest
 from reception.i18n import t
 from reception.ingest import isolate
+from reception.ui import uploads
 
 DATASETS = (None, *ingest.DATASETS)
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#$~])")
@@ -68,6 +69,7 @@ def load(name: str, data: bytes, dataset: str | None, year: float | None, month:
                 dataset=dataset,
                 year=int(year) if year is not None else None,
                 month=int(month) if month is not None else None,
+                owner=uploads.owner(),
             )
     except ingest.IngestRefused as refused:
         st.error(f"{t('data.refused')} {t('data.problems', name=_md(name), n=len(refused.problems))}")

@@ -18,7 +18,7 @@ from reception import charts, deck, meeting, site
 from reception.i18n import t
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import heading, query, roles, sections
+from reception.ui import heading, query, roles, sections, uploads
 
 # on a shared screen the slide fills what is left of a 1280x720 screen under the headings; the
 # slide's own page hides its banner and leave button inside the frame
@@ -127,7 +127,7 @@ def editor(current: deck.Deck, selection: Selection) -> None:
     if upload is not None and st.session_state.get(IMPORTED) != upload.file_id:
         st.session_state[IMPORTED] = upload.file_id
         try:
-            imported = deck.from_json(upload.getvalue(), upload.name)
+            imported = deck.read_file(upload.name, upload.getvalue(), owner=uploads.owner())
         except deck.DeckRefused as refused:
             st.session_state[IMPORT_ERROR] = refused
         else:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reception import documents, planning, plans, store, weights
+from reception import documents, planning, plans, store
 from reception.i18n import fmt_int, t
 from reception.scenario import ScenarioRefused
 from reception.selection import Selection
-from reception.ui import query, roles, tables
+from reception.ui import query, roles, tables, uploads
 
 KIND = "scenario"
 
@@ -88,7 +88,11 @@ def key_and_weights(lan_kod: str) -> tuple[str, dict[str, float] | None, str | N
     )
     if upload is None:
         return key, None, None
-    return key, weights.read_weights(upload.name, upload.getvalue(), lan_kod), upload.name
+
+    def read(name: str, data: bytes, owner: str | None) -> dict[str, float]:
+        return plans.read_weights(name, lan_kod, data, owner=owner)
+
+    return key, uploads.read_once("plan_weights", upload, read, lan_kod), upload.name
 
 
 def bounds(basis: pd.DataFrame, lan_kod: str) -> tuple[dict[str, int], dict[str, int]]:

@@ -62,3 +62,33 @@ def test_the_far_corner_sheet_is_refused_and_nobody_is_disconnected(new_page, se
     # and the uploader's own session goes on too
     open_page(uploader, server, "/data")
     assert health(server) == b"ok"
+
+
+def test_the_weight_file_that_killed_the_server_is_refused_on_planering(new_page, server, served_store):
+    """Planering's own-weights upload is open to every visitor: its file is read in a child too."""
+    data = corpus.xlsx(  # the far corner written with single quotes, which the old guard did not see
+        [
+            corpus.sheet_xml(
+                "<row r='1'><c r='A1' t='inlineStr'><is><t>Kommun</t></is></c></row>"
+                "<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>"
+            )
+        ]
+    )
+    watcher = new_page().page
+    open_page(watcher, server, "/")
+    planner = new_page().page
+    open_page(planner, server, "/planering?lan=20&to=2026")
+    with rerun(planner):
+        planner.get_by_text("Egen vikt från fil", exact=True).click()
+    with rerun(planner):
+        planner.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+            files=[{"name": "vikter.xlsx", "mimeType": XLSX, "buffer": data}]
+        )
+    refusal = planner.locator('[data-testid="stAlertContentError"]')
+    expect(refusal).to_contain_text("vikter.xlsx läses inte som viktfil")
+    assert health(server) == b"ok"
+    expect(watcher.locator(CONNECTED)).to_be_attached()
+    with rerun(watcher):
+        watcher.locator('a[href*="kapacitet"]').first.click()
+    expect(watcher).to_have_url(re.compile(r"/kapacitet"))
+    assert health(server) == b"ok"
