@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from reception import export, i18n, ingest, loadlog, store
+from reception import export, geo, i18n, ingest, loadlog, store
 from reception.i18n import t
 from reception.ingest import guard, isolate
 
@@ -218,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_language(args.lang)
     args.db = args.db or store.db_path()
     try:
-        store.prepare(args.db)
+        try:
+            store.prepare(args.db)
+        except geo.RegionFileError as bad:  # the groupings stay as they were; loads go on
+            print(str(bad), file=sys.stderr)
         args.run(args)
     except Refused as refused:
         print(str(refused), file=sys.stderr)

