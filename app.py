@@ -53,9 +53,7 @@ if fulfilment.empty:
         sections.empty("overview.no_target", year=year)
     st.stop()
 
-title, summary = findings.fulfilment_map(fulfilment, year, lang)
-figure = targets.fulfilment_map(fulfilment, geo.municipality_geojson_url(), title, lang, present)
-sections.chart(figure, summary, fulfilment, "oversikt_karta", this_year, ("targets", "arrivals"), key="map")
+sections.first_chart("/", selection, "oversikt_karta", key="map", geojson=geo.municipality_geojson_url())
 
 title, summary = findings.ranking(fulfilment, year, lang)
 figure = targets.gap_bars(fulfilment, title, lang, present, n=5 if present else 8)

@@ -18,9 +18,7 @@ if by_municipality.empty:
     sections.empty()
     st.stop()
 
-title, summary = findings.headroom(by_municipality, lang)
-figure = flows.headroom_bars(by_municipality, title, lang, present, n=10 if present else 20)
-sections.chart(figure, summary, by_municipality, "kapacitet", selection, CAPACITY_DATA, key="headroom")
+sections.first_chart("/kapacitet", selection, "kapacitet", key="headroom")
 
 over_time = query("capacity_over_time", selection)
 title, summary = findings.capacity_time(over_time, lang)

@@ -18,10 +18,8 @@ if not loaded(selection)["targets"]:
 elif by_municipality.empty:
     sections.empty("overview.no_target", year=year)
 else:
-    title, summary = findings.gap(by_municipality, year, lang)
-    figure = targets.gap_bars(by_municipality, title, lang, present, n=8 if present else 15)
     note = " ".join(filter(None, [t("mal.gap_more", n=8 if present else 15), minors_note]))
-    sections.chart(figure, summary, by_municipality, "mal", this_year, TARGET_DATA, key="gap", note=note)
+    sections.first_chart("/mal", selection, "mal", key="gap", note=note)
 
 if selection.per_capita:
     per_capita.targets(selection)

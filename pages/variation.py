@@ -15,9 +15,7 @@ if monthly["persons"].dropna().empty:
     sections.missing("arrivals", year=selection.years_label())
     st.stop()
 
-title, summary = findings.inflow(monthly, lang)
-figure = flows.inflow_chart(monthly, title, lang, present)
-sections.chart(figure, summary, monthly, "inflode", selection, INFLOW_DATA, key="monthly")
+sections.first_chart("/variation", selection, "inflode", key="monthly")
 
 profile = query("inflow_month_profile", selection)
 title, summary = findings.profile(profile, lang)

@@ -4,7 +4,8 @@ A slide is a page with a selection. To show that slide anywhere but the live pag
 handout, an image), the page's first chart has to be built again outside Streamlit; the
 registry below says, per page path, which query it asks, for which years, what the finding says
 and which figure shows it, so nothing of a page's composition is written twice. ``build`` runs it
-with any query runner: the PDF passes ``queries.run`` on a store, a page could pass ``ui.query``.
+with any query runner: the PDF passes ``queries.run`` on a store, and every page draws its first
+chart through it (``reception.ui.sections.first_chart`` passes ``ui.query``).
 
 Also here, pure so both the app and the handout can use them: the selection in words and the
 source line (files and data date) under a chart.
@@ -98,6 +99,7 @@ class Built:
     figure: go.Figure | None
     data: pd.DataFrame
     datasets: tuple[str, ...]
+    selection: Selection  # what was asked (only the last year, for a chart of this year)
 
 
 def build(path: str, selection: Selection, run: Runner, geojson: object = None) -> Built | None:
@@ -116,37 +118,53 @@ def build(path: str, selection: Selection, run: Runner, geojson: object = None) 
     data = run(headline.query, asked)
     if data.empty or (headline.known and data[headline.known].dropna().empty):
         message = t(headline.empty, selection.lang, year=selection.year_to)
-        return Built(t(headline.page, selection.lang), message, None, data, headline.datasets)
+        return Built(t(headline.page, selection.lang), message, None, data, headline.datasets, asked)
     title, summary = headline.finding(data, selection)
     figure = headline.figure(data, title, selection, geojson)
-    return Built(title, summary, figure, data, headline.datasets)
+    return Built(title, summary, figure, data, headline.datasets, asked)
 
 
-def describe(selection: Selection, options: pd.DataFrame) -> str:
-    """The selection in words: 'Dalarnas län · Bosättningslagen (kommuntal) · 2016-2026 · Alla kategorier'.
+def area_name(selection: Selection, options: pd.DataFrame) -> str:
+    """The selection's area in words: 'Riket', 'Dalarnas län', or the municipalities' names.
 
     ``options`` is ``queries/area_options.sql``'s answer (codes to names).
     """
-    lang = selection.lang
     if selection.area_kind == "country":
-        area = t("whole_country", lang)
-    else:
-        names = dict(zip(options["code"], options["name"], strict=False))
-        codes = selection.kommun_kods or (selection.area_code,)
-        area = ", ".join(names.get(code, code) for code in codes)
+        return t("whole_country", selection.lang)
+    names = dict(zip(options["code"], options["name"], strict=False))
+    codes = selection.kommun_kods or (selection.area_code,)
+    return ", ".join(names.get(code, code) for code in codes)
+
+
+def describe(selection: Selection, options: pd.DataFrame, *, category: bool = True) -> str:
+    """The selection in words: 'Dalarnas län · Bosättningslagen (kommuntal) · 2016-2026 · Alla kategorier'
+    (without the category: the heading over a presented page)."""
+    lang = selection.lang
     words = t(
-        "present.heading", lang, area=area, program=t(f"program.{selection.program}", lang),
-        years=selection.years_label(),
+        "present.heading", lang, area=area_name(selection, options),
+        program=t(f"program.{selection.program}", lang), years=selection.years_label(),
     )  # fmt: skip
-    return f"{words} · {t(f'category.{selection.category}', lang)}"
+    return f"{words} · {t(f'category.{selection.category}', lang)}" if category else words
 
 
-def source_line(fresh: pd.DataFrame, datasets: tuple[str, ...], lang: str | None = None) -> str:
-    """'Källa: demo: mål. Data till och med okt 2026.' from ``queries/data_freshness.sql``'s answer."""
-    if "arrivals" in datasets:  # arrival events are counted into the monthly arrivals: sources too
-        datasets = (*datasets, "arrival_events")
-    rows = fresh[fresh["dataset"].isin(datasets)]
+def with_events(datasets: tuple[str, ...]) -> tuple[str, ...]:
+    """Arrival events are counted into the monthly arrivals: their files are sources of them too."""
+    return (*datasets, "arrival_events") if "arrivals" in datasets else datasets
+
+
+def source_line(
+    fresh: pd.DataFrame,
+    datasets: tuple[str, ...],
+    lang: str | None = None,
+    files_as: Callable[[str], str] = str,
+) -> str:
+    """'Källa: demo: mål. Data till och med okt 2026.' from ``queries/data_freshness.sql``'s answer.
+
+    ``files_as`` writes the file names (users' text): the app passes ``text.md``, so they are never
+    read as Markdown; the PDF takes them as they are.
+    """
+    rows = fresh[fresh["dataset"].isin(with_events(datasets))]
     files = ", ".join(sorted(set(", ".join(rows["sources"].dropna()).split(", ")) - {""})) or "–"
     newest, years = rows["newest"].dropna(), rows["newest_year"].dropna()
     when = fmt_month(newest.max(), lang) if len(newest) else (str(int(years.max())) if len(years) else "–")
-    return t("source", lang, files=files, date=when)
+    return t("source", lang, files=files_as(files), date=when)

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import geo, i18n, loadlog, queries, site, store
+from reception import geo, headline, i18n, loadlog, queries, site, store
 from reception.i18n import t
 from reception.selection import Selection
 from reception.ui import sidebar
@@ -230,20 +230,7 @@ def _show_error(error: Exception) -> bool:
 
 def heading(selection: Selection, options: pd.DataFrame) -> str:
     """The selection in words: 'Göteborgsregionen · Bosättningslagen (kommuntal) · 2024'."""
-    return t(
-        "present.heading",
-        area=area_name(selection, options),
-        program=t(f"program.{selection.program}"),
-        years=selection.years_label(),
-    )
-
-
-def area_name(selection: Selection, options: pd.DataFrame) -> str:
-    if selection.area_kind == "country":
-        return t("whole_country")
-    names = dict(zip(options["code"], options["name"], strict=False))
-    codes = selection.kommun_kods or (selection.area_code,)
-    return ", ".join(names.get(code, code) for code in codes)
+    return headline.describe(selection, options, category=False)
 
 
 def friendly_start() -> None:

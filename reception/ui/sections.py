@@ -15,48 +15,30 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from reception import export
+from reception import export, headline
 from reception.charts import PLOTLY_CONFIG
-from reception.i18n import fmt_int, fmt_month, language, t
+from reception.i18n import fmt_int, language, t
 from reception.memo import kept
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import area_name, query, tables
+from reception.ui import query, tables
 
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 
 
-def _with_events(datasets: tuple[str, ...]) -> tuple[str, ...]:
-    """Arrival events are counted into the monthly arrivals: their files are sources of them too."""
-    return (*datasets, "arrival_events") if "arrivals" in datasets else datasets
-
-
 def source_line(datasets: tuple[str, ...]) -> str:
     """'Källa: demo: mål. Data till och med okt 2026.' for the given datasets."""
-    fresh = query("data_freshness")
-    rows = fresh[fresh["dataset"].isin(_with_events(datasets))]
-    files = ", ".join(sorted(set(", ".join(rows["sources"].dropna()).split(", ")) - {""})) or "–"
-    newest, years = rows["newest"].dropna(), rows["newest_year"].dropna()
-    when = fmt_month(newest.max()) if len(newest) else (str(int(years.max())) if len(years) else "–")
-    return t("source", files=md(files), date=when)  # file names are the users' text: never Markdown
+    return headline.source_line(query("data_freshness"), datasets, language(), files_as=md)
 
 
 def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict[str, str]:
     """The "Om data" sheet: what, which selection, which files and when they were loaded."""
     fresh = query("data_freshness")
-    rows = fresh[fresh["dataset"].isin(_with_events(datasets))]
-    options = query("area_options")
+    rows = fresh[fresh["dataset"].isin(headline.with_events(datasets))]
     loaded = ", ".join(f"{r.dataset}: {r.loaded_at:%Y-%m-%d %H:%M}" for r in rows.itertuples())
     return {
         t("about.subject"): subject,
-        t("about.selection"): ", ".join(
-            [
-                area_name(selection, options),
-                t(f"program.{selection.program}"),
-                t(f"category.{selection.category}"),
-                selection.years_label(),
-            ]
-        ),  # fmt: skip
+        t("about.selection"): headline.describe(selection, query("area_options")),
         t("about.sources"): source_line(datasets),
         t("about.loaded"): loaded,
         t("about.made"): f"{datetime.now():%Y-%m-%d %H:%M}",
@@ -65,7 +47,8 @@ def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict
 
 def file_stem(subject: str, selection: Selection, ext: str) -> str:
     """e.g. mottagande_mal_GR_2024_2026-11-22.csv"""
-    area = "riket" if selection.area_kind == "country" else area_name(selection, query("area_options"))
+    country = selection.area_kind == "country"
+    area = "riket" if country else headline.area_name(selection, query("area_options"))
     area = AREA_SHORT.get(area, area if len(area) <= 30 else f"{len(selection.kommun_kods)}-kommuner")
     return export.filename(f"mottagande_{subject}", area, selection.years_label(), ext, today=date.today())
 
@@ -122,6 +105,28 @@ def chart(
     downloads(data, subject, selection, datasets, key)
     if selection.present:
         st.divider()
+
+
+def first_chart(
+    path: str, selection: Selection, subject: str, *, key: str, note: str | None = None, geojson=None
+) -> headline.Built:
+    """The page's first chart, composed once for the page and the handout (``reception.headline``),
+    drawn as a :func:`chart` section; its message when there is nothing to show."""
+    built = headline.build(path, selection, lambda name, asked: query(name, asked), geojson)
+    if built.figure is None:
+        st.info(built.summary)
+    else:
+        chart(
+            built.figure,
+            built.summary,
+            built.data,
+            subject,
+            built.selection,
+            built.datasets,
+            key=key,
+            note=note,
+        )
+    return built
 
 
 def table(
