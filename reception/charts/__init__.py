@@ -90,10 +90,12 @@ def style(fig: go.Figure, *, present: bool = False, lang: str = "sv", height: in
 ROW = {False: 28, True: 46}  # px a bar (or heatmap row) takes, normal and presenting
 
 
-def rows_height(rows: int, present: bool, least: int = 360) -> int:
-    """The height of a chart with one bar (or heatmap row) per municipality or county: a row each,
-    plus 160 px for the title, legend and value axis, and never less than ``least``."""
-    return max(least, ROW[present] * rows + 160)
+def rows_height(rows: int, present: bool, least: int = 360, bars: int = 1) -> int:
+    """The height of a chart with a row per municipality or county (a bar, ``bars`` grouped bars or a
+    heatmap row): a row each, half a row more for each grouped bar after the first, plus 160 px for
+    the title, legend and value axis, and never less than ``least``. The one rule every chart with
+    such rows uses; in presentation :func:`style` caps it (and :func:`fit_rows` shrinks the labels)."""
+    return max(least, int(ROW[present] * (1 + (bars - 1) / 2) * rows) + 160)
 
 
 def fit_rows(fig: go.Figure, rows: int, present: bool) -> go.Figure:

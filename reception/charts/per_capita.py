@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import ABOVE, GREY, NUMBER_SCALE, SKY, municipality_map, short_name, style
+from reception.charts import ABOVE, GREY, NUMBER_SCALE, SKY, municipality_map, rows_height, short_name, style
 from reception.i18n import fmt_num, t
 from reception.memo import remembered
 
@@ -32,7 +32,7 @@ def per_capita_map(df: pd.DataFrame, geojson: dict | str, title: str, lang: str,
         NUMBER_SCALE,
         zmin=0,
     )
-    style(fig, present=present, lang=lang, height=900 if present else 640)
+    style(fig, present=present, lang=lang, height=640)
     fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
     return fig
 
@@ -57,8 +57,7 @@ def per_capita_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: i
             textposition="outside",
             cliponaxis=False,
         )
-    height = max(420, (56 if present else 40) * len(shown) + 160)
-    style(fig, present=present, lang=lang, height=height)
+    style(fig, present=present, lang=lang, height=rows_height(len(shown), present, 420, bars=2))
     fig.update_layout(title_text=title, barmode="group", xaxis_title_text=t("pc.axis", lang))
     fig.update_yaxes(categoryorder="array", categoryarray=names, linecolor=GREY)
     return fig

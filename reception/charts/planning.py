@@ -9,7 +9,17 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from reception.charts import BELOW, BLUE, INK, NUMBER_SCALE, SKY, municipality_map, short_name, style
+from reception.charts import (
+    BELOW,
+    BLUE,
+    INK,
+    NUMBER_SCALE,
+    SKY,
+    municipality_map,
+    rows_height,
+    short_name,
+    style,
+)
 from reception.i18n import fmt_int, fmt_month, fmt_pct, t
 from reception.memo import remembered
 
@@ -71,8 +81,7 @@ def capacity_bars(checked: pd.DataFrame, title: str, lang: str, present: bool) -
         showlegend=False,
         hoverinfo="skip",
     )
-    height = max(380, (40 if present else 28) * len(rows) + 170)
-    style(fig, present=present, lang=lang, height=height)
+    style(fig, present=present, lang=lang, height=rows_height(len(rows), present, 380))
     fig.update_layout(title_text=title, barmode="stack", xaxis_title_text=t("plan.axis.places", lang))
     # after the house style (which sizes every scatter's markers): a tick as tall as a bar
     fig.update_traces(selector={"mode": "markers"}, marker_size=40 if present else 26)
@@ -106,6 +115,6 @@ def scenario_map(table: pd.DataFrame, geojson: dict | str, title: str, lang: str
         line_width=0.5,
         zmin=0,
     )
-    style(fig, present=present, lang=lang, height=720 if present else 560)
+    style(fig, present=present, lang=lang, height=560)
     fig.update_layout(title_text=title, margin={"l": 0, "r": 0, "t": 60, "b": 0})
     return fig

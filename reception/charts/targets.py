@@ -71,8 +71,7 @@ def gap_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int = 10
             customdata=part[["kommun", "target", "received"]],
             hovertemplate="<b>%{customdata[0]}</b><br>%{x:,.0f}<extra></extra>",
         )
-    height = max(420, 34 * len(shown) + 160) if not present else max(720, 48 * len(shown) + 200)
-    style(fig, present=present, lang=lang, height=height)
+    style(fig, present=present, lang=lang, height=rows_height(len(shown), present, 420))
     fit_rows(fig, len(shown), present)
     fig.update_layout(title_text=title, xaxis_title_text=t("axis.gap", lang), barmode="relative")
     fig.update_yaxes(categoryorder="array", categoryarray=[short_name(k) for k in shown["kommun"]])
