@@ -28,9 +28,9 @@ def test_planning_basis_takes_the_newest_kommuntal_up_to_the_year(small):
 
 def test_planning_basis_holds_the_population_of_the_latest_year_with_figures(small):
     df = queries.run("planning_basis", {"year": 2026, "lan_kod": "20"}).set_index("kommun_kod")
-    # data/population.csv, 2019: Vansbro 6 805, Smedjebacken 10 894, Säter 11 093
-    assert df.loc[["2021", "2061", "2082"], "population"].tolist() == [6805, 10894, 11093]
-    assert set(df["population_year"]) == {2019}
+    # data/population.csv, 2024 (the latest year): Vansbro 6 752, Smedjebacken 10 823, Säter 11 223
+    assert df.loc[["2021", "2061", "2082"], "population"].tolist() == [6752, 10823, 11223]
+    assert set(df["population_year"]) == {2024}
     assert queries.run("planning_basis", {"year": 2017, "lan_kod": "20"})["population_year"].max() == 2017
 
 
