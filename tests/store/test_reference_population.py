@@ -50,9 +50,12 @@ def test_a_store_seeded_from_an_older_file_gets_the_new_years(store_path):
         con.execute("delete from ref_population where year > 2019")
         con.execute("update app_meta set value = 'older' where key = 'population_sha256'")
         store.refresh_current(con, {"population"})
-    assert queries.run("population_of_area", {"year_to": 2024, "area_kind": "kommun", "area_code": "1440"})[
-        "population_year"
-    ].iloc[0] == 2019
+    assert (
+        queries.run("population_of_area", {"year_to": 2024, "area_kind": "kommun", "area_code": "1440"})[
+            "population_year"
+        ].iloc[0]
+        == 2019
+    )
     assert store.needs_upgrade(store_path)
     store.prepare(store_path)
     ale = queries.run("population_of_area", {"year_to": 2024, "area_kind": "kommun", "area_code": "1440"})
