@@ -103,6 +103,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "tile.fewer": ("{diff} färre än vanligt ({usual})", "{diff} fewer than usual ({usual})"),
     "tile.more": ("{diff} fler än vanligt ({usual})", "{diff} more than usual ({usual})"),
     "tile.places_of": ("av {places} platser", "of {places} places"),
+    "tile.at_least": ("minst {n}", "at least {n}"),  # a sum over suppressed cells: the least it can be
     "overview.map_title": (
         "Hur långt har kommunerna kommit mot målet {year}?",
         "How far are the municipalities towards the {year} target?",
@@ -191,6 +192,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.inflow": ("Mottagna per månad, snitt", "Received per month, mean"),
     "col.months_left": ("Månader kvar", "Months left"),
     "col.run_out_month": ("Platserna slut", "Places run out"),
+    "col.inflow_unknown": ("Varför ingen prognos", "Why no forecast"),
+    "inflow_unknown.unknown_month": (
+        "inflödet okänt: en av de tre senaste månaderna har dolda eller saknade värden",
+        "inflow unknown: one of the last three months has suppressed or missing values",
+    ),
+    "inflow_unknown.no_figures": (
+        "inflödet okänt: inga siffror för de tre senaste månaderna",
+        "inflow unknown: no figures for the last three months",
+    ),
     "col.decision": ("Beslut", "Decision"),
     "col.valid_from": ("Gäller från", "Valid from"),
     "col.months": ("Månader", "Months"),
@@ -243,6 +253,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "kap.runout_none": (
         "Ingen kommun får slut på platser inom ett år i nuvarande takt.",
         "No municipality runs out of places within a year at the current inflow.",
+    ),
+    "kap.runout_unknown": (
+        "{n} kommuner har ingen prognos: deras inflöde de tre senaste månaderna är okänt (dolda små värden eller saknade siffror), och okänt räknas aldrig som noll.",
+        "{n} municipalities have no forecast: their inflow in the last three months is unknown (suppressed small values or missing figures), and unknown never counts as zero.",
     ),
     "kap.runout_note": (
         "Nuvarande takt = medelvärdet av de tre senaste månadernas mottagande. Platser som frigörs räknas inte med.",

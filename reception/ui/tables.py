@@ -25,7 +25,14 @@ DECIMALS = {
     "target_per_mille": "%.2f",
     "exact": "%.2f",
 }
-CODED = ("dataset", "program", "category", "undone_reason")  # identifiers shown by their names
+# identifiers shown by their names: the label key of each column's codes
+CODED = {
+    "dataset": lambda v: f"dataset.{v}",
+    "program": lambda v: f"program.{v}",
+    "category": lambda v: f"category.{v}",
+    "undone_reason": lambda v: f"undone_reason.{v}",
+    "inflow_unknown": lambda v: f"inflow_unknown.{v}",  # why a row has no forecast
+}
 
 
 def _label(column: str) -> str:
@@ -59,9 +66,9 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     for column in PERCENT:
         if column in out.columns:
             out[column] = out[column] * 100
-    for column in CODED:
+    for column, key in CODED.items():
         if column in out.columns:
-            out[column] = out[column].map(lambda v, c=column: t(f"{c}.{v}") if f"{c}.{v}" in LABELS else v)
+            out[column] = out[column].map(lambda v, k=key: t(k(v)) if k(v) in LABELS else v)
     return out
 
 
