@@ -48,7 +48,8 @@ if selection.program == "settlement":
     else:
         title, summary = findings.county(county, year, lang)
         figure = targets.county_bars(county, title, lang, present)
-        sections.chart(figure, summary, county, "lanstal", this_year, ("county_targets",), key="county")
+        sources = ("county_targets", "targets")  # a county without a decision: the sum of its kommuntal
+        sections.chart(figure, summary, county, "lanstal", this_year, sources, key="county")
 
 if not present and not by_municipality.empty:
     sections.table(by_municipality, t("page.mal"), "mal_tabell", this_year, TARGET_DATA, key="table")

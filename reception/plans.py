@@ -98,8 +98,8 @@ def make(db: Path, year: int, county: str, total: int | None, key: str, national
     lan_kod = county.strip().zfill(2)
     rows = basis(ask, year, lan_kod)
     national_total = None
-    if total is None:
-        known = lanstal(ask, year).set_index("lan_kod")["target_this_year"]
+    if total is None:  # the year's länstal, else the sum of its kommuntal (total_source says which)
+        known = lanstal(ask, year).set_index("lan_kod")["total_this_year"]
         if national or pd.isna(known.get(lan_kod)):
             raise ScenarioRefused("no_total", year=year)
         total = int(known[lan_kod])

@@ -106,7 +106,11 @@ def heatmap(df: pd.DataFrame, lang: str) -> Texts:
 
 
 def county(df: pd.DataFrame, year: int, lang: str) -> Texts:
+    """The county totals' finding; a total that is the sum of the kommuntal (no decision) is said to be."""
     summary = t("mal.county_summary", lang, n=len(df), year=year, total=fmt_int(df["target"].sum(), lang))
+    sums = int((df["source"] == "kommuntal_sum").sum()) if "source" in df else 0
+    if sums:
+        summary += " " + t("mal.county_sums", lang, k=sums)
     return t("mal.county_title", lang, year=year), summary
 
 

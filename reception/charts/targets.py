@@ -154,7 +154,12 @@ def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fi
             x=ordered["target"],
             orientation="h",
             marker_color=ABOVE,
-            text=[fmt_int(v, lang) for v in ordered["target"]],
+            text=[  # a sum of the kommuntal is never shown as a decision
+                t("county.kommuntal_sum", lang, total=fmt_int(v, lang))
+                if s == "kommuntal_sum"
+                else fmt_int(v, lang)
+                for v, s in zip(ordered["target"], ordered.get("source", [None] * len(ordered)), strict=True)
+            ],
             textposition="outside",
             cliponaxis=False,
         )

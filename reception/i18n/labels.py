@@ -173,6 +173,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} län har länstal {year}, sammanlagt {total} personer.",
         "{n} counties have a quota in {year}, {total} persons in all.",
     ),
+    "mal.county_sums": (
+        "För {k} av dem är inget beslut känt: där är talet summan av kommuntalen.",
+        "For {k} of them no decision is known: there the figure is the sum of the municipal quotas.",
+    ),
+    "county.kommuntal_sum": ("{total} (summa av kommuntalen)", "{total} (sum of the municipal quotas)"),
     "col.target": ("Mål", "Target"),
     "col.received": ("Mottagna", "Received"),
     "col.gap": ("Skillnad", "Difference"),
@@ -1062,6 +1067,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Share a county total between its municipalities and see who runs short of places. Scenarios change no data.",
     ),
     "plan.county": ("Län", "County"),
+    "widget.choose": ("Välj ett alternativ", "Choose an option"),  # an empty picker's placeholder
+    "widget.choose_many": ("Välj ett eller flera", "Choose options"),
     "plan.year": ("År", "Year"),
     "plan.total_kind": ("Totalen", "The total"),
     "plan.total_kind.county": ("Länstal", "County total"),
@@ -1075,10 +1082,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "Länstalet {year} enligt {decision}: {total}.",
         "The county total for {year} by {decision}: {total}.",
     ),
-    "plan.total_unknown": (
-        "Inget länstal för {year} är känt ännu: skriv in det antal ni räknar med.",
-        "No county total for {year} is known yet: enter the number you expect.",
+    "plan.total_kommuntal_sum": (
+        "Länstal {year}: {total}, summa av kommuntalen för {lan}. Inget beslut om länstalet {year} är känt: summan är inget beslut.",
+        "County total {year}: {total}, the sum of the municipal quotas for {lan}. No decision on the {year} total is known: the sum is no decision.",
     ),
+    "plan.total_placeholder": ("Skriv antalet personer", "Enter the number of persons"),
+    "plan.total_question": (
+        "Hur många räknar ni med att {lan} ska ta emot {year}? Inget länstal och inga kommuntal för {year} är kända: skriv in totalen, så fördelas den.",
+        "How many do you expect {lan} to receive in {year}? No county total and no municipal quotas for {year} are known: enter the total and it is shared out.",
+    ),
+    "plan.total_suggestion": (
+        "Förslag: det senast kända länstalet för {lan}, {total} personer ({year}).",
+        "Suggestion: the latest known county total for {lan}, {total} persons ({year}).",
+    ),
+    "plan.use_suggestion": ("Använd {total} (länstalet {year})", "Use {total} (the county total of {year})"),
     "plan.national_share": (
         "{lan} får {county} av {national} enligt länstalens andelar {year} (största restmetoden).",
         "{lan} gets {county} of {national} by the county shares of {year} (largest remainder).",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reception import loadlog, queries
+from reception import loadlog, queries, store
 from reception.selection import Selection
 
 DALARNA = Selection(year_from=2025, year_to=2025, area_kind="lan", area_code="20")
@@ -79,8 +79,21 @@ def test_pace_line_lags_a_month_and_unreported_months_are_gaps(small):
 
 def test_county_targets_of_the_area_in_the_year(small):
     df = run("county_targets_year", Selection(year_to=2026, area_kind="lan", area_code="20"))
-    assert records(df, ["lan_kod", "target", "decision"]) == [("20", 321, "SFS 2025:894")]
+    assert records(df, ["lan_kod", "target", "decision", "source"]) == [
+        ("20", 321, "SFS 2025:894", "decision")
+    ]
     assert run("county_targets_year", Selection(year_to=2024)).empty
+
+
+def test_a_county_without_a_decision_totals_its_kommuntal_labelled_as_a_sum(small):
+    # Gotland (09, one municipality) has a kommuntal for 2025 and no decision; Dalarna's cover 3 of 15
+    with store.write(small) as con:
+        load = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
+        con.execute("insert into fact_target values (?, 2025, '0980', 'settlement', 12, null)", [load])
+    df = run("county_targets_year", Selection(year_to=2025))
+    assert records(df, ["lan_kod", "target", "decision", "valid_from", "source"]) == [
+        ("09", 12, None, None, "kommuntal_sum")
+    ]
 
 
 def test_capacity_runs_out_at_the_mean_inflow_of_the_last_three_months(small):
