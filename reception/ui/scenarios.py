@@ -29,7 +29,11 @@ def county_and_year(selection: Selection, options: pd.DataFrame) -> tuple[str | 
     names = dict(zip(counties["code"], counties["name"], strict=True))
     found = query("area_county", selection)
     chosen = found["lan_kod"].iloc[0] if len(found) and found["lan_kod"].iloc[0] in names else None
-    if st.session_state.get("plan_seeded") != (chosen, selection.year_to):
+    # seeded again when the selection changed, or when the page comes back (its widgets were forgotten)
+    if (
+        st.session_state.get("plan_seeded") != (chosen, selection.year_to)
+        or "plan_lan" not in st.session_state
+    ):
         st.session_state["plan_seeded"] = (chosen, selection.year_to)
         st.session_state["plan_lan"] = chosen if chosen else st.session_state.get("plan_lan")
         st.session_state["plan_year"] = selection.year_to

@@ -210,7 +210,7 @@ def test_overview_capacity_never_shows_another_years_month(small):
 
 def test_area_options_offer_counties_groups_and_municipalities(small):
     df = run("area_options")
-    assert df["kind"].value_counts().to_dict() == {"kommun": 290, "lan": 21, "region": 2}
+    assert df["kind"].value_counts().to_dict() == {"kommun": 290, "lan": 21, "region": 5}
     names = df[df["kind"] == "kommun"]["name"].tolist()
     assert names.index("Åre") < names.index("Öckerö")  # Swedish order: Å before Ö, both after Z
 
