@@ -146,6 +146,7 @@ def bounds(basis: pd.DataFrame, lan_kod: str) -> tuple[dict[str, int], dict[str,
             blank,
             hide_index=True,
             disabled=["kommun_kod", "kommun"],
+            placeholder="",  # an empty cell is no bound: it stays empty
             column_config={
                 "kommun_kod": None,
                 "kommun": st.column_config.TextColumn(t("col.kommun")),
