@@ -1088,8 +1088,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "plan.total_placeholder": ("Skriv antalet personer", "Enter the number of persons"),
     "plan.total_question": (
-        "Hur många räknar ni med att {lan} ska ta emot {year}? Inget länstal och inga kommuntal för {year} är kända: skriv in totalen, så fördelas den.",
-        "How many do you expect {lan} to receive in {year}? No county total and no municipal quotas for {year} are known: enter the total and it is shared out.",
+        "Hur många räknar ni med att {lan} ska ta emot {year}? Inget länstal för {year} är känt, och inte alla länets kommuner har ett kommuntal för {year}: skriv in totalen, så fördelas den.",
+        "How many do you expect {lan} to receive in {year}? No county total for {year} is known, and not every municipality of the county has a municipal quota for {year}: enter the total and it is shared out.",
     ),
     "plan.total_suggestion": (
         "Förslag: det senast kända länstalet för {lan}, {total} personer ({year}).",
@@ -1137,6 +1137,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "plan.short_none_title": (
         "Alla kommuner har platser nog, med buffert",
         "Every municipality has places enough, with a buffer",
+    ),
+    "plan.short_none_some_title": (
+        "{k} av {m} kommuner har platser nog, med buffert; för de andra är det okänt",
+        "{k} of {m} municipalities have places enough, with a buffer; for the others it is unknown",
+    ),
+    "plan.short_unknown_title": (
+        "Räcker platserna? Okänt: inga lediga platser är kända",
+        "Are there places enough? Unknown: no free places are known",
+    ),
+    "plan.short_unknown_summary": (
+        "Ingen av länets kommuner har kapacitetsdata, så om platserna räcker är okänt. Läs in en kapacitetsfil på sidan Data.",
+        "None of the county's municipalities has capacity data, so whether the places suffice is unknown. Load a capacity file on the Data page.",
     ),
     "plan.short_summary": (
         "Med buffert för en 90:e-percentilmånad saknas {places} platser i länet; först ut är {kommun} från {month}. Månaderna fördelas efter länets säsongsmönster.",

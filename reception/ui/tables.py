@@ -23,6 +23,7 @@ from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, language, t
 from reception.i18n.labels import LABELS
 
 EMPTY = "–"  # what an empty cell shows
+ROW = 37  # px a row takes at the theme's font size (Streamlit's default 35 cut a whole table's last row)
 PERCENT = {"fulfilment": 0, "occupancy": 0, "share": 1}  # a share (0.174) shown as percent: 17,4 %
 MONTHS = ("month", "newest", "run_out_month", "short_from", "capacity_month")
 DAYS = ("valid_from",)
@@ -111,12 +112,13 @@ def styled(data: pd.DataFrame, lang: str | None = None) -> pd.io.formats.style.S
 def show(frame: pd.DataFrame, key: str, *, whole: bool = False) -> None:
     """Draw a table with labelled, formatted columns; ``whole``: every row without scrolling."""
     data = shown(frame)
-    height = 35 * (len(data) + 1) + 8 if whole else "auto"
+    height = ROW * (len(data) + 1) + 3 if whole else "auto"  # the header, the rows and the borders
     st.dataframe(
         styled(data),
         hide_index=True,
         key=key,
         height=height,
+        row_height=ROW,
         placeholder=EMPTY,
         column_config={c: _column(data, c) for c in data.columns},
     )
