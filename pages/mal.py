@@ -17,6 +17,8 @@ if not loaded(selection)["targets"]:
     sections.missing("targets", year=year)
 elif by_municipality.empty:
     sections.empty("overview.no_target", year=year)
+elif by_municipality["gap"].isna().all():  # targets, but nothing received is known: no chart of zeros
+    sections.missing("arrivals", year=year)
 else:
     title, summary = findings.gap(by_municipality, year, lang)
     figure = targets.gap_bars(by_municipality, title, lang, present, n=8 if present else 15)

@@ -160,7 +160,7 @@ def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fi
                 else fmt_int(v, lang)
                 for v, s in zip(ordered["target"], ordered.get("source", [None] * len(ordered)), strict=True)
             ],
-            textposition="outside",
+            textposition="auto",  # inside a long bar, so a long label is not cut at the edge
             cliponaxis=False,
         )
     )
