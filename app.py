@@ -18,13 +18,15 @@ capacity = query("overview_capacity", this_year).iloc[0]  # one row; nulls when 
 latest = query("inflow_latest_vs_usual", selection)
 total = findings.totals(fulfilment)
 # with targets: received where a target is; without: everything the arrivals say for the program
-received = (
-    total["received_all"] if len(fulfilment) else query("received_in_year", this_year)["persons"].iloc[0]
-)
+arrived = query("received_in_year", this_year).iloc[0]
+received = total["received_all"] if len(fulfilment) else arrived["persons"]
+least = not len(fulfilment) and arrived["suppressed"] > 0  # suppressed cells left out: the least it can be
 
 tiles = st.columns(3) + ([] if present else st.columns(3))
 tiles[0].metric(t("tile.target", year=year), fmt_int(total["target_all"]))
-tiles[1].metric(t("tile.received", year=year), fmt_int(received))
+tiles[1].metric(
+    t("tile.received", year=year), t("tile.at_least", n=fmt_int(received)) if least else fmt_int(received)
+)
 tiles[2].metric(t("tile.fulfilment"), fmt_pct(total["fulfilment"], 0))
 if not present:
     places_of = t("tile.places_of", places=fmt_int(capacity["places"])) if have["capacity"] else None
@@ -35,7 +37,9 @@ if not present:
     if len(latest):
         now = latest.iloc[0]
         usual, fewer = findings.versus_usual(now)
-        tiles[5].metric(t("tile.month_inflow", month=fmt_month(now["month"])), fmt_int(now["persons"]), usual,
+        persons = fmt_int(now["persons"])
+        persons = t("tile.at_least", n=persons) if now["suppressed"] > 0 else persons
+        tiles[5].metric(t("tile.month_inflow", month=fmt_month(now["month"])), persons, usual,
                         delta_color="off", delta_arrow="down" if fewer else "up")  # fmt: skip
 st.caption(sections.source_line(("targets", "arrivals", "capacity")))
 if selection.per_capita:

@@ -43,7 +43,7 @@ st.header(t("data.views"))
 name = st.selectbox(t("data.view_pick"), VIEWS, key="view_pick")
 frame = view(name)
 st.caption(t("data.rows", n=fmt_int(len(frame))))
-st.dataframe(frame.head(1000), hide_index=True)
+tables.show(frame.head(1000), key="view_table")
 sections.downloads(
     frame, f"vy_{name}", selection, ("targets", "arrivals", "capacity", "county_targets"), key="view"
 )

@@ -17,6 +17,8 @@ if not loaded(selection)["targets"]:
     sections.missing("targets", year=year)
 elif by_municipality.empty:
     sections.empty("overview.no_target", year=year)
+elif by_municipality["gap"].isna().all():  # targets, but nothing received is known: no chart of zeros
+    sections.missing("arrivals", year=year)
 else:
     note = " ".join(filter(None, [t("mal.gap_more", n=8 if present else 15), minors_note]))
     sections.first_chart("/mal", selection, "mal", key="gap", note=note)
@@ -46,7 +48,8 @@ if selection.program == "settlement":
     else:
         title, summary = findings.county(county, year, lang)
         figure = targets.county_bars(county, title, lang, present)
-        sections.chart(figure, summary, county, "lanstal", this_year, ("county_targets",), key="county")
+        sources = ("county_targets", "targets")  # a county without a decision: the sum of its kommuntal
+        sections.chart(figure, summary, county, "lanstal", this_year, sources, key="county")
 
 if not present and not by_municipality.empty:
     sections.table(by_municipality, t("page.mal"), "mal_tabell", this_year, TARGET_DATA, key="table")

@@ -26,6 +26,8 @@ try:
     basis = plans.basis(query, year, lan_kod)
     lan = basis["lan"].iloc[0]
     total, national = scenarios.total(lan_kod, year, lan)
+    if total is None:  # the question and a suggestion are shown: no scenario without a total
+        st.stop()
     key, uploaded, file = scenarios.key_and_weights(lan_kod)
     floors, caps = scenarios.bounds(basis, lan_kod)
     spec = planning.Spec(year, lan_kod, total, key, floors, caps, uploaded, file, national)

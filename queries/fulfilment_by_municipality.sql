@@ -3,7 +3,9 @@
 -- Received: the target file's own count, else the arrivals of the program's categories
 -- (settlement: quota refugees + assigned; temporary protection: its category).
 -- Unaccompanied minors: the target is per mille of all assignments; it is converted into
--- persons as per mille / 1000 x the country's unaccompanied minors received that year.
+-- persons as per mille / 1000 x the country's unaccompanied minors received that year (the sum of
+-- the known cells: the least it can be when some are suppressed). A municipality's received is
+-- unknown when any of its cells is, never a smaller sum.
 with area as (select * from area_members($area_kind, $area_code)),
 targets_in_range as (
     select * from targets
@@ -14,7 +16,8 @@ arrivals_for_program as (
         year,
         kommun_kod,
         case when count(persons) = count(*) then sum(persons) end as persons,
-        sum(of_which_unaccompanied) as unaccompanied
+        case when count(of_which_unaccompanied) = count(*) then sum(of_which_unaccompanied) end
+            as unaccompanied
     from arrivals_year
     where case $program
         when 'settlement' then category in ('quota_refugee', 'assigned')
@@ -24,7 +27,7 @@ arrivals_for_program as (
     group by year, kommun_kod
 ),
 national_minors as (
-    select year, sum(unaccompanied) as minors from arrivals_for_program group by year
+    select year, sum(of_which_unaccompanied) as minors from arrivals_year group by year
 ),
 joined as (
     select

@@ -2,6 +2,7 @@
 -- calendar month (the mean of the same month in the earlier years of the range). No row when
 -- $year_to has no monthly arrivals (never a month of another year).
 -- Params: $year_from, $year_to, $area_kind, $area_code, $category.
+-- A month with suppressed cells is the least it can be (suppressed counts them; the page says so).
 with monthly as (
     select * from area_arrivals_monthly($area_kind, $area_code, $year_from, $year_to, $category)
 ),
@@ -17,6 +18,7 @@ usual as (
 select
     l.month,
     l.persons,
+    l.suppressed,
     u.usual_persons,
     l.persons - u.usual_persons as difference
 from latest as l

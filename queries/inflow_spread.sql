@@ -2,7 +2,8 @@
 -- month, 90th-percentile month) and whether today's headroom absorbs a 90th-percentile month.
 -- Params: $year_from, $year_to, $area_kind, $area_code, $category.
 -- buffer_needed = the 90th-percentile month rounded up: the places such a month fills.
--- Months with a suppressed cell are left out of the statistics (unknown, not zero).
+-- Months with a suppressed cell are left out of the statistics (unknown, not zero); a count of
+-- places missing for any kind leaves the headroom (and covered) unknown.
 with area as (select * from area_members($area_kind, $area_code)),
 municipality_months as (
     select * from municipality_arrivals_monthly($area_kind, $area_code, $year_from, $year_to, $category)
@@ -21,7 +22,8 @@ spread as (
 headroom_now as (
     select
         kommun_kod,
-        sum(places) - sum(occupied) as headroom
+        case when count(places) = count(*) and count(occupied) = count(*)
+            then sum(places) - sum(occupied) end as headroom
     from capacity
     where month = (select max(month) from capacity)
     group by kommun_kod

@@ -2,6 +2,7 @@
 -- ('fell_behind'), and which caught up ('caught_up'), load $from_load against $to_load.
 -- Pace, as on Mottagna mot mål: a snapshot through month m counts arrivals up to m - 1, so expected
 -- = target * (m - 1) / 12. Received: the target file's figure, else the program's categories' snapshot.
+-- A side without a snapshot of the year has no pace (unknown, not 0), so nobody fell behind or caught up.
 -- Parameters: $from_load, $to_load; the selection's $year_to, $area_kind, $area_code, $program.
 with area as (select * from area_members($area_kind, $area_code)),
 sides (side, upto) as (values ('before', $from_load), ('now', $to_load)),
@@ -36,7 +37,7 @@ paced as (
     select
         t.side, t.kommun_kod, t.program, t.target,
         coalesce(t.received, r.persons) as received,
-        t.target * coalesce(c.months, 0) / 12 as expected
+        t.target * c.months / 12 as expected  -- no snapshot: the pace is unknown, never 0
     from targets as t
     left join covered as c on c.side = t.side
     left join received as r on r.side = t.side and r.kommun_kod = t.kommun_kod and r.program = t.program

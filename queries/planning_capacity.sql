@@ -2,7 +2,8 @@
 -- buffer a 90th-percentile month needs from its own history of monthly inflow (all categories).
 -- Params: $year, $lan_kod.
 -- History: the months before $year; months with a suppressed cell are left out (unknown, not 0).
--- buffer_needed = the 90th-percentile month rounded up; NULL headroom = no capacity reported.
+-- buffer_needed = the 90th-percentile month rounded up; NULL headroom = no capacity reported, or a
+-- count missing for one of its kinds of place (unknown, never a smaller sum).
 with county_members as (
     select * from area_members('lan', $lan_kod)
 ),
@@ -23,8 +24,9 @@ newest_month as (
 headroom_now as (
     select
         c.kommun_kod,
-        sum(c.places) as places,
-        sum(c.places) - sum(c.occupied) as headroom
+        case when count(c.places) = count(*) then sum(c.places) end as places,
+        case when count(c.places) = count(*) and count(c.occupied) = count(*)
+            then sum(c.places) - sum(c.occupied) end as headroom
     from capacity as c
     inner join newest_month as n on n.capacity_month = c.month
     group by c.kommun_kod

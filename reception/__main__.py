@@ -153,10 +153,12 @@ def cmd_scenario(args: argparse.Namespace) -> None:
     from reception.scenario import ScenarioRefused
 
     try:
-        spec, table, check = plans.make(args.db, args.year, args.county, args.total, args.key, args.national)
+        spec, table, check, source = plans.make(
+            args.db, args.year, args.county, args.total, args.key, args.national
+        )
     except ScenarioRefused as refused:
         raise Refused(plans.refusal(refused)) from refused
-    print("\n".join(plans.lines(spec, table, check)))
+    print("\n".join(plans.lines(spec, table, check, source=source)))
     if args.out:
         out = Path(args.out)
         out.write_bytes(plans.decision_file(spec, table, out.suffix.lower()))

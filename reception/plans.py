@@ -89,7 +89,8 @@ def key_basis(spec: planning.Spec, rows: pd.DataFrame, lang: str | None = None) 
 
 
 def make(db: Path, year: int, county: str, total: int | None, key: str, national: bool = False):
-    """The command line's scenario: (spec, table, capacity check). Raises ScenarioRefused."""
+    """The command line's scenario: (spec, table, capacity check, where the total came from: 'decision',
+    'kommuntal_sum' or None when it was given). Raises ScenarioRefused."""
     from reception import queries
 
     def ask(name: str, **params) -> pd.DataFrame:
@@ -97,12 +98,12 @@ def make(db: Path, year: int, county: str, total: int | None, key: str, national
 
     lan_kod = county.strip().zfill(2)
     rows = basis(ask, year, lan_kod)
-    national_total = None
-    if total is None:
-        known = lanstal(ask, year).set_index("lan_kod")["target_this_year"]
-        if national or pd.isna(known.get(lan_kod)):
+    national_total, source = None, None
+    if total is None:  # the year's länstal, else the sum of its kommuntal (total_source says which)
+        known = lanstal(ask, year).set_index("lan_kod")
+        if national or lan_kod not in known.index or pd.isna(known.loc[lan_kod, "total_this_year"]):
             raise ScenarioRefused("no_total", year=year)
-        total = int(known[lan_kod])
+        total, source = int(known.loc[lan_kod, "total_this_year"]), known.loc[lan_kod, "total_source"]
     elif national:
         national_total = total
         total, _ = county_total(ask, year, lan_kod, total)
@@ -117,7 +118,7 @@ def make(db: Path, year: int, county: str, total: int | None, key: str, national
     )
     table = planning.build(spec, rows)
     checked, _ = check(ask, spec, table)
-    return spec, with_basis(table, rows), checked
+    return spec, with_basis(table, rows), checked, source
 
 
 def with_basis(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
@@ -125,24 +126,52 @@ def with_basis(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     return table.merge(rows.drop(columns=["kommun"]), on="kommun_kod", how="left")
 
 
-def lines(spec: planning.Spec, table: pd.DataFrame, checked: pd.DataFrame, lang: str = "sv") -> list[str]:
-    """The scenario as a plain-text table for the terminal, with the method under it."""
+def aligned(rows: list[list[str]], left: int = 1) -> list[str]:
+    """Rows of cells as lines with one value per column, each column as wide as its widest cell; the
+    first ``left`` columns (names) flush left, the others (numbers, months) flush right."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.ljust(w) if i < left else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+
+
+def lines(
+    spec: planning.Spec,
+    table: pd.DataFrame,
+    checked: pd.DataFrame,
+    lang: str | None = None,
+    source: str | None = None,
+) -> list[str]:
+    """The scenario as a plain-text table for the terminal, with the method under it; ``source``
+    'kommuntal_sum' says that the total is the sum of the year's kommuntal, not a decision."""
     lan = table["lan"].iloc[0] if "lan" in table else spec.lan_kod
-    out = [t("plan.table_title", lang, total=fmt_int(spec.total, lang), lan=lan, year=spec.year), ""]
-    heads = [t(f"col.{c}", lang) for c in ("kommun", "number", "share", "exact", "headroom")]
-    heads += [t("col.buffer_needed", lang), t("col.short_with_buffer", lang), t("col.short_from", lang)]
-    out.append(
-        f"{heads[0]:<18}{heads[1]:>7}{heads[2]:>9}{heads[3]:>12}{heads[4]:>9}  {' · '.join(heads[5:])}"
-    )
+    out = [t("plan.table_title", lang, total=fmt_int(spec.total, lang), lan=lan, year=spec.year)]
+    if source == "kommuntal_sum":
+        out.append(
+            t("plan.total_kommuntal_sum", lang, year=spec.year, lan=lan, total=fmt_int(spec.total, lang))
+        )
+    columns = ("kommun", "number", "share", "exact", "headroom", "buffer_needed", "short_with_buffer")
+    rows = [[t(f"col.{c}", lang) for c in (*columns, "short_from")]]
     by_code = checked.set_index("kommun_kod")
     for r in table.itertuples():
         c = by_code.loc[r.kommun_kod]
-        month = fmt_month(None if pd.isna(c.short_from) else c.short_from, lang)
-        tail = f"{fmt_int(c.buffer_needed, lang)} · {fmt_int(c.short_with_buffer, lang)} · {month}"
-        out.append(
-            f"{r.kommun:<18}{fmt_int(r.number, lang):>7}{fmt_pct(r.share, 1, lang):>9}"
-            f"{fmt_num(r.exact, 2, lang):>12}{fmt_int(c.headroom, lang):>9}  {tail}"
+        rows.append(
+            [
+                r.kommun,
+                fmt_int(r.number, lang),
+                fmt_pct(r.share, 1, lang),
+                fmt_num(r.exact, 2, lang),
+                fmt_int(c.headroom, lang),
+                fmt_int(c.buffer_needed, lang),
+                fmt_int(c.short_with_buffer, lang),
+                fmt_month(None if pd.isna(c.short_from) else c.short_from, lang),
+            ]
         )
+    out += ["", *aligned(rows)]
     out += ["", t("plan.method", lang, basis=key_basis(spec, table, lang), total=fmt_int(spec.total, lang))]
     return out
 

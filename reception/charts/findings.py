@@ -106,8 +106,18 @@ def heatmap(df: pd.DataFrame, lang: str) -> Texts:
 
 
 def county(df: pd.DataFrame, year: int, lang: str) -> Texts:
+    """The county totals' finding; a total that is the sum of the kommuntal (no decision) is said to be."""
     summary = t("mal.county_summary", lang, n=len(df), year=year, total=fmt_int(df["target"].sum(), lang))
+    sums = int((df["source"] == "kommuntal_sum").sum()) if "source" in df else 0
+    if sums:
+        summary += " " + t("mal.county_sums", lang, k=sums)
     return t("mal.county_title", lang, year=year), summary
+
+
+def _sum(values: pd.Series, lang: str) -> str:
+    """The sum of the known values; 'minst …' when some are unknown (the least the sum can be)."""
+    total = fmt_int(values.sum(), lang)
+    return t("tile.at_least", lang, n=total) if values.isna().any() else total
 
 
 def headroom(df: pd.DataFrame, lang: str) -> Texts:
@@ -117,8 +127,8 @@ def headroom(df: pd.DataFrame, lang: str) -> Texts:
         lang,
         full=int((df["headroom"] <= 0).sum()),
         n=len(df),
-        headroom=fmt_int(df["headroom"].sum(), lang),
-        places=fmt_int(df["places"].sum(), lang),
+        headroom=_sum(df["headroom"], lang),
+        places=_sum(df["places"], lang),
     )
     return t("kap.by_kommun_title", lang, month=month), summary
 
@@ -137,14 +147,19 @@ def capacity_time(df: pd.DataFrame, lang: str) -> Texts:
 
 
 def runout(df: pd.DataFrame, lang: str) -> Texts:
-    """Who is full already, and who runs out within a year at the current inflow (soonest first)."""
+    """Who is full already, and who runs out within a year at the current inflow (soonest first); how
+    many have no forecast because their inflow is unknown."""
     full = int((df["headroom"] <= 0).sum())
     soon = df.dropna(subset=["months_left"]).query("0 < months_left <= 12")
     if soon.empty:
-        return t("kap.runout_title", lang), t("kap.runout_none", lang)
-    first = soon.iloc[0]
-    when = fmt_month(first["run_out_month"], lang)
-    summary = t("kap.runout_summary", lang, full=full, n=len(soon), first=first["kommun"], when=when)
+        summary = t("kap.runout_none", lang)
+    else:
+        first = soon.iloc[0]
+        when = fmt_month(first["run_out_month"], lang)
+        summary = t("kap.runout_summary", lang, full=full, n=len(soon), first=first["kommun"], when=when)
+    unknown = int(df["inflow_unknown"].notna().sum()) if "inflow_unknown" in df else 0
+    if unknown:
+        summary += " " + t("kap.runout_unknown", lang, n=unknown)
     return t("kap.runout_title", lang), summary
 
 

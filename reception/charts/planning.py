@@ -28,6 +28,11 @@ def shortfall(checked: pd.DataFrame, lang: str) -> tuple[str, str]:
     """'3 av 15 kommuner får för få platser' and who is first, by how many, from when."""
     known = checked.dropna(subset=["headroom"])
     short = known[known["short_with_buffer"] > 0]
+    if known.empty:  # no free places known: whether they suffice is unknown, never "enough"
+        return t("plan.short_unknown_title", lang), t("plan.short_unknown_summary", lang)
+    if short.empty and len(known) < len(checked):
+        title = t("plan.short_none_some_title", lang, k=len(known), m=len(checked))
+        return title, t("plan.short_none_summary", lang)
     if short.empty:
         return t("plan.short_none_title", lang), t("plan.short_none_summary", lang)
     first = short.sort_values(["short_from", "short_with_buffer"], ascending=[True, False]).iloc[0]

@@ -153,8 +153,13 @@ def county_bars(df: pd.DataFrame, title: str, lang: str, present: bool) -> go.Fi
             x=ordered["target"],
             orientation="h",
             marker_color=ABOVE,
-            text=[fmt_int(v, lang) for v in ordered["target"]],
-            textposition="outside",
+            text=[  # a sum of the kommuntal is never shown as a decision
+                t("county.kommuntal_sum", lang, total=fmt_int(v, lang))
+                if s == "kommuntal_sum"
+                else fmt_int(v, lang)
+                for v, s in zip(ordered["target"], ordered.get("source", [None] * len(ordered)), strict=True)
+            ],
+            textposition="auto",  # inside a long bar, so a long label is not cut at the edge
             cliponaxis=False,
         )
     )

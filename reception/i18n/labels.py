@@ -103,6 +103,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "tile.fewer": ("{diff} färre än vanligt ({usual})", "{diff} fewer than usual ({usual})"),
     "tile.more": ("{diff} fler än vanligt ({usual})", "{diff} more than usual ({usual})"),
     "tile.places_of": ("av {places} platser", "of {places} places"),
+    "tile.at_least": ("minst {n}", "at least {n}"),  # a sum over suppressed cells: the least it can be
     "overview.map_title": (
         "Hur långt har kommunerna kommit mot målet {year}?",
         "How far are the municipalities towards the {year} target?",
@@ -172,6 +173,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} län har länstal {year}, sammanlagt {total} personer.",
         "{n} counties have a quota in {year}, {total} persons in all.",
     ),
+    "mal.county_sums": (
+        "För {k} av dem är inget beslut känt: där är talet summan av kommuntalen.",
+        "For {k} of them no decision is known: there the figure is the sum of the municipal quotas.",
+    ),
+    "county.kommuntal_sum": ("{total} (summa av kommuntalen)", "{total} (sum of the municipal quotas)"),
     "col.target": ("Mål", "Target"),
     "col.received": ("Mottagna", "Received"),
     "col.gap": ("Skillnad", "Difference"),
@@ -191,6 +197,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.inflow": ("Mottagna per månad, snitt", "Received per month, mean"),
     "col.months_left": ("Månader kvar", "Months left"),
     "col.run_out_month": ("Platserna slut", "Places run out"),
+    "col.inflow_unknown": ("Varför ingen prognos", "Why no forecast"),
+    "inflow_unknown.unknown_month": (
+        "inflödet okänt: en av de tre senaste månaderna har dolda eller saknade värden",
+        "inflow unknown: one of the last three months has suppressed or missing values",
+    ),
+    "inflow_unknown.no_figures": (
+        "inflödet okänt: inga siffror för de tre senaste månaderna",
+        "inflow unknown: no figures for the last three months",
+    ),
     "col.decision": ("Beslut", "Decision"),
     "col.valid_from": ("Gäller från", "Valid from"),
     "col.months": ("Månader", "Months"),
@@ -243,6 +258,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "kap.runout_none": (
         "Ingen kommun får slut på platser inom ett år i nuvarande takt.",
         "No municipality runs out of places within a year at the current inflow.",
+    ),
+    "kap.runout_unknown": (
+        "{n} kommuner har ingen prognos: deras inflöde de tre senaste månaderna är okänt (dolda små värden eller saknade siffror), och okänt räknas aldrig som noll.",
+        "{n} municipalities have no forecast: their inflow in the last three months is unknown (suppressed small values or missing figures), and unknown never counts as zero.",
     ),
     "kap.runout_note": (
         "Nuvarande takt = medelvärdet av de tre senaste månadernas mottagande. Platser som frigörs räknas inte med.",
@@ -1048,6 +1067,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Share a county total between its municipalities and see who runs short of places. Scenarios change no data.",
     ),
     "plan.county": ("Län", "County"),
+    "widget.choose": ("Välj ett alternativ", "Choose an option"),  # an empty picker's placeholder
+    "widget.choose_many": ("Välj ett eller flera", "Choose options"),
     "plan.year": ("År", "Year"),
     "plan.total_kind": ("Totalen", "The total"),
     "plan.total_kind.county": ("Länstal", "County total"),
@@ -1061,10 +1082,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "Länstalet {year} enligt {decision}: {total}.",
         "The county total for {year} by {decision}: {total}.",
     ),
-    "plan.total_unknown": (
-        "Inget länstal för {year} är känt ännu: skriv in det antal ni räknar med.",
-        "No county total for {year} is known yet: enter the number you expect.",
+    "plan.total_kommuntal_sum": (
+        "Länstal {year}: {total}, summa av kommuntalen för {lan}. Inget beslut om länstalet {year} är känt: summan är inget beslut.",
+        "County total {year}: {total}, the sum of the municipal quotas for {lan}. No decision on the {year} total is known: the sum is no decision.",
     ),
+    "plan.total_placeholder": ("Skriv antalet personer", "Enter the number of persons"),
+    "plan.total_question": (
+        "Hur många räknar ni med att {lan} ska ta emot {year}? Inget länstal för {year} är känt, och inte alla länets kommuner har ett kommuntal för {year}: skriv in totalen, så fördelas den.",
+        "How many do you expect {lan} to receive in {year}? No county total for {year} is known, and not every municipality of the county has a municipal quota for {year}: enter the total and it is shared out.",
+    ),
+    "plan.total_suggestion": (
+        "Förslag: det senast kända länstalet för {lan}, {total} personer ({year}).",
+        "Suggestion: the latest known county total for {lan}, {total} persons ({year}).",
+    ),
+    "plan.use_suggestion": ("Använd {total} (länstalet {year})", "Use {total} (the county total of {year})"),
     "plan.national_share": (
         "{lan} får {county} av {national} enligt länstalens andelar {year} (största restmetoden).",
         "{lan} gets {county} of {national} by the county shares of {year} (largest remainder).",
@@ -1106,6 +1137,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "plan.short_none_title": (
         "Alla kommuner har platser nog, med buffert",
         "Every municipality has places enough, with a buffer",
+    ),
+    "plan.short_none_some_title": (
+        "{k} av {m} kommuner har platser nog, med buffert; för de andra är det okänt",
+        "{k} of {m} municipalities have places enough, with a buffer; for the others it is unknown",
+    ),
+    "plan.short_unknown_title": (
+        "Räcker platserna? Okänt: inga lediga platser är kända",
+        "Are there places enough? Unknown: no free places are known",
+    ),
+    "plan.short_unknown_summary": (
+        "Ingen av länets kommuner har kapacitetsdata, så om platserna räcker är okänt. Läs in en kapacitetsfil på sidan Data.",
+        "None of the county's municipalities has capacity data, so whether the places suffice is unknown. Load a capacity file on the Data page.",
     ),
     "plan.short_summary": (
         "Med buffert för en 90:e-percentilmånad saknas {places} platser i länet; först ut är {kommun} från {month}. Månaderna fördelas efter länets säsongsmönster.",

@@ -73,7 +73,9 @@ def load(name: str, data: bytes, dataset: str | None, year: float | None, month:
             )
     except ingest.IngestRefused as refused:
         st.error(f"{t('data.refused')} {t('data.problems', name=_md(name), n=len(refused.problems))}")
-        st.dataframe(problems_frame(refused.problems), hide_index=True, key=f"problems_{name}")
+        st.dataframe(
+            problems_frame(refused.problems), hide_index=True, placeholder="–", key=f"problems_{name}"
+        )
         return
     if result.already_loaded is not None:
         st.info(t("data.already", name=_md(name), id=result.already_loaded))

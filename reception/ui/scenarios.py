@@ -20,24 +20,46 @@ KIND = "scenario"
 
 
 def county_and_year(selection: Selection, options: pd.DataFrame) -> tuple[str | None, int]:
-    """The county and year to plan for; both follow the selection when it changes (a link, the sidebar)."""
+    """The county and year to plan for; both follow the selection when it changes (a link, the sidebar).
+
+    The county starts as the selection's: the county itself, or the county a group or the picked
+    municipalities lie in (``queries/area_county.sql``: Göteborgsregionen is Västra Götaland's).
+    """
     counties = options[options["kind"] == "lan"]
     names = dict(zip(counties["code"], counties["name"], strict=True))
-    chosen = selection.area_code if selection.area_kind == "lan" and selection.area_code in names else None
-    if st.session_state.get("plan_seeded") != (chosen, selection.year_to):
+    found = query("area_county", selection)
+    chosen = found["lan_kod"].iloc[0] if len(found) and found["lan_kod"].iloc[0] in names else None
+    # seeded again when the selection changed, or when the page comes back (its widgets were forgotten)
+    if (
+        st.session_state.get("plan_seeded") != (chosen, selection.year_to)
+        or "plan_lan" not in st.session_state
+    ):
         st.session_state["plan_seeded"] = (chosen, selection.year_to)
         st.session_state["plan_lan"] = chosen if chosen else st.session_state.get("plan_lan")
         st.session_state["plan_year"] = selection.year_to
     left, right = st.columns([3, 1])
-    lan_kod = left.selectbox(t("plan.county"), list(names), index=None, format_func=names.get, key="plan_lan")
+    lan_kod = left.selectbox(
+        t("plan.county"),
+        list(names),
+        index=None,
+        format_func=names.get,
+        placeholder=t("widget.choose"),
+        key="plan_lan",
+    )
     year = right.number_input(t("plan.year"), 2000, 2100, step=1, key="plan_year")
     return lan_kod, int(year)
 
 
-def total(lan_kod: str, year: int, lan: str) -> tuple[int, int | None]:
-    """The county's total (typed, prefilled with a known länstal, or shared from a national total)."""
+def _suggest(key: str, value: int) -> None:
+    st.session_state[key] = value
+
+
+def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
+    """The county's total (typed, prefilled with a known länstal or the sum of the year's kommuntal,
+    or shared from a national total); None until there is one: then the question and a suggestion
+    (the county's latest known länstal) are shown instead."""
     known = plans.lanstal(query, year).set_index("lan_kod")
-    this_year = known.loc[lan_kod, "target_this_year"] if lan_kod in known.index else None
+    row = known.loc[lan_kod] if lan_kod in known.index else None
     kinds = ("county", "national")
     kind = st.radio(
         t("plan.total_kind"),
@@ -61,16 +83,29 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int, int | None]:
             )
         )
         return county, int(national)
-    prefill = 0 if this_year is None or pd.isna(this_year) else int(this_year)
+    source = None if row is None or pd.isna(row["total_source"]) else row["total_source"]
+    prefill = int(row["total_this_year"]) if source else None
+    key = f"plan_total_{lan_kod}_{year}"
     value = st.number_input(
-        t("plan.total"), 0, 1_000_000, prefill, step=1, key=f"plan_total_{lan_kod}_{year}"
+        t("plan.total"), 0, 1_000_000, prefill, step=1, placeholder=t("plan.total_placeholder"), key=key
     )
-    if prefill:
-        decision = known.loc[lan_kod, "decision"]
-        st.caption(t("plan.total_known", year=year, decision=decision, total=fmt_int(prefill)))
-    else:
-        st.caption(t("plan.total_unknown", year=year))
-    return int(value), None
+    if source == "decision":
+        st.caption(t("plan.total_known", year=year, decision=row["decision"], total=fmt_int(prefill)))
+    elif source == "kommuntal_sum":
+        st.caption(t("plan.total_kommuntal_sum", year=year, lan=lan, total=fmt_int(prefill)))
+    if value is not None:
+        return int(value), None
+    st.info(t("plan.total_question", lan=lan, year=year), icon=":material/help:")
+    if row is not None and not pd.isna(row["latest_target"]):
+        latest, latest_year = int(row["latest_target"]), int(row["latest_year"])
+        st.caption(t("plan.total_suggestion", lan=lan, total=fmt_int(latest), year=latest_year))
+        st.button(
+            t("plan.use_suggestion", total=fmt_int(latest), year=latest_year),
+            on_click=_suggest,
+            args=(key, latest),
+            key="plan_use_suggestion",
+        )
+    return None, None
 
 
 def key_and_weights(lan_kod: str) -> tuple[str, dict[str, float] | None, str | None]:
@@ -111,6 +146,7 @@ def bounds(basis: pd.DataFrame, lan_kod: str) -> tuple[dict[str, int], dict[str,
             blank,
             hide_index=True,
             disabled=["kommun_kod", "kommun"],
+            placeholder="",  # an empty cell is no bound: it stays empty
             column_config={
                 "kommun_kod": None,
                 "kommun": st.column_config.TextColumn(t("col.kommun")),
@@ -157,7 +193,13 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
     if not saved:
         st.caption(t("plan.compare_none", lan=lan))
         return
-    picked = st.multiselect(t("plan.compare"), list(saved), default=list(saved)[:3], key="plan_compare")
+    picked = st.multiselect(
+        t("plan.compare"),
+        list(saved),
+        default=list(saved)[:3],
+        placeholder=t("widget.choose_many"),
+        key="plan_compare",
+    )
     current = {t("plan.current"): planning.numbers_of(table)}
     side_by_side = planning.compare({**current, **{p: saved[p] for p in picked}}, basis)
     tables.show(side_by_side.drop(columns=["kommun_kod"]), key="plan_compare_table")

@@ -128,7 +128,11 @@ def draw(selection: Selection, options: pd.DataFrame, years: list[int], page: st
             )
         elif kind == "kommun":
             picked = st.multiselect(
-                t("sel.kommun", lang), list(names["kommun"]), key="w_kommun", format_func=names["kommun"].get
+                t("sel.kommun", lang),
+                list(names["kommun"]),
+                key="w_kommun",
+                format_func=names["kommun"].get,
+                placeholder=t("widget.choose_many", lang),
             )
             code = ",".join(sorted(picked))
         program = st.selectbox(

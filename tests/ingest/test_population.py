@@ -20,10 +20,12 @@ def test_scb_xlsx_of_every_municipality_loads_both_years_and_its_sums_agree(fres
     assert result.loads[0].rows == 580
     assert result.warnings == []
     rows = query(
-        fresh_store, "select year, kommun_kod, population, source from population where year >= 2018"
+        fresh_store, "select year, kommun_kod, population, source from population where year in (2018, 2019)"
     )
     assert len(rows) == 580
-    assert {(y, k): p for y, k, p, _ in rows} == {k: v for k, v in population().items() if k[0] >= 2018}
+    assert {(y, k): p for y, k, p, _ in rows} == {
+        k: v for k, v in population().items() if k[0] in (2018, 2019)
+    }
     assert {s for *_, s in rows} == {f.name}
 
 
@@ -53,7 +55,7 @@ def test_scb_csv_of_some_municipalities_replaces_their_reference_figures_only(fr
     assert query(
         fresh_store, "select population, source from population where year = 2019 and kommun_kod = '0115'"
     ) == [(population()[(2019, "0115")], "population.csv")]
-    assert one(fresh_store, "select count(*) from population") == 290 * 5
+    assert one(fresh_store, "select count(*) from population") == 290 * 10  # the reference has 2015-2024
 
 
 def test_undoing_a_population_load_brings_the_reference_back(fresh_store):
@@ -112,9 +114,10 @@ def test_population_as_of_takes_the_latest_year_with_a_figure_per_municipality(f
         sql = "select population, population_year from population_as_of(?) where kommun_kod = ?"
         return query(fresh_store, sql, [year, code])
 
-    assert as_of(2024, "0114") == [(48000, 2024)]
-    assert as_of(2024, "0180") == [(population()[(2019, "0180")], 2019)]
-    assert as_of(2021, "0114") == [(population()[(2019, "0114")], 2019)]
+    assert as_of(2024, "0114") == [(48000, 2024)]  # the loaded figure replaces the reference one
+    assert as_of(2026, "0114") == [(48000, 2024)]
+    assert as_of(2026, "0180") == [(population()[(2024, "0180")], 2024)]  # after the last year: the latest
+    assert as_of(2021, "0114") == [(population()[(2021, "0114")], 2021)]
     assert as_of(2017, "0114") == [(population()[(2017, "0114")], 2017)]
     assert as_of(2010, "0114") == [(population()[(2015, "0114")], 2015)]  # before every year: the earliest
     assert one(fresh_store, "select count(*) from population_as_of(2030)") == 290

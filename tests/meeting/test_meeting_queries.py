@@ -7,7 +7,7 @@ from datetime import date
 
 from meeting_store import ALE, GBG, GR, STHLM, load
 
-from reception import loadlog, queries
+from reception import loadlog, queries, store
 
 
 def run(name, path, **params):
@@ -88,3 +88,14 @@ def test_stockholm_caught_up_and_goteborg_stayed_on_pace(meeting_store):
     # Göteborg: 60 against 50 before, 70 against 60 now: on pace both times, so not listed
     df = run("meeting_fell_behind", meeting_store, area_kind="country", area_code="")
     assert df[["kommun", "status"]].values.tolist() == [["Ale", "fell_behind"], ["Stockholm", "caught_up"]]
+
+
+def test_without_a_snapshot_before_nobody_fell_behind(store_path):
+    # load 2: kommuntal with the file's own received (Ale 24, received 2), no snapshot of the year yet;
+    # load 3: the June snapshot: 5 months counted, Ale expects 10 and the file says 2.
+    # Before load 3 Ale's pace was unknown: it did not fall behind, it was never known to be on pace.
+    with store.write(store_path) as con:
+        load_id = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
+        con.execute("insert into fact_target values (?, 2026, ?, 'settlement', 24, 2)", [load_id, ALE])
+    load(store_path, "arrivals", snapshots=[(ALE, "quota_refugee", m, 2) for m in range(1, 7)])
+    assert run("meeting_fell_behind", store_path, from_load=2, to_load=3).empty

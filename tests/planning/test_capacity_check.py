@@ -77,3 +77,14 @@ def test_floors_and_caps_from_the_edited_table_empty_is_no_bound():
         }
     )
     assert planning.bounds_from(edited) == ({"2021": 5}, {"2061": 0, "2082": 12})
+
+
+def test_without_known_free_places_whether_they_suffice_is_unknown_not_enough():
+    plan = scenario([("1", "A", 12), ("2", "B", 6)])
+    nothing = planning.capacity_check(plan, spread([("1", None, 4), ("2", None, 2)]), EVEN, 2026)
+    title, _ = charts.shortfall(nothing, "sv")
+    assert title == "Räcker platserna? Okänt: inga lediga platser är kända"
+    # B has 20 free and needs 6 + 2: enough; A's free places are unknown
+    some = planning.capacity_check(plan, spread([("1", None, 4), ("2", 20, 2)]), EVEN, 2026)
+    title, _ = charts.shortfall(some, "sv")
+    assert title == "1 av 2 kommuner har platser nog, med buffert; för de andra är det okänt"

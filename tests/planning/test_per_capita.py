@@ -1,7 +1,7 @@
 """Per 1 000 inhabitants: unknown population, and the switch on Översikt and Mål (queries: tests/queries).
 
-Hand-checked against data/population.csv (SCB, 31 December): Ale 1440 had 31 402 inhabitants in 2019
-and 28 862 in 2015; Vansbro 2021 6 805, Smedjebacken 2061 10 894, Säter 2082 11 093 in 2019.
+Hand-checked against data/population.csv (SCB, 31 December): Ale 1440 had 32 576 inhabitants in 2024,
+31 402 in 2019 and 28 862 in 2015; the whole country 10 587 710 in 2024.
 """
 
 from __future__ import annotations
@@ -37,14 +37,14 @@ def test_the_switch_shows_per_1000_on_oversikt_and_mal_and_says_the_population_y
     assert at.query_params["per1000"] == ["1"] or at.query_params["per1000"] == "1"
     target = queries.run("fulfilment_by_municipality", params(2026, "kommun", "1440"))["target"].iloc[0]
     tiles = {m.label: m.value for m in at.metric}
-    expected = f"{target / 31402 * 1000:.2f}".replace(".", ",")
+    expected = f"{target / 32576 * 1000:.2f}".replace(".", ",")
     assert tiles["Mål per 1 000 inv."] == expected
-    assert "befolkning 2019" in at.subheader[0].value
+    assert "befolkning 2024" in at.subheader[0].value
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
-    assert "Mottagna per 1 000 invånare 2026 (befolkning 2019)" in titles
+    assert "Mottagna per 1 000 invånare 2026 (befolkning 2024)" in titles
     at.switch_page("pages/mal.py").run()
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
-    assert "Mål och mottagna per 1 000 invånare 2026 (befolkning 2019)" in titles
+    assert "Mål och mottagna per 1 000 invånare 2026 (befolkning 2024)" in titles
 
 
 def test_without_the_switch_no_per_1000_figures(plan_store):
@@ -52,3 +52,20 @@ def test_without_the_switch_no_per_1000_figures(plan_store):
 
     at = open_page("app.py", kommun="1440", to="2026")
     assert not [m for m in at.metric if "per 1 000" in m.label]
+
+
+def test_per_1000_for_2024_on_oversikt_divides_by_the_2024_population(plan_store):
+    from app_helpers import open_page
+
+    # Ale 1440: SCB 31 December 2024, 32 576 inhabitants
+    at = open_page("app.py", kommun="1440", to="2024", per1000="1")
+    target = queries.run("fulfilment_by_municipality", params(2024, "kommun", "1440"))["target"].iloc[0]
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Mål per 1 000 inv."] == f"{target / 32576 * 1000:.2f}".replace(".", ",")
+    assert "befolkning 2024" in at.subheader[0].value
+    # the whole country: every municipality has a target, so the population is SCB's national 10 587 710
+    at = open_page("app.py", to="2024", per1000="1")
+    targets = queries.run("fulfilment_by_municipality", params(2024, "country", ""))["target"]
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Mål per 1 000 inv."] == f"{targets.sum() / 10_587_710 * 1000:.2f}".replace(".", ",")
+    assert "befolkning 2024" in at.subheader[0].value

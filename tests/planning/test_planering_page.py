@@ -117,7 +117,7 @@ def test_population_key_says_which_year_of_population(plan_store):
     at = open_page(PAGE, lan="20", to="2026")
     at.radio(key="plan_key").set_value("population").run()
     assert not at.exception and scenario_table(at)["number"].sum() == 321
-    assert "befolkningen 2019" in " ".join(c.value for c in at.caption)
+    assert "befolkningen 2024" in " ".join(c.value for c in at.caption)
 
 
 def test_the_county_follows_a_changed_selection(plan_store):

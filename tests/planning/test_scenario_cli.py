@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 from openpyxl import load_workbook
 
+from reception import ingest
 from reception.__main__ import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+import official_layouts as ol  # noqa: E402
 
 
 def numbers_printed(out: str) -> dict[str, int]:
@@ -71,7 +77,30 @@ def test_population_key_by_hand_for_dalarna(plan_store, capsys):
     assert main(argv) == 0
     out = capsys.readouterr().out
     numbers = numbers_printed(out)
-    # data/population.csv 2019: Dalarna 287 966 inhabitants (sum of its 15), Vansbro 6 805:
-    # 321 x 6 805 / 287 966 = 7.59 -> 7 or 8
+    # data/population.csv 2024: Dalarna 286 546 inhabitants (sum of its 15), Vansbro 6 752:
+    # 321 x 6 752 / 286 546 = 7.56 -> 7 or 8
     assert numbers["Vansbro"] in (7, 8) and sum(numbers.values()) == 321
-    assert "befolkningen 2019" in out
+    assert "befolkningen 2024" in out
+
+
+def test_the_table_has_one_value_per_column_aligned(plan_store, capsys):
+    argv = ["--db", str(plan_store), "scenario", "--year", "2026", "--county", "20", "--key", "share"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out.splitlines()
+    table = out[out.index("") + 1 : out.index("", out.index("") + 1)]
+    assert len(table) == 16  # the header and Dalarna's 15
+    assert "·" not in "\n".join(table)
+    cells = [re.split(r"\s{2,}", line.strip()) for line in table]
+    assert {len(row) for row in cells} == {8}  # kommun, number, share, exact, free, buffer, short, from
+    assert cells[0][-1] == "Räcker inte från" and re.fullmatch(r"[a-z]{3} 2026|–", cells[1][-1])
+    assert len({len(line) for line in table}) == 1  # every column ends where its header ends
+
+
+def test_a_year_without_a_decision_takes_the_sum_of_the_kommuntal_and_says_so(store_path, capsys):
+    f = ol.county_decision_xlsx(title="Kommuntal 2025 – Hallands län", stated=None)
+    ingest.ingest_bytes(f.name, f.data, store_path=store_path)
+    argv = ["--db", str(store_path), "scenario", "--year", "2025", "--county", "13", "--key", "share"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Scenario: 321 personer i Hallands län 2025")
+    assert "321, summa av kommuntalen för Hallands län" in out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reception import queries
+from reception import loadlog, queries, store
 
 
 def records(df: pd.DataFrame, columns: list[str]) -> list[tuple]:
@@ -28,9 +28,9 @@ def test_planning_basis_takes_the_newest_kommuntal_up_to_the_year(small):
 
 def test_planning_basis_holds_the_population_of_the_latest_year_with_figures(small):
     df = queries.run("planning_basis", {"year": 2026, "lan_kod": "20"}).set_index("kommun_kod")
-    # data/population.csv, 2019: Vansbro 6 805, Smedjebacken 10 894, Säter 11 093
-    assert df.loc[["2021", "2061", "2082"], "population"].tolist() == [6805, 10894, 11093]
-    assert set(df["population_year"]) == {2019}
+    # data/population.csv, 2024 (the latest year): Vansbro 6 752, Smedjebacken 10 823, Säter 11 223
+    assert df.loc[["2021", "2061", "2082"], "population"].tolist() == [6752, 10823, 11223]
+    assert set(df["population_year"]) == {2024}
     assert queries.run("planning_basis", {"year": 2017, "lan_kod": "20"})["population_year"].max() == 2017
 
 
@@ -69,3 +69,44 @@ def test_planning_capacity_headroom_now_and_a_90th_percentile_month_of_history(s
 def test_planning_queries_of_a_county_hold_its_municipalities_only(small, name):
     df = queries.run(name, {"year": 2026, "lan_kod": "09"})
     assert df["kommun_kod"].tolist() == ["0980"]
+
+
+def kommuntal(path, year: int, rows: dict[str, int]) -> None:
+    """Load a kommuntal file of ``rows`` (kommun_kod -> kommuntal) for ``year``."""
+    with store.write(path) as con:
+        load = loadlog.new_load(con, source=f"kommuntal_{year}.xlsx", dataset="targets", rows=len(rows))
+        con.executemany(
+            "insert into fact_target values (?, ?, ?, 'settlement', ?, null)",
+            [(load, year, code, n) for code, n in rows.items()],
+        )
+
+
+def test_a_year_without_a_decision_takes_the_sum_of_the_countys_kommuntal(small):
+    # Gotland (09) is one municipality, 0980: its kommuntal 2025 of 12 is the county's whole total;
+    # Dalarna's kommuntal 2025 cover 3 of its 15 municipalities: no county total from them
+    kommuntal(small, 2025, {"0980": 12})
+    df = queries.run("planning_lanstal", {"year": 2025}).set_index("lan_kod")
+    columns = ["target_this_year", "kommuntal_sum", "total_this_year", "total_source"]
+    assert records(df.loc[["09"]], columns) == [(None, 12, 12, "kommuntal_sum")]
+    assert records(df.loc[["20"]], columns) == [(None, None, None, None)]
+    # with neither, the suggestion: the county's newest decision up to 2025 is 2022's (SFS 2021:870)
+    assert records(df.loc[["20"]], ["latest_target", "latest_year"]) == [(239, 2022)]
+    # a decided year keeps its decision, whatever the kommuntal add up to
+    kommuntal(small, 2026, {"0980": 99})
+    decided = queries.run("planning_lanstal", {"year": 2026}).set_index("lan_kod")
+    assert records(decided.loc[["09"]], ["total_this_year", "total_source", "kommuntal_sum", "decision"]) == [
+        (51, "decision", 99, "SFS 2025:894")
+    ]
+
+
+def test_area_county_is_the_county_most_of_the_area_lies_in(small):
+    def county(kind: str, code: str) -> list[tuple]:
+        return records(queries.run("area_county", {"area_kind": kind, "area_code": code}), ["lan_kod", "lan"])
+
+    assert county("lan", "20") == [("20", "Dalarnas län")]
+    assert county("region", "Göteborgsregionen") == [
+        ("14", "Västra Götalands län")
+    ]  # 12 of 13; Kungsbacka: 13
+    assert county("region", "Dalarnas pilotgrupp") == [("20", "Dalarnas län")]
+    assert county("kommun", "0180,2021,2082") == [("20", "Dalarnas län")]
+    assert county("country", "") == []

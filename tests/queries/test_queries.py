@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reception import loadlog, queries
+from reception import loadlog, queries, store
 from reception.selection import Selection
 
 DALARNA = Selection(year_from=2025, year_to=2025, area_kind="lan", area_code="20")
@@ -79,19 +79,31 @@ def test_pace_line_lags_a_month_and_unreported_months_are_gaps(small):
 
 def test_county_targets_of_the_area_in_the_year(small):
     df = run("county_targets_year", Selection(year_to=2026, area_kind="lan", area_code="20"))
-    assert records(df, ["lan_kod", "target", "decision"]) == [("20", 321, "SFS 2025:894")]
+    assert records(df, ["lan_kod", "target", "decision", "source"]) == [
+        ("20", 321, "SFS 2025:894", "decision")
+    ]
     assert run("county_targets_year", Selection(year_to=2024)).empty
+
+
+def test_a_county_without_a_decision_totals_its_kommuntal_labelled_as_a_sum(small):
+    # Gotland (09, one municipality) has a kommuntal for 2025 and no decision; Dalarna's cover 3 of 15
+    with store.write(small) as con:
+        load = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
+        con.execute("insert into fact_target values (?, 2025, '0980', 'settlement', 12, null)", [load])
+    df = run("county_targets_year", Selection(year_to=2025))
+    assert records(df, ["lan_kod", "target", "decision", "valid_from", "source"]) == [
+        ("09", 12, None, None, "kommuntal_sum")
+    ]
 
 
 def test_capacity_runs_out_at_the_mean_inflow_of_the_last_three_months(small):
     df = run("capacity_by_municipality", COUNTRY_2025)
-    # 0180: 5 free, inflow (10 + 20) / 3 = 10 -> 0.5 months, April;
-    # 2061: 6 free, inflow (12 + 5) / 3 = 5.7 -> 1.1 months, May
-    assert records(
-        df, ["kommun_kod", "places", "occupied", "headroom", "inflow", "months_left", "run_out_month"]
-    ) == [
-        ("0180", 100, 95, 5, 10.0, 0.5, pd.Timestamp(2025, 4, 1)),
-        ("2061", 15, 9, 6, 5.7, 1.1, pd.Timestamp(2025, 5, 1)),
+    # 0180: 5 free, inflow (10 + no row in February + 20) / 3 = 10 -> 0.5 months, April;
+    # 2061: 6 free, but February has a suppressed cell: its inflow is unknown, and so is when it runs out
+    columns = ["kommun_kod", "places", "occupied", "headroom", "inflow", "months_left", "run_out_month"]
+    assert records(df, [*columns, "inflow_unknown"]) == [
+        ("0180", 100, 95, 5, 10.0, 0.5, pd.Timestamp(2025, 4, 1), None),
+        ("2061", 15, 9, 6, None, None, None, "unknown_month"),
     ]
 
 
@@ -116,11 +128,12 @@ def test_inflow_monthly_counts_suppressed_cells_instead_of_adding_zero(small):
 
 def test_month_profile_averages_each_calendar_month_over_the_years(small):
     df = run("inflow_month_profile", COUNTRY_BOTH)
-    # March: 2024 14 + 4 = 18, 2025 20 -> mean 19
-    assert records(df, ["month_of_year", "mean_persons", "min_persons", "max_persons", "years"]) == [
-        (1, 22.0, 22, 22, 1),
-        (2, 5.0, 5, 5, 1),
-        (3, 19.0, 18, 20, 2),
+    # March: 2024 14 + 4 = 18, 2025 20 -> mean 19; February 2025 has a suppressed cell (5 is the least)
+    columns = ["month_of_year", "mean_persons", "min_persons", "max_persons", "years", "suppressed"]
+    assert records(df, columns) == [
+        (1, 22.0, 22, 22, 1, 0),
+        (2, 5.0, 5, 5, 1, 1),
+        (3, 19.0, 18, 20, 2, 0),
     ]
 
 
@@ -149,8 +162,8 @@ def test_spread_and_the_buffer_for_a_90th_percentile_month(small):
 
 def test_latest_month_against_the_usual_for_that_month(small):
     df = run("inflow_latest_vs_usual", COUNTRY_BOTH)
-    assert records(df, ["month", "persons", "usual_persons", "difference"]) == [
-        (pd.Timestamp(2025, 3, 1), 20, 18.0, 2.0)
+    assert records(df, ["month", "persons", "suppressed", "usual_persons", "difference"]) == [
+        (pd.Timestamp(2025, 3, 1), 20, 0, 18.0, 2.0)
     ]
 
 
@@ -181,12 +194,12 @@ def test_datasets_in_year(small):
 def test_received_in_year_from_the_arrivals_alone(small):
     # 2025, Dalarna: 2061 quota 2 + assigned 3 + 5 = 10; self-settled is no program's
     lan = Selection(2025, 2025, "lan", "20")
-    assert run("received_in_year", lan).iloc[0]["persons"] == 10
+    assert run("received_in_year", lan).iloc[0][["persons", "suppressed"]].tolist() == [10, 0]
     # the whole country adds 0180's assigned 10 + 20
     assert run("received_in_year", COUNTRY_2025).iloc[0]["persons"] == 40
     # minors: the unaccompanied part of every category: 1 + 0 + 0 + 0 (suppressed left out) + 3 + 0
     minors = Selection(2025, 2025, program="unaccompanied_minors")
-    assert run("received_in_year", minors).iloc[0]["persons"] == 4
+    assert run("received_in_year", minors).iloc[0][["persons", "suppressed"]].tolist() == [4, 1]
     assert pd.isna(run("received_in_year", Selection(2023, 2023)).iloc[0]["persons"])
 
 
@@ -197,7 +210,7 @@ def test_overview_capacity_never_shows_another_years_month(small):
 
 def test_area_options_offer_counties_groups_and_municipalities(small):
     df = run("area_options")
-    assert df["kind"].value_counts().to_dict() == {"kommun": 290, "lan": 21, "region": 2}
+    assert df["kind"].value_counts().to_dict() == {"kommun": 290, "lan": 21, "region": 5}
     names = df[df["kind"] == "kommun"]["name"].tolist()
     assert names.index("Åre") < names.index("Öckerö")  # Swedish order: Å before Ö, both after Z
 
