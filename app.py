@@ -20,7 +20,8 @@ total = findings.totals(fulfilment)
 # with targets: received where a target is; without: everything the arrivals say for the program
 arrived = query("received_in_year", this_year).iloc[0]
 received = total["received_all"] if len(fulfilment) else arrived["persons"]
-least = not len(fulfilment) and arrived["suppressed"] > 0  # suppressed cells left out: the least it can be
+# suppressed cells or municipalities left out of the sum: the least it can be
+least = total["received_unknown"] > 0 if len(fulfilment) else arrived["suppressed"] > 0
 
 tiles = st.columns(3) + ([] if present else st.columns(3))
 tiles[0].metric(t("tile.target", year=year), fmt_int(total["target_all"]))

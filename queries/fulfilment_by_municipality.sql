@@ -19,11 +19,7 @@ arrivals_for_program as (
         case when count(of_which_unaccompanied) = count(*) then sum(of_which_unaccompanied) end
             as unaccompanied
     from arrivals_year
-    where case $program
-        when 'settlement' then category in ('quota_refugee', 'assigned')
-        when 'temporary_protection' then category = 'temporary_protection'
-        else true
-    end
+    where category in (select category from received_categories($program))
     group by year, kommun_kod
 ),
 national_minors as (

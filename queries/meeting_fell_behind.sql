@@ -6,9 +6,8 @@
 -- Parameters: $from_load, $to_load; the selection's $year_to, $area_kind, $area_code, $program.
 with area as (select * from area_members($area_kind, $area_code)),
 sides (side, upto) as (values ('before', $from_load), ('now', $to_load)),
-program_category (program, category) as (
-    values ('settlement', 'quota_refugee'), ('settlement', 'assigned'),
-        ('temporary_protection', 'temporary_protection')
+counted as (
+    select program, category from program_category where measure = 'persons'
 ),
 targets as (
     select s.side, t.*
@@ -29,7 +28,7 @@ received as (
         case when count(y.persons) = count(*) then sum(y.persons) end as persons
     from snapshots as y
     inner join covered as c on c.side = y.side
-    inner join program_category as pc on pc.category = y.category
+    inner join counted as pc on pc.category = y.category
     where y.as_of_month = c.months + 1
     group by y.side, y.kommun_kod, pc.program
 ),

@@ -12,11 +12,7 @@ program_months as (
             as persons
     from arrivals_month as m
     where year(m.month) = $year_to
-        and case $program
-            when 'settlement' then m.category in ('quota_refugee', 'assigned')
-            when 'temporary_protection' then m.category = 'temporary_protection'
-            else true
-        end
+        and m.category in (select category from received_categories($program))
 ),
 national_minors as (
     select sum(persons) as minors from program_months

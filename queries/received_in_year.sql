@@ -15,11 +15,7 @@ program_cells as (
     select
         case when $program = 'unaccompanied_minors' then of_which_unaccompanied else persons end as persons
     from in_year
-    where case $program
-        when 'settlement' then category in ('quota_refugee', 'assigned')
-        when 'temporary_protection' then category = 'temporary_protection'
-        else true
-    end
+    where category in (select category from received_categories($program))
 )
 select
     sum(persons) as persons,

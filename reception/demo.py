@@ -231,17 +231,9 @@ def build(today: date) -> dict[str, pd.DataFrame]:
     )
     ytd = facts[["year", "as_of_month", "kommun_kod", "category", "persons", "of_which_unaccompanied"]]
 
-    target = pd.concat(targets, ignore_index=True)
-    latest = ytd.sort_values("as_of_month").groupby(keys).last().reset_index()
-    latest["program"] = latest["category"].map(
-        {
-            "assigned": "settlement",
-            "quota_refugee": "settlement",
-            "temporary_protection": "temporary_protection",
-        }
-    )
-    received = latest.groupby(["year", "kommun_kod", "program"])["persons"].sum(min_count=1)
-    target = target.join(received.rename("received"), on=["year", "kommun_kod", "program"])
+    # as the county boards' kommuntal files: targets only; received comes from the arrivals, which
+    # count it under each program (received_categories in the store)
+    target = pd.concat(targets, ignore_index=True).assign(received=np.nan)
 
     capacity = _capacity(codes, weight, months, rng)
     return {"targets": target, "arrivals": ytd.reset_index(drop=True), "capacity": capacity}

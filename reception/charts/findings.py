@@ -18,12 +18,16 @@ def totals(df: pd.DataFrame) -> dict:
 
     ``target_all`` and ``received_all`` are the sums over every municipality where each is known
     (the tiles: a kommuntal file without arrivals still has its targets); None when none is.
+    ``received_unknown``: municipalities left out of ``received_all`` because a count of theirs is
+    suppressed (0 when nothing is known at all): the sum is then the least the area can hold.
     """
+    some = df["received"].notna().any()
     known = df.dropna(subset=["received", "target"])
     target, received = known["target"].sum(), known["received"].sum()
     return {
         "target_all": df["target"].sum() if df["target"].notna().any() else None,
-        "received_all": df["received"].sum() if df["received"].notna().any() else None,
+        "received_all": df["received"].sum() if some else None,
+        "received_unknown": int(df["received"].isna().sum()) if some else 0,
         "target": target if len(known) else None,
         "received": received if len(known) else None,
         "fulfilment": received / target if target else None,
