@@ -30,6 +30,11 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--
 COUNTY, OTHER = "20", "21"  # Dalarna, whose tile the load changes; Gävleborg
 PER_MUNICIPALITY = 40  # the loaded kommuntal of each of the county's municipalities
 THINK_S = (2.0, 6.0)  # between one session's actions
+IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app && app.dataset.testScriptState === 'notRunning'
+    && app.dataset.testConnectionState === 'CONNECTED';
+}"""
 READY = """since => {
   const app = document.querySelector('[data-testid="stApp"]');
   const token = document.querySelector('style[data-run]');
@@ -117,8 +122,12 @@ class Crowd:
                 await chromium.close()
 
     async def _kill(self, start: float) -> None:
+        """End a process ``at`` seconds in, once the editor's load is done (a load still running in a
+        killed process is lost with it, as its editor sees: only done loads must stay)."""
         at, end_process = self.kill
         await asyncio.sleep(max(0.0, start + at - time.monotonic()))
+        while self.load_at is not None and not ({"done", "error"} & self.load.keys()):
+            await asyncio.sleep(0.2)
         self.load["killed_at"] = time.monotonic()
         await asyncio.to_thread(end_process)
 
@@ -182,6 +191,7 @@ class Crowd:
             while time.monotonic() - start < self.seconds:
                 await asyncio.sleep(rng.uniform(*THINK_S))
                 county = second if county == first else first
+                await page.wait_for_function(IDLE)  # as a person waits for a lost connection to come back
                 since = await page.evaluate("() => document.querySelector('style[data-run]')?.dataset.run")
                 await (
                     page.locator('[data-testid="stSelectbox"]')

@@ -39,14 +39,18 @@ def _demo_loads(path) -> int:
         return con.execute("select count(*) from loads where is_demo").fetchone()[0]
 
 
-async def _open_at_once(urls: list[str], page: str = "") -> list[Session]:
+def _open_at_once(urls: list[str], page: str = "") -> list[Session]:
+    """Sessions opened at the same moment, each run once and closed again (what they drew is kept)."""
     sessions = [Session(url, page=page) for url in urls]
-    await asyncio.gather(*(s.open() for s in sessions))
+
+    async def run() -> None:
+        try:
+            await asyncio.gather(*(s.open() for s in sessions))
+        finally:
+            await asyncio.gather(*(s.close() for s in sessions))
+
+    asyncio.run(run())
     return sessions
-
-
-async def _close(sessions: list[Session]) -> None:
-    await asyncio.gather(*(s.close() for s in sessions))
 
 
 def test_the_deployment_starts_on_a_new_store_fills_it_once_and_is_read_only_through_nginx(
@@ -57,20 +61,14 @@ def test_the_deployment_starts_on_a_new_store_fills_it_once_and_is_read_only_thr
     with cluster.Cluster(tmp_path, APP_PORTS, PROXY_PORT, {"RECEPTION_DB": str(db)}) as running:
         # every process's first page at the same moment, twice through nginx and once on each port
         direct = [running.app_url(port) for port in APP_PORTS]
-        sessions = asyncio.run(_open_at_once([running.url, running.url, *direct]))
-        try:
-            for session in sessions:
-                assert session.last.exceptions == [] and any(
-                    k.startswith("Mål ") for k in session.last.metrics
-                )
-            assert {s.process for s in sessions[:2]} == {f"127.0.0.1:{port}" for port in APP_PORTS}
-        finally:
-            asyncio.run(_close(sessions))
+        sessions = _open_at_once([running.url, running.url, *direct])
+        for session in sessions:
+            assert session.last.exceptions == [] and any(k.startswith("Mål ") for k in session.last.metrics)
+        assert {s.process for s in sessions[:2]} == {f"127.0.0.1:{port}" for port in APP_PORTS}
         assert _demo_loads(db) == 3  # one demo (targets, arrivals, capacity), not one per process
 
         # through nginx nobody is "this machine": without a password the Data page is read-only
-        proxied, local = asyncio.run(_open_at_once([running.url, direct[0]], page="data"))
-        asyncio.run(_close([proxied, local]))
+        proxied, local = _open_at_once([running.url, direct[0]], page="data")
         assert t("roles.read_only", "sv") in proxied.last.alerts
         assert t("roles.read_only", "sv") not in local.last.alerts
         assert "uploads" in local.last.widgets and "uploads" not in proxied.last.widgets
