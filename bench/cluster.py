@@ -26,6 +26,7 @@ from deploy.cluster import Cluster
 from reception import demo, documents, store
 
 OUT = Path(__file__).resolve().parent / "out"
+ROOT = OUT.parent.parent
 APP_PORTS = (8641, 8642, 8643)
 PROXY_PORT = 8650
 PASSWORD = "load-test-password"  # only for this run's own processes, on 127.0.0.1
@@ -109,6 +110,8 @@ def table(results: list[dict]) -> str:
         ("actions", lambda r: str(r["actions"])),
         ("p50, action to answer", lambda r: f"{r['p50_ms']} ms"),
         ("p95, action to answer", lambda r: f"{r['p95_ms']} ms"),
+        ("light sessions, p50 / p95", lambda r: " / ".join(f"{ms} ms" for ms in r["light_p50_p95_ms"] or [])),
+        ("browsers, p50 / p95", lambda r: " / ".join(f"{ms} ms" for ms in r["browser_p50_p95_ms"] or [])),
         ("errors", lambda r: str(len(r["errors"]))),
         ("tile before the load (Dalarna)", lambda r: ", ".join(r["tile_before"])),
         ("tile after the load", lambda r: ", ".join(r["tile_after"]) + f" (expected {r['expected_after']})"),
@@ -123,6 +126,26 @@ def table(results: list[dict]) -> str:
     )
 
 
+def _heading(results: list[dict], args) -> str:
+    from bench import machine
+
+    info = machine.info()
+    return (
+        f"Run {time.strftime('%Y-%m-%dT%H:%M')} on {info.get('cpu')}, {info.get('cpus')} CPUs; each run "
+        f"{args.seconds:.0f} s, 2-6 s between a session's actions, the load {args.load_at:.0f} s in"
+        + (f", the loading process killed {args.kill_at:.0f} s in (after its load)" if args.kill else "")
+        + ". Load average (1 min) before and after each run: the two cores are shared with other work.\n\n"
+    )
+
+
+def _to_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    body = readme.read_text(encoding="utf-8")
+    head, rest = body.split("<!-- cluster:start -->", 1)
+    _, tail = rest.split("<!-- cluster:end -->", 1)
+    readme.write_text(f"{head}<!-- cluster:start -->\n{text}<!-- cluster:end -->{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.cluster", description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=3)
@@ -133,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kill-at", type=float, default=40)
     parser.add_argument("--kill", action="store_true", help="also a run where the loading process is killed")
     parser.add_argument("--no-single", action="store_true", help="skip the same crowd on one process")
+    parser.add_argument("--readme", action="store_true", help="put the table into README.md")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
     try:
@@ -149,9 +173,11 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
         OUT.mkdir(exist_ok=True)
         (OUT / "cluster.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-        text = table(results)
+        text = _heading(results, args) + table(results)
         (OUT / "cluster.md").write_text(text, encoding="utf-8")
         print(text)
+        if args.readme:
+            _to_readme(text)
         bad = [
             r
             for r in results

@@ -272,6 +272,13 @@ class Crowd:
             "actions": len(times),
             "p50_ms": round(_quantile(times, 0.5) * 1000) if times else None,
             "p95_ms": round(_quantile(times, 0.95) * 1000) if times else None,
+            **{
+                f"{kind}_p50_p95_ms": [round(_quantile(part, q) * 1000) for q in (0.5, 0.95)]
+                if part
+                else None
+                for kind in ("light", "browser")
+                for part in [sorted(a for r in self.records if r.kind == kind for a in r.actions)]
+            },
             "errors": errors,
             "tile_before": sorted(before),
             "tile_after": sorted(after),
