@@ -178,6 +178,8 @@ class Crowd:
         context.set_default_timeout(90_000)
         page = await context.new_page()
         page.on("pageerror", lambda e: record.errors.append(f"pageerror: {e}"))
+        lost: list[str] = []  # the frontend says so in the console when its WebSocket closes
+        page.on("console", lambda m: lost.append(m.text) if "WebSocket onclose" in m.text else None)
         await asyncio.sleep(rng.uniform(0, 3))
         county = first
         try:
@@ -192,6 +194,15 @@ class Crowd:
                 await asyncio.sleep(rng.uniform(*THINK_S))
                 county = second if county == first else first
                 await page.wait_for_function(IDLE)  # as a person waits for a lost connection to come back
+                if lost:
+                    # its process ended: the frontend is connected to a new session elsewhere, whose first
+                    # run starts from the URL (a click then would be redrawn away): load the page again
+                    if self.kill is None:
+                        raise Disconnected(lost[0])
+                    lost.clear()
+                    record.reconnects += 1
+                    await page.reload()
+                    await page.wait_for_function(READY, arg=None)
                 since = await page.evaluate("() => document.querySelector('style[data-run]')?.dataset.run")
                 await (
                     page.locator('[data-testid="stSelectbox"]')
@@ -211,6 +222,8 @@ class Crowd:
             await context.close()
 
     async def _read_tile(self, page, record: Record, began: float, county: str) -> None:
+        if f"lan={county}" not in page.url:  # the app keeps the selection in the URL
+            record.errors.append(f"the page shows another county than {county}, picked: {page.url}")
         tile = page.locator('[data-testid="stMetric"]').filter(has_text=self.label).first
         value = (await tile.locator('[data-testid="stMetricValue"]').inner_text()).strip()
         record.actions.append(time.monotonic() - began)

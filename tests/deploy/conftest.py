@@ -13,9 +13,6 @@ import pytest
 
 from deploy import cluster
 
-APP_PORTS = [8651, 8652]  # the benchmark takes 8641-8643 and 8650
-PROXY_PORT = 8655
-
 
 def pytest_collection_modifyitems(items):
     for item in items:

@@ -8,7 +8,7 @@ import re
 import tomllib
 from argparse import Namespace
 
-from conftest import APP_PORTS, PROXY_PORT
+from deploy_ports import APP_PORTS, PROXY_PORT
 
 from bench import cluster as bench_cluster
 from bench.stream import Session
