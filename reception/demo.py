@@ -261,15 +261,18 @@ def _capacity(codes: list[str], weight: np.ndarray, months: pd.DatetimeIndex, rn
     return pd.concat(frames, ignore_index=True)
 
 
-def load_demo(path: Path | None = None, *, today: date | None = None) -> list[int]:
+def load_demo(path: Path | None = None, *, today: date | None = None, first_start: bool = False) -> list[int]:
     """Fill the store with the demo and return the new load ids.
 
     Written by the importer's writer, like every file: the demo's loads retire any earlier demo and
     every live real load in the same transaction (demo and real never mix), and undoing the demo
-    brings those real loads back.
+    brings those real loads back. ``first_start``: only into a store without facts (the app's first
+    start; of several processes starting at once, one fills it and the others find it filled).
     """
     facts = build(today or date.today())
     parts = [(d, pa.Table.from_pandas(facts[d], preserve_index=False), None) for d in DATASETS]
-    ids, _ = load.write(path or store.db_path(), "demo", None, parts, demo=True)
+    ids, _ = load.write(path or store.db_path(), "demo", None, parts, demo=True, only_into_empty=first_start)
+    if not ids:
+        return ids
     handout.seed_sample_deck(path)  # a new user's Möte shows what a meeting looks like
     return ids

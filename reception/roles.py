@@ -9,7 +9,9 @@ meeting deck, marking a meeting as seen) needs an editor, decided by what the op
 - ``password``: one editor password (``RECEPTION_EDITOR_PASSWORD`` or ``editor_password`` in the
   secrets file), asked for once per browser session;
 - ``local``: neither, and the server listens on this machine only: whoever sits at it is the editor;
-- ``read_only``: neither, and the server listens on other interfaces too: nobody may change anything.
+- ``read_only``: neither, and the server listens on other interfaces too, or the session came through a
+  reverse proxy (deploy/: the app listens on 127.0.0.1, but the network reaches it through nginx):
+  nobody may change anything.
 """
 
 from __future__ import annotations
@@ -71,12 +73,26 @@ def is_local_address(address: str | None) -> bool:
         return False
 
 
-def mode(*, sso: bool, password: bool, address: str | None) -> str:
-    """How editors are recognised: 'sso', 'password', 'sso+password', 'local' or 'read_only'."""
+# what a reverse proxy adds to a request it passes on (deploy/nginx/reception.conf sets the first two)
+PROXY_HEADERS = ("x-forwarded-for", "x-real-ip", "forwarded")
+
+
+def came_through_proxy(headers: Iterable[str]) -> bool:
+    """True when a request's header names show a reverse proxy passed it on (whoever sent it may be
+    anywhere on the network, even though the server listens on this machine only)."""
+    return any(name.lower() in PROXY_HEADERS for name in headers)
+
+
+def mode(*, sso: bool, password: bool, address: str | None, proxied: bool = False) -> str:
+    """How editors are recognised: 'sso', 'password', 'sso+password', 'local' or 'read_only'.
+
+    ``local`` needs a server that listens on this machine only and a session that did not come
+    through a reverse proxy (``proxied``).
+    """
     if sso and password:
         return "sso+password"
     if sso:
         return "sso"
     if password:
         return "password"
-    return "local" if is_local_address(address) else "read_only"
+    return "local" if is_local_address(address) and not proxied else "read_only"

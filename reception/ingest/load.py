@@ -73,8 +73,12 @@ def write(
     parts: list[tuple[str, pa.Table, dict | None]],
     *,
     demo: bool = False,
+    only_into_empty: bool = False,
 ) -> tuple[list[int], list[int]]:
     """Store every (dataset, facts, summary) as its own load, atomically.
+
+    ``only_into_empty``: write only if the store holds no facts yet, decided under the writer's
+    lock (several app processes starting on one new store fill it once, not once each).
 
     The demo is written here too (``demo=True``), so every fact reaches the store one way. In the
     same transaction the loads of the other kind are retired (``loadlog.retire_other_kind``): a real
@@ -85,6 +89,8 @@ def write(
     """
     ids = []
     with store.write(path) as con:
+        if only_into_empty and not store.holds_no_facts(con):
+            return [], []
         for dataset, facts, summary in parts:
             table, columns = INSERTS[target_of(dataset, facts)]
             load_id = loadlog.new_load(

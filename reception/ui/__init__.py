@@ -110,7 +110,7 @@ def _prepare() -> None:
     first_start = not path.exists()
     store.prepare(path)
     if first_start and store.is_empty(path):
-        load_demo()
+        load_demo(first_start=True)
     geo.municipality_geojson_url()  # the map's boundaries, written once at start, not while a page draws
     _ready.add((str(path), store.data_version(path), _regions_stamp()))
 
@@ -132,10 +132,10 @@ def is_empty() -> bool:
     return _is_empty(str(path), store.data_version(path))
 
 
-def load_demo() -> None:
+def load_demo(*, first_start: bool = False) -> None:
     from reception import demo
 
-    demo.load_demo(store.db_path())
+    demo.load_demo(store.db_path(), first_start=first_start)
 
 
 def _nav(selection: Selection) -> None:

@@ -41,9 +41,19 @@ def _editors() -> frozenset[str]:
     return roles.editor_list(os.environ.get(roles.EDITORS_ENV), _secret("editors"))
 
 
+def _proxied() -> bool:
+    """True when this session's WebSocket came through a reverse proxy (deploy/'s nginx)."""
+    try:
+        return roles.came_through_proxy(st.context.headers.keys())
+    except (AttributeError, RuntimeError):  # no browser session (a bare script run)
+        return False
+
+
 def mode() -> str:
     """'sso', 'password', 'sso+password', 'local' or 'read_only' (see :func:`reception.roles.mode`)."""
-    return roles.mode(sso=_sso(), password=bool(_password()), address=st.get_option("server.address"))
+    return roles.mode(
+        sso=_sso(), password=bool(_password()), address=st.get_option("server.address"), proxied=_proxied()
+    )
 
 
 def presenting() -> bool:

@@ -41,6 +41,16 @@ def test_the_mode_follows_what_the_operator_set_up():
     assert roles.mode(sso=True, password=True, address=None) == "sso+password"
 
 
+def test_a_session_through_a_reverse_proxy_is_not_this_machine():
+    """deploy/'s app processes listen on 127.0.0.1, but the network reaches them through nginx."""
+    through_nginx = ["Host", "X-Forwarded-For", "X-Real-IP", "Upgrade"]
+    assert roles.came_through_proxy(through_nginx)
+    assert roles.came_through_proxy(["forwarded"])
+    assert not roles.came_through_proxy(["Host", "Origin", "Cookie"])
+    assert roles.mode(sso=False, password=False, address="127.0.0.1", proxied=True) == "read_only"
+    assert roles.mode(sso=False, password=True, address="127.0.0.1", proxied=True) == "password"
+
+
 def test_the_editor_list_reads_strings_and_lists_case_blind():
     editors = roles.editor_list("Anna@Kommun.se, bo@lan.se;  cia@gr.se", ["Dag@GR.se"], None, "")
     assert editors == {"anna@kommun.se", "bo@lan.se", "cia@gr.se", "dag@gr.se"}
