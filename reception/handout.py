@@ -4,19 +4,27 @@ Each page is A4 landscape: the slide's title, the selection in words, the chart'
 heading, the chart itself, its one-sentence summary, its source and data date, the page number
 and the date it was printed. The chart is the page's first chart (``reception.headline``), built
 for the slide's selection in the handout's language (Swedish unless asked), drawn as a PNG at
-about 250 dpi by kaleido (Plotly's own image export, in the machine's chromium; all charts in one
-call, since each call starts the browser) and laid out by fpdf2, whose text stays text: it can
-be searched, copied and read aloud. The font is the app's own, Source Sans, which Streamlit ships.
+about 250 dpi by kaleido (Plotly's own image export, in the machine's chromium: one browser kept
+for the process, since starting it costs more than drawing) and laid out by fpdf2, whose text
+stays text: it can be searched, copied and read aloud. The font is the app's own, Source Sans,
+which Streamlit ships.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import importlib.util
 import tempfile
+import threading
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import kaleido
+import plotly.graph_objects as go
 
 from reception import deck, geo, headline, queries, store
 from reception.deck import Deck, Slide
@@ -96,28 +104,76 @@ def sheets(chosen: Deck, lang: str = "sv", path: Path | None = None) -> list[She
     return out
 
 
-def render(figures: list) -> list[bytes]:
-    """The figures as PNG images, all in one call of the browser (without their titles: the page
-    has them as text). Plotly's maps read their base layer from the app's static folder."""
-    import plotly.io as pio
+class Browser:
+    """One headless chromium (kaleido's) kept for the process, on an event loop of its own.
 
-    pio.defaults.topojson = (store.ROOT / "static").as_uri() + "/"
-    shown = [_untitled(f) for f in figures]
-    with tempfile.TemporaryDirectory() as folder:
-        files = [Path(folder) / f"chart{i}.png" for i in range(len(shown))]
-        if shown:
+    Starting the browser costs more than drawing the sample deck's four charts, so the first
+    handout of a process starts it and later ones reuse it. One handout draws at a time; every
+    wait has a limit; a browser that fails is closed, and the next handout starts a new one.
+    MathJax is left out: no chart here writes TeX, and looking for it offline cost a second.
+    """
+
+    START_S, DRAW_S = 60, 120
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._kaleido: kaleido.Kaleido | None = None
+
+    def _run(self, coroutine, seconds: float):
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=seconds)
+
+    def _start(self) -> None:
+        self._loop = asyncio.new_event_loop()
+        threading.Thread(target=self._loop.run_forever, name="handout-browser", daemon=True).start()
+        self._kaleido = kaleido.Kaleido(n=1, timeout=self.DRAW_S, mathjax=False)
+        self._run(self._kaleido.open(), self.START_S)
+
+    def close(self) -> None:
+        """End the browser and its loop (at exit, and after a failure)."""
+        if self._loop is None:
+            return
+        with suppress(Exception):
+            self._run(self._kaleido.close(), 10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._loop, self._kaleido = None, None
+
+    def draw(self, specs: list[dict]) -> None:
+        """Write each spec's figure to its path (kaleido's figure dicts: fig, path, opts, topojson)."""
+        with self._lock:
             try:
-                pio.write_images(
-                    shown, files, format="png", width=CHART_PX[0], height=CHART_PX[1], scale=SCALE
-                )
+                if self._kaleido is None:
+                    self._start()
+                self._run(self._kaleido.write_fig_from_object(specs, cancel_on_error=True), self.DRAW_S)
+            except BaseException:
+                self.close()
+                raise
+
+
+BROWSER = Browser()
+atexit.register(BROWSER.close)
+
+
+def render(figures: list) -> list[bytes]:
+    """The figures as PNG images, drawn by the process's browser (without their titles: the page has
+    them as text). Plotly's maps read their base layer from the app's static folder."""
+    topojson = (store.ROOT / "static").as_uri() + "/"
+    opts = {"format": "png", "width": CHART_PX[0], "height": CHART_PX[1], "scale": SCALE}
+    with tempfile.TemporaryDirectory() as folder:
+        files = [Path(folder) / f"chart{i}.png" for i in range(len(figures))]
+        specs = [
+            {"fig": _untitled(f).to_plotly_json(), "path": file, "opts": opts, "topojson": topojson}
+            for f, file in zip(figures, files, strict=True)
+        ]
+        if specs:
+            try:
+                BROWSER.draw(specs)
             except Exception as e:  # the browser is a separate program: missing, crashed, timed out
                 raise HandoutFailed("handout.no_browser", reason=type(e).__name__) from e
         return [f.read_bytes() for f in files]
 
 
 def _untitled(figure):
-    import plotly.graph_objects as go
-
     copy = go.Figure(figure)
     copy.update_layout(title_text="", margin_t=40)
     return copy

@@ -140,8 +140,22 @@ def test_the_command_line_refuses_a_bad_deck_file(module_store, tmp_path, capsys
 
 
 def test_without_a_browser_the_handout_is_refused_in_words(module_store, tmp_path, monkeypatch):
+    handout.BROWSER.close()  # the browser kept from earlier handouts: the next one starts anew
     monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-chromium-here"))
     with pytest.raises(handout.HandoutFailed) as refused:
         handout.build(handout.single_page("/variation"), path=module_store)
     assert refused.value.code == "handout.no_browser"
     assert "could not be drawn" in refused.value.message("en")
+
+
+def test_the_browser_is_kept_for_the_next_handout_and_started_anew_after_a_failure(module_store, monkeypatch):
+    handout.build(handout.single_page("/variation"), path=module_store)
+    kept = handout.BROWSER._kaleido
+    handout.build(handout.single_page("/kapacitet"), path=module_store)
+    assert kept is not None and handout.BROWSER._kaleido is kept
+    monkeypatch.setattr(handout.Browser, "DRAW_S", 0.001)  # a draw that times out closes the browser
+    with pytest.raises(handout.HandoutFailed):
+        handout.build(handout.single_page("/variation"), path=module_store)
+    assert handout.BROWSER._kaleido is None
+    monkeypatch.undo()
+    assert handout.build(handout.single_page("/variation"), path=module_store).startswith(b"%PDF")
