@@ -126,7 +126,7 @@ class Preview:
 
     file: str
     sha256: str
-    sheets: list[tuple[str | None, int]]  # (name, rows) of every sheet, for choosing another
+    sheets: list[tuple[str | None, int, int]]  # every sheet: (name, first row, last row) as Excel numbers
     tables: list[TableView]
     empty_sheets: list[Said]
     summaries: list[LoadSummary]
@@ -199,7 +199,7 @@ def preview_bytes(
     return Preview(
         file=found.name,
         sha256=found.sha256,
-        sheets=[(s.name, s.grid.num_rows) for s in found.sheets],
+        sheets=[_extent(s) for s in found.sheets],
         tables=tables,
         empty_sheets=found.empty_sheets,
         summaries=[s for _, _, s in found.parts],
@@ -215,6 +215,12 @@ def preview_bytes(
         digest=digest,
         already_loaded=load.holding(path, found.sha256, digest) if digest else None,
     )
+
+
+def _extent(sheet) -> tuple[str | None, int, int]:
+    if not sheet.grid.num_rows:
+        return sheet.name, 1, 1
+    return sheet.name, sheet.rows[0].as_py(), sheet.rows[-1].as_py()
 
 
 def _table(placed: Placed, built: Built | None, passed_over, found, lanstal) -> TableView:

@@ -49,7 +49,9 @@ def dataset(table: TableView, lang: str | None = None) -> str:
     if table.dataset is None:
         return t("preview.dataset_open", lang)
     named = t(f"dataset.{table.dataset}", lang)
-    return named + (" — " + t(f"preview.dataset_from.{table.dataset_from}", lang) if table.dataset_from else "")
+    return named + (
+        " — " + t(f"preview.dataset_from.{table.dataset_from}", lang) if table.dataset_from else ""
+    )
 
 
 def totals(values: dict[str, float], lang: str | None = None) -> str:

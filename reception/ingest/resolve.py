@@ -146,6 +146,18 @@ def place(table: Table, ctx: Context, choices: Choices) -> Placed:
     return placed
 
 
+# the dataset a table is when its year or month columns are said to hold a measure
+_PERIOD_DATASET = {
+    "target": "targets",
+    "received": "targets",
+    "persons": "arrivals",
+    "unaccompanied": "arrivals",
+    "places": "capacity",
+    "occupied": "capacity",
+    "population": "population",
+}
+
+
 def _dataset(placed: Placed, ctx: Context, said: TableChoice | None, chosen: str) -> None:
     if said is not None and said.dataset:
         placed.dataset, placed.dataset_from = said.dataset, chosen
@@ -153,6 +165,8 @@ def _dataset(placed: Placed, ctx: Context, said: TableChoice | None, chosen: str
         placed.dataset, placed.dataset_from = ctx.dataset, OPTION
     else:
         placed.dataset, placed.dataset_from = detect(placed.table)
+    if placed.dataset is None and said is not None and said.periods:
+        placed.dataset, placed.dataset_from = _PERIOD_DATASET[said.periods], chosen
 
 
 def _set(placed: Placed, column: Column, header: Header, source: str | None = None) -> None:
