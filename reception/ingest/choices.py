@@ -43,6 +43,8 @@ ROLES = (
     "valid_from",
 )
 CHECKS = ("total", "remaining", "free", "count", "period")
+# where a column's meaning came from (reception.ingest.resolve)
+SOURCES = ("header", "cells", "title", "period", "choice", "recipe", "option", "unknown", "ignored")
 IGNORE = "ignore"  # a column that is not read (a comment, a share, a difference)
 OPEN = "open"  # a column whose header is not recognised and that nobody has placed: not read
 KINDS = (*MEASURES, *ROLES, *CHECKS, IGNORE, OPEN)
@@ -75,6 +77,8 @@ class ColumnChoice:
         month: the month (None: the month the header says, if any).
         program: for ``target``: settlement, temporary_protection or unaccompanied_minors
             (None: the header's, else the file's).
+        source: in resolved choices, where the preview found the meaning (``header``, ``cells``,
+            ``title`` ...), so a load says the same about it; None for what a person chose.
     """
 
     kind: str
@@ -82,6 +86,7 @@ class ColumnChoice:
     year: int | None = None
     month: int | None = None
     program: str | None = None
+    source: str | None = None
 
     def header(self, read: Header) -> Header:
         """The facets the builders read for a column whose header was ``read`` as it is."""
@@ -108,20 +113,21 @@ class ColumnChoice:
         )
 
 
-def choice_of(header: Header) -> ColumnChoice:
-    """The choice that gives exactly ``header``'s facets (a resolved column)."""
+def choice_of(header: Header, source: str | None = None) -> ColumnChoice:
+    """The choice that gives exactly ``header``'s facets (a resolved column), found at ``source``."""
     if header.role is not None:
-        return ColumnChoice(header.role)
+        return ColumnChoice(header.role, source=source)
     if header.measure == "ignored":
-        return ColumnChoice(IGNORE)
+        return ColumnChoice(IGNORE, source=source)
     if header.measure is None:
-        return ColumnChoice(OPEN)
+        return ColumnChoice(OPEN, source=source)
     return ColumnChoice(
         header.measure,
         category=header.category if header.measure in ("persons", "unaccompanied") else None,
         year=header.year,
         month=header.month,
         program=header.target_of if header.measure == "target" else None,
+        source=source,
     )
 
 
@@ -212,7 +218,7 @@ def _table_json(c: TableChoice) -> dict:
 
 def _column_json(c: ColumnChoice) -> dict:
     out = {"kind": c.kind}
-    for key in ("category", "year", "month", "program"):
+    for key in ("category", "year", "month", "program", "source"):
         if getattr(c, key) is not None:
             out[key] = getattr(c, key)
     return out
@@ -267,6 +273,7 @@ def _column_from(held: object, where: str) -> ColumnChoice:
         year=_year(held, "year", where),
         month=_month(held, "month", where),
         program=_get(held, "program", str, (*PROGRAMS, "settlement_county"), where=where),
+        source=_get(held, "source", str, SOURCES, where=where),
     )
 
 

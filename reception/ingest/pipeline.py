@@ -83,7 +83,9 @@ class Plan:
                     header=table.sheet.rows[table.at].as_py(),
                     area=said.area,
                     dataset=r.placed.dataset,
-                    columns=tuple((c.letter, choice_of(c.header)) for c in table.columns),
+                    columns=tuple(
+                        (c.letter, choice_of(c.header, r.placed.sources.get(c.index))) for c in table.columns
+                    ),
                     skip=r.placed.skip,
                 )
             )

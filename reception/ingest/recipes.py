@@ -75,7 +75,7 @@ def kept(choices: Choices) -> Choices:
     """What a recipe keeps of choices: not the header rows, years or months (each file says its own)."""
     tables = []
     for table in choices.tables:
-        columns = tuple((k, replace(c, year=None, month=None)) for k, c in table.columns)
+        columns = tuple((k, replace(c, year=None, month=None, source=None)) for k, c in table.columns)
         tables.append(replace(table, header=None, columns=columns))
     return Choices(tables=tuple(tables), program=choices.program)
 

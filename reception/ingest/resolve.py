@@ -136,14 +136,31 @@ def place(table: Table, ctx: Context, choices: Choices) -> Placed:
                 sources[c.index] = chosen
             if (column_choice := said.column(c.letter)) is not None:
                 columns[k] = Column(c.index, c.letter, column_choice.header(c.header))
-                sources[c.index] = chosen
+                sources[c.index] = column_choice.source or chosen
     placed = Placed(replace(table, columns=columns), None, sources=sources, skip=bool(said and said.skip))
     _dataset(placed, ctx, said, chosen)
     if placed.dataset is not None:
         _periods(placed, said, chosen)
         _programs(placed, ctx, choices)
         _categories(placed, said, chosen)
+    _title_notes(placed)
     return placed
+
+
+def _title_notes(placed: Placed) -> None:
+    """Say what was read from the title: a target column's program, the category of figures."""
+    told = set()
+    for column in placed.table.columns:
+        if placed.sources.get(column.index) != TITLE:
+            continue
+        h = column.header
+        if h.measure == "target" and h.target_of:
+            placed.notes.append(
+                Said("count_as_program", column=column.label, program_code=f"program.{h.target_of}")
+            )
+        elif h.category and h.category not in told:
+            told.add(h.category)
+            placed.notes.append(Said("category_from_title", category_code=f"category.{h.category}"))
 
 
 # the dataset a table is when its year or month columns are said to hold a measure
@@ -216,9 +233,6 @@ def _programs(placed: Placed, ctx: Context, choices: Choices) -> None:
         program, source = choices.program, (RECIPE if choices.recipe else CHOICE)
         if program is None and (program := title_program(placed.table)) is not None:
             source = TITLE
-            placed.notes.append(
-                Said("count_as_program", column=column.label, program_code=f"program.{program}")
-            )
         if program is not None:
             _set(placed, column, replace(column.header, target_of=program), source)
 
@@ -234,7 +248,6 @@ def _categories(placed: Placed, said: TableChoice | None, chosen: str) -> None:
     category, source = (said.category if said else None), chosen
     if category is None and (category := title_category(placed.table)) is not None:
         source = TITLE
-        placed.notes.append(Said("category_from_title", category_code=f"category.{category}"))
     if category is None:
         return
     for column in open_:

@@ -80,9 +80,7 @@ def one_file(slot: Slot, upload) -> None:
     if preview.to_correct:
         show_refusal(upload.name, preview.problems, slot)
     elif preview.problems:
-        st.warning(
-            t("preview.status.choose") + "\n\n" + "\n".join(f"- {md(p.text())}" for p in preview.problems)
-        )
+        st.warning(t("preview.status.choose") + "\n\n" + "\n".join(f"- {_open(p)}" for p in preview.problems))
     shown.guesses(preview)
     st.button(
         t("data.load_button"),
@@ -95,6 +93,13 @@ def one_file(slot: Slot, upload) -> None:
     _recipe_form(slot, preview)
     with st.expander(t("preview.details"), expanded=not preview.certain, icon=":material/tune:"):
         shown.details(slot, preview)
+
+
+def _open(problem: ingest.Problem) -> str:
+    """What is still to be chosen, said for the preview (a file not recognised: what to choose)."""
+    if problem.code == "not_recognised":
+        return t("preview.open.not_recognised")
+    return md(problem.text())
 
 
 def _status(preview: Preview) -> None:

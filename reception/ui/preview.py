@@ -288,8 +288,10 @@ def columns_frame(preview: Preview, table: TableView) -> pd.DataFrame:
             t("preview.col.letter"): [c.letter for c in shown],
             t("preview.col.header"): [c.text for c in shown],
             t("preview.col.kind"): [preview_text.kind(c) for c in shown],
-            t("preview.col.why"): [preview_text.why(c, preview.recipe) for c in shown],
-            t("preview.col.guess"): [c.guess for c in shown],
+            t("preview.col.why"): [
+                preview_text.why(c, preview.recipe) + (" " + t("preview.guess_mark") if c.guess else "")
+                for c in shown
+            ],
         }
     )
 
