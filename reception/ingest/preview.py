@@ -302,11 +302,13 @@ def _skipped(table: Table, areas, built, found, lanstal) -> tuple[list[SkippedRo
         return listed, blank, 0
     checks = _row_checks(table, areas, built, lanstal)
     others = np.flatnonzero(areas.kind != rows.DATA)
-    body = _cells(table.sheet, table.start, table.stop) if len(others) <= 5000 else None
-    more = 0
-    for i in others:
+    body = table.sheet.grid.slice(table.start, table.stop - table.start)
+    picked = body.take(pa.array(others[: SKIPPED_LISTED * 20])).to_pydict()  # enough to list, past blanks
+    cells_of = [list(row) for row in zip(*picked.values(), strict=True)] if picked else []
+    more = int(len(others) - len(cells_of))  # rows not looked at: counted, not listed
+    for n, i in enumerate(others[: len(cells_of)]):
         i = int(i)
-        cells = body[i] if body is not None else _cells(table.sheet, table.start + i, table.start + i + 1)[0]
+        cells = cells_of[n]
         if not any(cells):
             blank += 1
             continue

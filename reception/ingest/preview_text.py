@@ -99,7 +99,7 @@ def lines(preview: Preview, lang: str | None = None) -> list[str]:
     for year in preview.years:
         places = t("load.counties" if year.dataset == "county_targets" else "load.municipalities", lang)
         out.append(
-            t("preview.year", lang, year=year.year, dataset=t(f"dataset.{year.dataset}", lang))
+            t("preview.year", lang, year=year.year, dataset=t(f"dataset.{year.dataset}", lang) + " ")
             + f" {places}: {fmt_int(year.municipalities, lang)}; {totals(year.totals, lang)}"
         )
     for dataset_name, (columns, rows) in preview.stored.items():

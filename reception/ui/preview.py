@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from reception.i18n import fmt_int, language, t
-from reception.i18n.labels import LABELS
 from reception.ingest import preview_text
 from reception.ingest.choices import CATEGORIES, DATASETS, MEASURES, PROGRAMS
 from reception.ingest.preview import Preview, TableView
@@ -32,6 +31,7 @@ PICKABLE = (
     "ignore",
 )
 YEARS = tuple(range(2000, 2041))
+YEARLY = ("target", "received", "persons", "places", "occupied", "population")  # kinds a year is said of
 PER_ROW = 3
 
 
@@ -62,6 +62,11 @@ def _named(prefix: str, lang: str):
     return lambda value: t(f"{prefix}.{value}", lang)
 
 
+def _short(text: str, most: int = 34) -> str:
+    """A column's label on one line above its select ('F (Person från anläggningsboende…')."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
 def _set(widget: str, value: object) -> None:
     """A widget shows ``value`` (what the importer now reads) when it is drawn in this run."""
     st.session_state[widget] = value
@@ -77,10 +82,16 @@ def summary(preview: Preview) -> None:
             "preview.table", n=n, where=md(preview_text.where(table)), dataset=preview_text.dataset(table)
         )
         lines.append(head)
+    for loaded in preview.summaries:
+        period = loaded.period.text() if hasattr(loaded.period, "text") else loaded.period
+        dataset = t(f"dataset.{loaded.dataset}")
+        lines.append(t("preview.summary", dataset=dataset, rows=fmt_int(loaded.rows), period=period))
+    several = len(preview.summaries) > 1
     for year in preview.years:
         places = t("load.counties" if year.dataset == "county_targets" else "load.municipalities")
+        named = t(f"dataset.{year.dataset}") + " " if several else ""
         lines.append(
-            t("preview.year", year=year.year, dataset=t(f"dataset.{year.dataset}"))
+            t("preview.year", year=year.year, dataset=named)
             + f" {places}: {fmt_int(year.municipalities)}; {preview_text.totals(year.totals)}"
         )
     st.markdown("\n".join(f"- {line}" for line in lines))
@@ -150,7 +161,7 @@ def column_choices(slot: Slot, preview: Preview, j: int, table: TableView) -> No
             _set(widget, current)
             mark = " " + t("preview.guess_mark") if column.guess else ""
             place.selectbox(
-                md(column.label)[:90] + mark,
+                md(_short(column.label)) + mark,
                 options,
                 format_func=_kinds(language()),
                 key=widget,
@@ -171,15 +182,8 @@ def column_choices(slot: Slot, preview: Preview, j: int, table: TableView) -> No
                     on_change=said.column,
                     args=(slot, preview, table, column, "category", widget),
                 )
-            if column.kind in (
-                "target",
-                "received",
-                "persons",
-                "unaccompanied",
-                "places",
-                "occupied",
-                "population",
-            ):
+            by_year = table.dataset in ("targets", "population") or column.year is not None
+            if by_year and column.kind in YEARLY:
                 widget = key(slot.i, f"year_{j}_{column.letter}")
                 chosen = said.chosen(slot, table, column.letter)
                 _set(widget, chosen.year if chosen else None)
@@ -257,6 +261,7 @@ def file_choices(slot: Slot, preview: Preview) -> None:
     program.selectbox(
         t("preview.pick.program"),
         PROGRAMS,
+        help=t("preview.pick.if_silent"),
         format_func=_named("program", language()),
         index=None,
         placeholder=t("preview.pick.as_file"),
@@ -269,6 +274,7 @@ def file_choices(slot: Slot, preview: Preview) -> None:
         _set(widget, getattr(preview.choices, name))
         place.number_input(
             t(f"preview.pick.{name}"),
+            help=t("preview.pick.if_silent"),
             min_value=2000 if name == "year" else 1,
             max_value=most,
             value=None,
@@ -310,7 +316,7 @@ def skipped_frame(table: TableView) -> pd.DataFrame:
 def stored_frame(columns: list[str], rows: list[tuple]) -> tuple[pd.DataFrame, dict]:
     """The first rows exactly as they would be stored; headers named in the reader's language."""
     frame = pd.DataFrame(rows, columns=columns)
-    labels = {c: st.column_config.Column(t(f"col.{c}") if f"col.{c}" in LABELS else c) for c in columns}
+    labels = {c: st.column_config.Column(f"{t(f'preview.field.{c}')} ({c})") for c in columns}
     return frame, labels
 
 

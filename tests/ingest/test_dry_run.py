@@ -18,7 +18,7 @@ def test_dry_run_prints_the_preview_and_leaves_the_stores_bytes_as_they_were(fre
     out = done.stdout
     assert f"Förhandsvisning av {f.name} (ingenting har sparats)" in out
     assert "blad 'Kommunmottagna', rubrikrad 8, data på rad 9–19" in out
-    assert "C: kommun (namn eller kod) — ur cellerna (gissning)" in out
+    assert "    C: kommun (namn eller kod) — ur cellerna (gissning)\n" in out
     assert f"rad {f.row('Delsumma DALARNAS LÄN')} (delsumma): DALARNAS LÄN · Delsumma" in out
     assert "Mottagna per kategori 2024: kommuner: 7; summa personer: 305" in out
     assert "year | as_of_month | kommun_kod | category | persons | of_which_unaccompanied" in out
