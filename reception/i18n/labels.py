@@ -621,6 +621,17 @@ LABELS: dict[str, tuple[str, str]] = {
         "{name} står flera gånger med olika värden ({shown}): {places}.",
         "{name} appears more than once with different values ({shown}): {places}.",
     ),
+    # the parts of a key in a clash (reception.ingest.keys): 'Säter 2025 t.o.m. månad 10 (Kvotflyktingar)'
+    "problem.key_name": ("{area} {when} ({what})", "{area} {when} ({what})"),
+    "problem.key_name_plain": ("{area} {when}", "{area} {when}"),
+    "problem.key_versus": ("{first} mot {second}", "{first} against {second}"),
+    "problem.key_as_of": ("t.o.m. månad {month}", "to month {month}"),
+    "problem.key_text": ("{text}", "{text}"),
+    "problem.key_label": ("{label_code}", "{label_code}"),
+    "problem.key_county_target": ("länstal", "county target"),
+    "problem.key_values": ("{values}", "{values}"),
+    "problem.key_value": ("{measure_code} {value}", "{measure_code} {value}"),
+    "problem.key_unknown": ("{measure_code} okänt", "{measure_code} unknown"),
     "problem.partial_year": (
         "siffrorna för {year} gäller en del av året men filen säger inte till vilken månad. Ange månaden (--month).",
         "the figures for {year} cover part of the year but the file doesn't say up to which month. Give the month (--month).",
