@@ -65,6 +65,11 @@ def _cells(sheet: Sheet, start: int, stop: int) -> list[list[str | None]]:
     return [list(row) for row in zip(*part.values(), strict=True)] if part else []
 
 
+def cells(sheet: Sheet, start: int, stop: int) -> list[list[str | None]]:
+    """The cells of grid rows ``start`` to ``stop`` (one past the last), row by row."""
+    return _cells(sheet, start, stop)
+
+
 def _is_header(headers: list[Header]) -> bool:
     known = [h for h in headers if h.known]
     return any(h.role in AREA_ROLES for h in known) and len(known) >= 2

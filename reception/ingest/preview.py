@@ -14,7 +14,7 @@ Everything here is plain data that crosses back from the child process (:mod:`re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -22,18 +22,17 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception import queries, store
-from reception.ingest import load, names, pipeline, recipes, rows
+from reception import store
+from reception.ingest import load, pipeline, recipes, rows, skipped_rows
 from reception.ingest.choices import Choices, choice_of
-from reception.ingest.facts import Built, read_numbers
-from reception.ingest.layout import Table, _cells
+from reception.ingest.facts import Built
+from reception.ingest.layout import Table
 from reception.ingest.problems import Problem, Said
 from reception.ingest.resolve import CELLS, GUESSES, TITLE, UNKNOWN, Placed
 from reception.ingest.result import LoadSummary
 from reception.ingest.values import numbers
 
 SHOWN_ROWS = 10
-SKIPPED_LISTED = 60
 # problems a choice in the preview settles (the rest are to be corrected in the file)
 CHOOSABLE = {
     "not_recognised",
@@ -54,8 +53,6 @@ CHOOSABLE = {
     "partial_year",
     "no_month_for_year",
 }
-# how a body row that is not a municipality is named (preview.row.<kind>)
-_ROW_KINDS = {rows.SUBTOTAL: "subtotal", rows.TOTAL: "total", rows.UNKNOWN: "unknown"}
 
 
 @dataclass
@@ -79,14 +76,6 @@ class ColumnView:
 
 
 @dataclass
-class SkippedRow:
-    row: int
-    kind: str  # title, note, subtotal, total
-    text: str
-    checks: list[Said] = field(default_factory=list)
-
-
-@dataclass
 class TableView:
     """One table of the file as the importer reads it."""
 
@@ -101,7 +90,7 @@ class TableView:
     dataset_from: str | None
     passed_over: Said | None
     columns: list[ColumnView]
-    skipped: list[SkippedRow]
+    skipped: list[skipped_rows.SkippedRow]
     blank_rows: int
     more_skipped: int
     layout: recipes.Layout
@@ -194,7 +183,7 @@ def preview_bytes(
     )  # fmt: skip
     digest = pipeline.digest(found.parts) if found.parts and not found.problems else None
     result = found.result
-    lanstal = _lanstal(path, found)
+    lanstal = skipped_rows.lanstal_of(path, found)
     tables = [_table(r.placed, r.built, r.passed_over, found, lanstal) for r in found.tables]
     return Preview(
         file=found.name,
@@ -223,7 +212,7 @@ def _extent(sheet) -> tuple[str | None, int, int]:
     return sheet.name, sheet.rows[0].as_py(), sheet.rows[-1].as_py()
 
 
-def _table(placed: Placed, built: Built | None, passed_over, found, lanstal) -> TableView:
+def _table(placed: Placed, built: Built | None, reason, found, lanstal) -> TableView:
     table = placed.table
     sheet_rows = table.sheet.rows
     areas = built.areas if built is not None else None
@@ -233,7 +222,7 @@ def _table(placed: Placed, built: Built | None, passed_over, found, lanstal) -> 
     data = np.flatnonzero(areas.kind == rows.DATA) if areas is not None else np.array([], dtype=int)
     first = sheet_rows[table.start + int(data[0])].as_py() if len(data) else None
     last = sheet_rows[table.start + int(data[-1])].as_py() if len(data) else None
-    skipped, blank, more = _skipped(table, areas, built, found, lanstal)
+    skipped, blank, more = skipped_rows.skipped(table, areas, built, found, lanstal)
     area = next((c.letter for c in table.columns if c.header.role in ("kommun", "kommun_kod")), None)
     return TableView(
         sheet=table.sheet.name,
@@ -245,7 +234,7 @@ def _table(placed: Placed, built: Built | None, passed_over, found, lanstal) -> 
         found_by=table.found_by,
         dataset=placed.dataset,
         dataset_from=placed.dataset_from,
-        passed_over=passed_over,
+        passed_over=reason,
         columns=[_column(table, c, placed, areas) for c in table.columns],
         skipped=skipped,
         blank_rows=blank,
@@ -279,127 +268,6 @@ def _has_numbers(table: Table, column, areas) -> bool:
         cells = cells.filter(pa.array(areas.kind[: len(cells)] == rows.DATA))
     read = numbers(cells, table.sheet.decimal)
     return bool(pc.any(pc.is_valid(read.values)).as_py())
-
-
-def _text(cells: list[str | None]) -> str:
-    filled = [" ".join(c.split()) for c in cells if c and c.strip()]
-    text = " · ".join(filled[:4])
-    return text if len(text) <= 80 else text[:79] + "…"
-
-
-def _skipped(table: Table, areas, built, found, lanstal) -> tuple[list[SkippedRow], int, int]:
-    """The rows above the header (titles, notes) and the body rows that are not municipalities."""
-    listed, blank = [], 0
-    begin = 0
-    if table.index > 0:
-        before = [r.placed.table for r in found.tables if r.placed.table.sheet is table.sheet]
-        begin = before[table.index - 1].stop if table.index - 1 < len(before) else 0
-    sheet_rows = table.sheet.rows
-    for offset, cells in enumerate(_cells(table.sheet, begin, table.header_rows[0])):
-        if any(cells):
-            listed.append(SkippedRow(sheet_rows[begin + offset].as_py(), "title", _text(cells)))
-    if areas is None:
-        return listed, blank, 0
-    checks = _row_checks(table, areas, built, lanstal)
-    others = np.flatnonzero(areas.kind != rows.DATA)
-    body = table.sheet.grid.slice(table.start, table.stop - table.start)
-    picked = body.take(pa.array(others[: SKIPPED_LISTED * 20])).to_pydict()  # enough to list, past blanks
-    cells_of = [list(row) for row in zip(*picked.values(), strict=True)] if picked else []
-    more = int(len(others) - len(cells_of))  # rows not looked at: counted, not listed
-    for n, i in enumerate(others[: len(cells_of)]):
-        i = int(i)
-        cells = cells_of[n]
-        if not any(cells):
-            blank += 1
-            continue
-        if len(listed) >= SKIPPED_LISTED:
-            more += 1
-            continue
-        row = sheet_rows[table.start + i].as_py()
-        kind = _ROW_KINDS.get(int(areas.kind[i]), "note")
-        listed.append(SkippedRow(row, kind, _text(cells), checks.get(row, [])))
-    return listed, blank, more
-
-
-def _warned_row(said: object) -> int | None:
-    """The row a sum warning is about (its ``where`` field)."""
-    fields = dict(getattr(said, "fields", ()))
-    where = fields.get("where")
-    return dict(getattr(where, "fields", ())).get("row")
-
-
-def _row_checks(table: Table, areas, built: Built | None, lanstal: dict) -> dict[int, list[Said]]:
-    """Per sum row (as Excel numbers it): does it agree with its rows, and a county with its länstal."""
-    out: dict[int, list[Said]] = {}
-    if built is None:
-        return out
-    warned = {}
-    for warning in built.warnings:
-        if getattr(warning, "code", "") in ("subtotal_differs", "population_sum_differs"):
-            warned.setdefault(_warned_row(warning), []).append(warning)
-    sums = np.flatnonzero(np.isin(areas.kind, (rows.SUBTOTAL, rows.TOTAL)))
-    sheet_rows = table.sheet.rows
-    for i in sums:
-        row = sheet_rows[table.start + int(i)].as_py()
-        if row in warned:
-            out[row] = list(warned[row])
-        elif row in built.unchecked:
-            out[row] = [Said("check_not_made")]
-        else:
-            out[row] = [Said("check_agrees")]
-    for row, said in _against_lanstal(table, areas, built, lanstal).items():
-        out.setdefault(row, []).append(said)
-    return out
-
-
-def _lanstal(path: Path, found) -> dict[tuple[int, str], float]:
-    """The länstal (year, lan_kod) -> target the store holds, for the years of the file's kommuntal."""
-    years = {
-        y
-        for d, facts, _ in found.parts
-        if d == "targets"
-        for y in pc.unique(facts.column("year")).to_pylist()
-    }
-    if not years or not path.exists():
-        return {}
-    decided = queries.run("preview_lanstal", {"years": sorted(years)}, path)
-    return {(int(y), lan): float(t) for y, lan, t in decided.itertuples(index=False)}
-
-
-def _against_lanstal(table: Table, areas, built: Built, lanstal: dict) -> dict[int, Said]:
-    """A county's sum of kommuntal against the county's länstal, for a table of one year: a county's
-    subtotal row, or the total row of a table of one county's municipalities."""
-    facts = built.facts
-    if not lanstal or facts is None or built.dataset != "targets" or "year" not in facts.column_names:
-        return {}
-    years = pc.unique(facts.column("year")).to_pylist()
-    targets = [c for c in table.measures("target") if c.header.target_of == "settlement"]
-    if len(years) != 1 or len(targets) != 1:
-        return {}
-    read = read_numbers(table, targets[0]).values
-    county = areas.county.to_pylist()
-    present = set(facts.column("kommun_kod").to_pylist())
-    counties = {code[:2] for code in present}
-    members = names.places().kommun
-    out = {}
-    for i in np.flatnonzero(np.isin(areas.kind, (rows.SUBTOTAL, rows.TOTAL))):
-        lan = (
-            county[int(i)]
-            if areas.kind[i] == rows.SUBTOTAL
-            else (min(counties) if len(counties) == 1 else None)
-        )
-        stated = read[int(i)].as_py()
-        decided = lanstal.get((years[0], lan))
-        if lan is None or stated is None or decided is None:
-            continue
-        row = table.sheet.rows[table.start + int(i)].as_py()
-        of_county = {k for k in members if k[:2] == lan}
-        if not of_county <= present:
-            out[row] = Said("lanstal_partial", year=years[0], n=len(of_county & present), of=len(of_county))
-            continue
-        code = "lanstal_agrees" if abs(decided - stated) < 0.5 else "lanstal_differs"
-        out[row] = Said(code, year=years[0], lanstal=f"{decided:g}", stated=f"{stated:g}")
-    return out
 
 
 def _years(dataset: str, facts: pa.Table) -> list[YearView]:

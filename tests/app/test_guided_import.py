@@ -184,3 +184,16 @@ def test_every_month_of_the_table_lands_on_its_own_first_day(demo_store):
         "select distinct month from arrivals_month where month >= date '2024-01-01' order by 1", demo_store
     )
     assert [m for (m,) in months] == [date(2024, m, 1) for m in range(1, 11)]
+
+
+def test_a_session_that_is_no_longer_an_editor_changes_no_choice_and_loads_nothing(demo_store, monkeypatch):
+    f = kommuntal_two_years_xlsx()
+    page = Planner().upload(f.name, f.data, XLSX)
+    before = store.data_version(demo_store)
+    monkeypatch.setattr("reception.ui.roles.is_editor", lambda: False)  # signed out in another tab
+    page.at.selectbox(key="pv_kind_0_B").set_value("received")
+    page.at.button(key="upload_button").click().run()
+    page.ok()
+    assert "preview_choices" not in page.at.session_state or page.at.session_state["preview_choices"] == {}
+    assert store.data_version(demo_store) == before
+    assert not page.at.get("file_uploader")  # the page offers a viewer no upload
