@@ -31,6 +31,11 @@ def _num(value: float | None, decimals: int = 0) -> str:
     return "–" if value is None else f"{value:,.{decimals}f}".replace(",", " ")
 
 
+def _limit(value: float) -> str:
+    """A target's limit as written: 1 000 000, 2, 1.5."""
+    return _num(value) if float(value).is_integer() else f"{value:g}"
+
+
 def _worst(pages: dict, key) -> tuple[float | None, str]:
     found = [(key(v), page) for page, v in pages.items() if key(v) is not None]
     return max(found) if found else (None, "")
@@ -81,7 +86,7 @@ def _targets_table(result: dict) -> list[str]:
         where = f" ({PAGE_NAMES.get(c['where'], c['where'])})" if c["where"] else ""
         met = {True: "yes", False: "**no**", None: "–"}[c["met"]]
         lines.append(
-            f"| {c['target']}{where} | {value} {c['unit']} | {_num(c['limit'])} {c['unit']} | {met} |"
+            f"| {c['target']}{where} | {value} {c['unit']} | {_limit(c['limit'])} {c['unit']} | {met} |"
         )
     return lines
 
