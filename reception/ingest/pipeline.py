@@ -204,17 +204,36 @@ def stored_facts(facts: pa.Table) -> pa.Table:
     return facts.drop_columns([c for c in facts.column_names if c.startswith("_")])
 
 
+class _Hashing:
+    """A file to write Arrow's stream into that only hashes what it is given (no copy of the facts)."""
+
+    def __init__(self) -> None:
+        self.hashed = hashlib.sha256()
+        self.closed = False
+
+    def write(self, data) -> int:
+        self.hashed.update(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+    def writable(self) -> bool:
+        return True
+
+
 def digest(parts: list[tuple[str, pa.Table, LoadSummary]]) -> str:
     """A fingerprint of the facts as they would be stored: the same facts, the same digest."""
-    hashed = hashlib.sha256()
+    sink = _Hashing()
     for dataset, facts, _ in parts:
-        hashed.update(dataset.encode())
+        sink.write(dataset.encode())
         table = stored_facts(facts).combine_chunks()
-        sink = pa.BufferOutputStream()
-        with pa.ipc.new_stream(sink, table.schema) as writer:
+        with pa.ipc.new_stream(pa.PythonFile(sink, mode="w"), table.schema) as writer:
             writer.write_table(table)
-        hashed.update(sink.getvalue())
-    return hashed.hexdigest()
+    return sink.hashed.hexdigest()
 
 
 def plan(
