@@ -45,7 +45,8 @@ def floor(db: Path, calls: list[tuple], runs: int, warmup: int = 1) -> dict:
 
 def query_files(db: Path, params: dict, runs: int, warmup: int = 1) -> dict[str, dict]:
     """Every file in queries/ on ``db`` with the default selection (bench_* where its table exists);
-    the planning questions for Dalarna in the selection's last year, as the Planering page starts."""
+    the planning questions for Dalarna in the selection's last year, as the Planering page starts; the
+    preview's länstal for that year."""
     with store.connect_read(db) as con:
         live = [r[0] for r in con.execute("select load_id from loads where undone_at is null").fetchall()]
     params = {
@@ -54,6 +55,7 @@ def query_files(db: Path, params: dict, runs: int, warmup: int = 1) -> dict[str,
         "to_load": max(live),
         "lan_kod": "20",
         "year": params["year_to"],
+        "years": [params["year_to"]],  # the importer preview's länstal, for the selection's last year
     }
     events = _has_events(db)
     out = {}

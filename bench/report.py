@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from bench import machine
+from bench import machine, preview
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -29,6 +29,11 @@ WARM_LIMIT = {"demo": 150, "10m": 400}
 def _num(value: float | None, decimals: int = 0) -> str:
     """1 234 (thin grouping, as the app writes numbers); '–' for none."""
     return "–" if value is None else f"{value:,.{decimals}f}".replace(",", " ")
+
+
+def _limit(value: float) -> str:
+    """A target's limit as written: 1 000 000, 2, 1.5."""
+    return _num(value) if float(value).is_integer() else f"{value:g}"
 
 
 def _worst(pages: dict, key) -> tuple[float | None, str]:
@@ -57,6 +62,12 @@ def targets(result: dict) -> list[dict]:
             limit = 50_000 if entry["format"] == "xlsx" else 1_000_000
             name = f"ingest {entry['format']}, {_num(entry['rows'])} rows"
             checks.append(_check(name, entry.get("rows_per_s"), limit, "rows/s", at_least=True))
+    if result.get("preview"):
+        seen = result["preview"]
+        name = f"preview / plain load, csv {_num(seen['rows'])} rows"
+        checks.append(_check(name, seen["preview_over_plain"], 1.5, "×"))
+        name = f"file reads by a load after its preview, csv {_num(seen['rows'])} rows"
+        checks.append(_check(name, seen["reads"]["load_after_preview"], 1, "reads"))
     for scale, data in result.get("scales", {}).items():
         seen = data.get("browser", {})
         if "start_to_first_chart" in seen:
@@ -75,7 +86,7 @@ def _targets_table(result: dict) -> list[str]:
         where = f" ({PAGE_NAMES.get(c['where'], c['where'])})" if c["where"] else ""
         met = {True: "yes", False: "**no**", None: "–"}[c["met"]]
         lines.append(
-            f"| {c['target']}{where} | {value} {c['unit']} | {_num(c['limit'])} {c['unit']} | {met} |"
+            f"| {c['target']}{where} | {value} {c['unit']} | {_limit(c['limit'])} {c['unit']} | {met} |"
         )
     return lines
 
@@ -174,6 +185,8 @@ def markdown(result: dict) -> str:
             lines += ["", *_references_table(scale, data["references"])]
     if result.get("ingest"):
         lines += ["", *_ingest_table(result["ingest"])]
+    if result.get("preview"):
+        lines += ["", *preview.lines(result["preview"])]
     for scale, data in result.get("scales", {}).items():
         if data.get("browser"):
             lines += ["", _browser_line(scale, data["browser"])]

@@ -21,7 +21,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
-from bench import browser, generate, ingest, machine, pages, reference, report
+from bench import browser, generate, ingest, machine, pages, preview, reference, report
 from bench.timing import ratio
 from reception import store
 from reception.selection import Selection
@@ -123,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
                 say(f"  a child process per load: {entry['median_ms']} ms (median of {entry['runs']})")
             elif isinstance(entry, dict):
                 say(f"  {key}: {entry.get('rows_per_s', entry.get('error', ''))} rows/s")
+        if ingest.importer():
+            say("the preview against a plain load")
+            result["preview"] = preview.measure(demo_db, folder, today, args.quick)
+            for line in preview.lines(result["preview"]):
+                say("  " + line.replace("**", ""))
         wanted = ["demo", "10m"] if args.scale == "all" else [args.scale]
         for scale in wanted:
             db = demo_db if scale == "demo" else events_db

@@ -11,6 +11,7 @@ from reception.ui import (
     loading,
     page,
     query,
+    recipes,
     roles,
     sections,
     tables,
@@ -26,6 +27,8 @@ if editor:
     st.header(t("data.upload"))
     with roles.acting():
         loading.upload_form()
+    st.header(t("recipes.heading"))
+    recipes.manage()
 
 if is_empty():
     friendly_start()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reception import export, geo, i18n, ingest, loadlog, store
 from reception.i18n import t
-from reception.ingest import guard, isolate
+from reception.ingest import guard, isolate, preview_text, recipes, recipes_text
 
 VIEWS = store.CONTRACT_VIEWS
 FORMATS = ("csv", "csv-excel", "xlsx", "parquet")
@@ -59,21 +59,43 @@ def cmd_demo(args: argparse.Namespace) -> None:
 def cmd_ingest(args: argparse.Namespace) -> None:
     path = Path(args.path)
     if not path.is_file():
-        raise Refused(f"{path.name}: filen finns inte.")
+        raise Refused(t("cli.no_such_file", name=path.name))
+    said = {"dataset": args.dataset, "year": args.year, "month": args.month, "recipe": args.recipe}
     try:
+        if args.dry_run:  # the preview, in a child process too: nothing is written
+            shown = isolate.preview(
+                path.name, path=path, limits=guard.COMMAND_LINE, store_path=args.db, **said
+            )
+            print("\n".join(preview_text.lines(shown)))
+            if not shown.loadable and shown.already_loaded is None:
+                raise Refused(t(preview_text.status(shown)))
+            return
         result = isolate.ingest(  # in a child process, under the command line's limits
             path.name,
             path=path,
             limits=guard.COMMAND_LINE,
-            dataset=args.dataset,
-            year=args.year,
-            month=args.month,
             store_path=args.db,
-            progress=_progress("Läser in"),
+            progress=_progress(t("cli.loading")),
+            **said,
         )
     except ingest.IngestRefused as refused:
         raise Refused(f"{t('problem.refused')}\n{refused.text()}") from refused
     print("\n".join(result.summary_lines()))
+
+
+def cmd_recipes(args: argparse.Namespace) -> None:
+    if args.remove:
+        if not recipes.remove(args.remove, args.db):
+            raise Refused(t("problem.recipe_unknown", name=repr(args.remove)))
+        print(t("cli.recipe_removed", name=args.remove))
+        return
+    good, broken = recipes.read_all(args.db)
+    if not good and not broken:
+        print(t("cli.no_recipes"))
+    for recipe in good:
+        print("\n".join(recipes_text.lines(recipe)))
+    for name, _ in broken:
+        print(t("cli.recipe_broken", name=name))
 
 
 def cmd_loads(args: argparse.Namespace) -> None:
@@ -185,7 +207,18 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument(
         "--month", type=int, help="månaden (1-12) en ställning hittills i år eller kapaciteten gäller"
     )
+    ing.add_argument(
+        "--recipe", help="läs filen med ett sparat recept (annars det recept som passar, om något)"
+    )
+    ing.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="visa förhandsvisningen: vad filen skulle bli; ingenting sparas",
+    )
     ing.set_defaults(run=cmd_ingest)
+    rec = sub.add_parser("recipes", help="visa sparade recept för filers upplägg, eller ta bort ett")
+    rec.add_argument("--remove", metavar="NAME", help="ta bort receptet med det namnet")
+    rec.set_defaults(run=cmd_recipes)
     sub.add_parser("loads", help="visa inläsningarna").set_defaults(run=cmd_loads)
     und = sub.add_parser("undo", help="ångra en inläsning")
     und.add_argument("load_id", type=int)
@@ -220,10 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_language(args.lang)
     args.db = args.db or store.db_path()
     try:
-        try:
-            store.prepare(args.db)
-        except geo.RegionFileError as bad:  # the groupings stay as they were; loads go on
-            print(str(bad), file=sys.stderr)
+        if not getattr(args, "dry_run", False):  # a dry run changes nothing, not even an empty store
+            try:
+                store.prepare(args.db)
+            except geo.RegionFileError as bad:  # the groupings stay as they were; loads go on
+                print(str(bad), file=sys.stderr)
         args.run(args)
     except Refused as refused:
         print(str(refused), file=sys.stderr)

@@ -113,12 +113,28 @@ def delete(kind: str, name: str, expected: int, path: Path | None = None) -> Non
         file.unlink(missing_ok=True)
 
 
+def discard(kind: str, name: str, path: Path | None = None) -> None:
+    """Remove the document whatever it holds (one that cannot be read as a document any more)."""
+    file = _file(kind, name, path)
+    with _locked(kind, path):
+        file.unlink(missing_ok=True)
+
+
+def _name_of(file: Path) -> str | None:
+    """The name a document file was saved under; None when the file is not one (edited by hand)."""
+    try:
+        name = json.loads(file.read_bytes()[:MAX_BYTES]).get("name")
+    except (ValueError, AttributeError, OSError):
+        return None
+    return name if isinstance(name, str) and 0 < len(name) <= MAX_NAME else None
+
+
 def names(kind: str, path: Path | None = None) -> list[str]:
-    """The names of the saved documents of ``kind``, sorted."""
+    """The names of the saved documents of ``kind``, sorted (files that are not documents left out)."""
     where = folder(path) / kind
     if not _KIND.fullmatch(kind) or not where.is_dir():
         return []
-    return sorted(_read(f)[2] for f in where.glob("*.json"))
+    return sorted(n for f in where.glob("*.json") if (n := _name_of(f)) is not None)
 
 
 def copy_store(source: Path, target: Path) -> None:

@@ -30,11 +30,11 @@ from reception.ingest.facts import (
     where,
 )
 from reception.ingest.layout import Column, Table
-from reception.ingest.months import build_month_columns, month_columns
+from reception.ingest.months import build_month_columns, by_period
 from reception.ingest.period import updated_on
 from reception.ingest.problems import Said, problem
 from reception.ingest.values import Numbers, date_of, flag_of
-from reception.ingest.vocabulary import UNACCOMPANIED, category_of
+from reception.ingest.vocabulary import category_of
 from reception.ingest.when import When, when
 
 KOMMUNMOTTAGNA = re.compile(r"ersättningsförordning|kommunmottagna")
@@ -91,13 +91,11 @@ def _as_of_updated(table: Table, ctx: Context, built: Built) -> Context:
 
 def build_arrivals(table: Table, ctx: Context) -> Built:
     """Fact rows of arrivals (monthly, or year-to-date snapshots) from a wide or long table."""
-    if len(month_columns(table)) >= 2:
+    if by_period(table):
         return build_month_columns(table, ctx)
     if table.role("category"):
         return _long(table, ctx)
-    built = Built("arrivals", minors_only=bool(UNACCOMPANIED.search(" ".join(table.title).lower())))
-    if built.minors_only:
-        built.notes.append(Said("minors_block"))
+    built = Built("arrivals")
     persons: dict[str, list[Column]] = {}
     alone: dict[str, list[Column]] = {}
     for column in table.columns:
@@ -107,9 +105,14 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
             alone.setdefault(column.header.category, []).append(column)
         elif column.header.measure == "unaccompanied":
             built.notes.append(Said("minors_of_all_categories", column=column.label))
-    if not persons:
+    if not persons and not alone:
         built.problems.append(problem(ctx.file, "no_category_columns", sheet=table.sheet.name))
         return built
+    # a table whose header names only the "varav ensamkommande barn" of its categories: their part
+    # of the rows of the main table (the header says it, never the words above the table)
+    built.minors_only = not persons
+    if built.minors_only:
+        built.notes.append(Said("minors_block"))
     totals = table.measures("total")
     measured = [c for cols in (*persons.values(), *alone.values()) for c in cols] + totals
     official = _kommunmottagna(table)
@@ -117,7 +120,7 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
     if official:
         built.notes.append(Said("blank_is_zero"))
         ctx = _as_of_updated(table, ctx, built)
-    category_sums = {cat: [read[c.index] for c in cols] for cat, cols in persons.items()}
+    category_sums = {cat: [read[c.index] for c in cols] for cat, cols in (persons or alone).items()}
     if totals:
         parts = [n for ns in category_sums.values() for n in ns]
         built.warnings += checks.row_sums(table, areas, (totals[0], read[totals[0].index]), parts)
@@ -127,7 +130,7 @@ def build_arrivals(table: Table, ctx: Context) -> Built:
         return built
     origin = where(table, areas, index)
     parts = []
-    for category in persons:
+    for category in persons or alone:
         people = take(_sum(category_sums[category]), index)
         minors = take(_sum([read[c.index] for c in alone[category]]), index) if category in alone else None
         n = len(index)
@@ -232,6 +235,7 @@ def build_events(table: Table, ctx: Context) -> Built:
         built.problems.append(problem(ctx.file, "event_columns", sheet=table.sheet.name))
         return built
     areas = rows.resolve(table, [date_col])
+    built.areas = areas
     built.problems += areas.problems
     built.renamed.update(areas.renamed)
     index = data_rows(areas)

@@ -7,6 +7,8 @@ Free places ("Lediga") complete what is missing (places = occupied + free) or ar
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -20,6 +22,7 @@ from reception.ingest.facts import (
     read_measures,
     take,
     where,
+    year_for,
 )
 from reception.ingest.layout import Column, Table
 from reception.ingest.problems import Said, problem
@@ -30,11 +33,29 @@ from reception.ingest.when import first_day, when
 MEASURES = ("places", "occupied", "free")
 
 
-def _by_kind(table: Table) -> dict[str | None, dict[str, Column]]:
-    kinds: dict[str | None, dict[str, Column]] = {}
+def _by_kind(table: Table) -> dict[tuple, dict[str, Column]]:
+    """Columns grouped by (kind of housing, year, month): the month a column names, if it names one."""
+    kinds: dict[tuple, dict[str, Column]] = {}
     for column in table.measures(*MEASURES):
-        kinds.setdefault(column.header.kind, {}).setdefault(column.header.measure, column)
+        h = column.header
+        key = (h.kind, h.year if h.month is not None else None, h.month)
+        kinds.setdefault(key, {}).setdefault(h.measure, column)
     return kinds
+
+
+def _months(table: Table, ctx: Context, built: Built, kinds: dict, n: int) -> dict[tuple, pa.Array] | None:
+    """The month of each group whose columns name one ('jan', '2024-10'); the year from the header,
+    else as given or from the title. None when a year is needed and nothing says it."""
+    named = [key for key in kinds if key[2] is not None]
+    year = None
+    if any(y is None for _, y, _ in named):
+        year = year_for(table, ctx, built, "months")
+        if year is None:
+            return None
+    return {
+        key: pa.repeat(pa.scalar(date(ctx.year or key[1] or year, key[2], 1), pa.date32()), n)
+        for key in named
+    }
 
 
 def build_capacity(table: Table, ctx: Context) -> Built:
@@ -48,17 +69,28 @@ def build_capacity(table: Table, ctx: Context) -> Built:
         return built
     areas, read = read_measures(table, measured, built)
     index = data_rows(areas)
-    dated = table.role("month") or table.role("date") or table.role("as_of_month")
-    if not dated and ctx.month is None and period_of(table, ctx).month is None:
-        built.problems.append(problem(ctx.file, "capacity_month_unknown", sheet=table.sheet.name))
+    by_column = _months(table, ctx, built, kinds, len(index))
+    if by_column is None:
         return built
-    w = when(table, ctx, built, index)
-    if w is None or built.problems:
+    month = None
+    if len(by_column) < len(kinds):
+        dated = table.role("month") or table.role("date") or table.role("as_of_month")
+        if not dated and ctx.month is None and period_of(table, ctx).month is None:
+            built.problems.append(problem(ctx.file, "capacity_month_unknown", sheet=table.sheet.name))
+            return built
+        w = when(table, ctx, built, index)
+        if w is None:
+            return built
+        month = w.month if w.month is not None else first_day(w.year, w.as_of)
+    if built.problems:
         return built
-    month = w.month if w.month is not None else first_day(w.year, w.as_of)
     origin = where(table, areas, index)
-    parts = []
-    for kind, cols in kinds.items():
+    parts, empty = [], []
+    for key, cols in kinds.items():
+        kind = key[0]
+        if key in by_column and _empty(table, cols, index):
+            empty += [c.label for c in cols.values()]
+            continue
         places, occupied = _complete(table, cols, read, built)
         if places is None and occupied is None:
             continue
@@ -70,7 +102,7 @@ def build_capacity(table: Table, ctx: Context) -> Built:
         parts.append(
             pa.table(
                 {
-                    "month": month,
+                    "month": by_column.get(key, month),
                     "kommun_kod": take(areas.code, index),
                     "kind": kind_values,
                     "places": take(places, index) if places is not None else pa.nulls(n, pa.float64()),
@@ -79,12 +111,21 @@ def build_capacity(table: Table, ctx: Context) -> Built:
                 }
             )
         )
+    if empty:
+        built.notes.append(Said("empty_months", columns=", ".join(empty)))
     built.facts = pa.concat_tables(parts) if parts else None
     if built.facts is not None:
         over = pc.fill_null(pc.greater(built.facts.column("occupied"), built.facts.column("places")), False)
         for r in built.facts.filter(over).column("_row").to_pylist()[:10]:
             built.warnings.append(Said("more_occupied_than_places", row=r))
     return built
+
+
+def _empty(table: Table, cols: dict[str, Column], index: pa.Array) -> bool:
+    """Every cell of the group's columns is empty on the municipality rows (a month still to come)."""
+    return len(index) > 0 and all(
+        pc.all(pc.is_null(take(body(table).column(c.index), index))).as_py() for c in cols.values()
+    )
 
 
 def _complete(table, cols, read, built) -> tuple[pa.Array | None, pa.Array | None]:

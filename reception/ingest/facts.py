@@ -47,6 +47,8 @@ class Built:
     notes: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     minors_only: bool = False  # a block "varav ensamkommande barn": fills the minors of the main table
+    areas: Areas | None = None  # what each body row is (the preview lists the rows passed over)
+    unchecked: set[int] = field(default_factory=set)  # sum rows (as Excel numbers them) not checked
 
 
 def body(table: Table) -> pa.Table:
@@ -212,6 +214,7 @@ def read_measures(
     cells are 0, not unknown.
     """
     areas = rows.resolve(table, measured)
+    built.areas = areas
     built.problems += areas.problems
     built.warnings += areas.warnings
     built.renamed.update(areas.renamed)

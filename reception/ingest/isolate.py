@@ -137,6 +137,7 @@ def _limit_self(limits: Limits) -> None:
 # server has imported: every file from outside reaches the server's code through one of these
 TASKS = {
     "ingest": ("reception.ingest.pipeline", "ingest_bytes"),
+    "preview": ("reception.ingest.preview", "preview_bytes"),
     "weights": ("reception.weights", "read_weights"),
     "deck": ("reception.deck", "from_json"),
 }
@@ -212,6 +213,30 @@ def ingest(
     """
     options["store_path"] = Path(options.get("store_path") or store.db_path()).resolve()
     return run("ingest", name, data, path=path, limits=limits, progress=progress, report=report, **options)
+
+
+def preview(
+    name: str,
+    data: bytes | None = None,
+    *,
+    path: str | Path | None = None,
+    limits: Limits = UPLOAD,
+    report: dict | None = None,
+    owner: str | None = None,
+    **options,
+):
+    """What a file would become (:func:`reception.ingest.preview.preview_bytes`), read in a child
+    process under the same guard and limits as a load; nothing is written.
+
+    Args:
+        options: ``choices``, ``recipe``, ``dataset``, ``year``, ``month``, ``store_path``, ``today``.
+
+    Raises:
+        IngestRefused: the limit that stopped the child, or what no choice can fix (an unreadable
+            file, a recipe that does not fit).
+    """
+    options["store_path"] = Path(options.get("store_path") or store.db_path()).resolve()
+    return run("preview", name, data, path=path, limits=limits, report=report, owner=owner, **options)
 
 
 def read_weights(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception.i18n import t
 from reception.ingest import names
 from reception.ingest.problems import Problem, Said, problem
 
@@ -51,13 +50,14 @@ def one_per_key(
         groups.setdefault(tuple(row[k] for k in key), []).append(row)
     for k, rows in list(groups.items())[:200]:
         values = {tuple(r[m] for m in measures) for r in rows}
-        places = " och ".join(_where(r) for r in rows)
+        places = tuple(_where(r) for r in rows)
         name = _name(dict(zip(key, k, strict=True)))
         if len(values) > 1:
-            shown = " mot ".join(
-                ", ".join(f"{t(f'measure.{m}', 'sv')} {_fmt(v)}" for m, v in zip(measures, vs, strict=True))
+            sets = [
+                Said("key_values", values=tuple(_value(m, v) for m, v in zip(measures, vs, strict=True)))
                 for vs in sorted(values, key=str)
-            )
+            ]
+            shown = Said("key_versus", first=sets[0], second=sets[1]) if len(sets) == 2 else tuple(sets)
             first = rows[0]
             problems.append(
                 problem(
@@ -87,37 +87,41 @@ def sum_per_key(facts: pa.Table, key: list[str], measures: list[str]) -> pa.Tabl
     return grouped.rename_columns(names).select(facts.column_names)
 
 
-def _name(key: dict) -> str:
-    """'Säter 2025 (settlement)' for a key, in the words of the file."""
+def _name(key: dict) -> Said:
+    """'Säter 2025 (Bosättningslagen)': a key in the words of the file, worded where it is read."""
     places = names.places()
-    parts = []
+    area = ""
     if "kommun_kod" in key:
-        parts.append(places.kommun.get(key["kommun_kod"], key["kommun_kod"]))
+        area = places.kommun.get(key["kommun_kod"], key["kommun_kod"])
     if "lan_kod" in key:
-        parts.append(places.lan.get(key["lan_kod"], key["lan_kod"]))
+        area = places.lan.get(key["lan_kod"], key["lan_kod"])
+    when = []
     for field in ("year", "month", "as_of_month", "valid_from"):
         if field in key:
             value = key[field]
-            parts.append(
-                f"{value:%Y-%m}"
-                if hasattr(value, "strftime")
-                else f"{'t.o.m. månad ' if field == 'as_of_month' else ''}{value}"
-            )
-    if "lan_kod" in key:
-        rest = ["länstal"]
-    else:
-        rest = [t(f"{f}.{key[f]}", "sv") for f in ("program", "category") if f in key]
-    rest += [str(key[f]) for f in ("kind", "_raw") if f in key]
-    return " ".join(parts) + (f" ({', '.join(rest)})" if rest else "")
+            if field == "as_of_month":
+                when.append(Said("key_as_of", month=value))
+            else:
+                when.append(
+                    Said("key_text", text=f"{value:%Y-%m}" if hasattr(value, "strftime") else str(value))
+                )
+    what = [Said("key_county_target")] if "lan_kod" in key else []
+    what += [Said("key_label", label_code=f"{f}.{key[f]}") for f in ("program", "category") if f in key]
+    what += [Said("key_text", text=str(key[f])) for f in ("kind", "_raw") if f in key]
+    if not what:
+        return Said("key_name_plain", area=area, when=tuple(when))
+    return Said("key_name", area=area, when=tuple(when), what=tuple(what))
 
 
-def _where(row: dict) -> str:
-    return f"blad {row['_sheet']!r} rad {row['_row']}" if row.get("_sheet") else f"rad {row['_row']}"
+def _where(row: dict) -> Said:
+    if row.get("_sheet"):
+        return Said("where_sheet_row", sheet=repr(row["_sheet"]), row=row["_row"])
+    return Said("where_row", row=row["_row"])
 
 
-def _fmt(value: object) -> str:
+def _value(measure: str, value: object) -> Said:
+    """'mål 12', 'mottagna okänt': one measure's value in a clash."""
     if value is None:
-        return "okänt"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        return Said("key_unknown", measure_code=f"measure.{measure}")
+    shown = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return Said("key_value", measure_code=f"measure.{measure}", value=shown)

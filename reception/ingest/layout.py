@@ -10,10 +10,13 @@ header row, so a sheet with several tables one under another gives several table
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
+from reception.ingest.choices import TableChoice
 from reception.ingest.problems import column_letter
 from reception.ingest.read import Sheet
 from reception.ingest.vocabulary import Header, normalise, read_header
@@ -46,6 +49,9 @@ class Table:
     title: list[str] = field(default_factory=list)  # the text rows just above the header
     sheet_title: list[str] = field(default_factory=list)  # the rows above the sheet's first table
     by_values: dict[int, str] = field(default_factory=dict)  # area columns recognised by their cells
+    index: int = 0  # the table's place on its sheet
+    found_by: str = "header"  # the header row: header (by meaning), cells, fallback, or choice
+    at: int = 0  # the grid row that names the columns (the header's own row; a band may add one)
 
     def role(self, role: str) -> list[Column]:
         return [c for c in self.columns if c.header.role == role]
@@ -57,6 +63,11 @@ class Table:
 def _cells(sheet: Sheet, start: int, stop: int) -> list[list[str | None]]:
     part = sheet.grid.slice(start, max(0, stop - start)).to_pydict()
     return [list(row) for row in zip(*part.values(), strict=True)] if part else []
+
+
+def cells(sheet: Sheet, start: int, stop: int) -> list[list[str | None]]:
+    """The cells of grid rows ``start`` to ``stop`` (one past the last), row by row."""
+    return _cells(sheet, start, stop)
 
 
 def _is_header(headers: list[Header]) -> bool:
@@ -145,6 +156,14 @@ def _band(sheet: Sheet, r: int) -> tuple[tuple[int, ...], list[str]]:
     return tuple(rows), joined
 
 
+def band_texts(sheet: Sheet, r: int) -> list[str] | None:
+    """The header texts a table whose header names its columns on grid row ``r`` would have (the
+    row joined with its sub-header or group-label row); None for an empty row."""
+    if not any(_cells(sheet, r, r + 1)[0]):
+        return None
+    return _band(sheet, r)[1]
+
+
 def _area_by_values(cells: list[str | None]) -> str | None:
     """The area role of a column whose header says nothing, from the texts under it.
 
@@ -208,20 +227,102 @@ def _minors_of_the_left(columns: list[Column]) -> list[Column]:
     return out
 
 
-def find_tables(sheet: Sheet) -> list[Table]:
-    """Every table in a sheet (most sheets have one); empty when no header is found."""
+def _fallback_header(head: list[list[str | None]]) -> tuple[int, dict[int, str]] | None:
+    """A header-like row when no header names what we know: the first row of two or more texts with
+    rows of numbers under it, and the municipality column found by its cells where there is one.
+    What the other columns hold is left open for the person to say."""
+    for i, cells in enumerate(head[:SCAN]):
+        texts = [c for c in cells if c and not _NUMBER.match(c)]
+        if len(texts) < 2 or _title_like(cells):
+            continue
+        below = head[i + 1 : i + 6]
+        if sum(_numbers(row) for row in below) < 2:
+            continue
+        roles = {}
+        for j in range(len(cells)):
+            role = _area_by_values([row[j] if j < len(row) else None for row in head[i + 1 : i + 41]])
+            if role and not any(r in ("kommun", "kommun_kod") for r in roles.values()):
+                roles[j] = role
+        return i, roles
+    return None
+
+
+def _grid_row(sheet: Sheet, row: int) -> int | None:
+    """The grid index of the row Excel numbers ``row``; None when the sheet has no such row."""
+    found = pc.index(sheet.rows, pa.scalar(row, sheet.rows.type)).as_py()
+    return None if found < 0 else found
+
+
+def _unlabelled_areas(sheet: Sheet, r: int, texts: list[str]) -> dict[int, str]:
+    """Area columns under a chosen header row, found by their cells where the header names none."""
+    if any(read_header(text).role in AREA_ROLES for text in texts):
+        return {}
+    below = _cells(sheet, r + 1, min(sheet.grid.num_rows, r + 41))
+    roles = {}
+    for j, text in enumerate(texts):
+        if read_header(text).known:
+            continue
+        role = _area_by_values([row[j] if j < len(row) else None for row in below])
+        if role and not any(x in ("kommun", "kommun_kod") for x in roles.values()):
+            roles[j] = role
+    return roles
+
+
+def _first_header(sheet: Sheet) -> tuple[int | None, dict[int, str], str]:
+    """Where the sheet's first table starts, what its unlabelled area columns are, and how it was found."""
+    if sheet.given_header:
+        return 0, {}, "header"
     n = sheet.grid.num_rows
     head = _cells(sheet, 0, min(n, SCAN))
-    found = 0 if sheet.given_header else next((i for i in range(len(head)) if _header_at(head, i)), None)
-    by_values: dict[int, str] = {}
-    if found is None and not sheet.given_header:
-        head = _cells(sheet, 0, min(n, SCAN + 40))
-        if (unlabelled := _header_by_values(head)) is not None:
-            found, by_values = unlabelled
+    found = next((i for i in range(len(head)) if _header_at(head, i)), None)
+    if found is not None:
+        return found, {}, "header"
+    head = _cells(sheet, 0, min(n, SCAN + 40))
+    if (unlabelled := _header_by_values(head)) is not None:
+        return unlabelled[0], unlabelled[1], "cells"
+    if (fallback := _fallback_header(head)) is not None:
+        return fallback[0], fallback[1], "fallback"
+    return None, {}, ""
+
+
+def _with_area(columns: list[Column], letter: str | None) -> list[Column]:
+    """The chosen municipality column (by letter) as the table's area column; another column read
+    as the municipality's name is no longer one (a code column beside it stays, and is checked)."""
+    if letter is None:
+        return columns
+    out = []
+    for c in columns:
+        if c.letter == letter:
+            role = c.header.role if c.header.role in ("kommun", "kommun_kod") else "kommun"
+            out.append(Column(c.index, c.letter, Header(c.header.text, role=role)))
+        elif c.header.role == "kommun":
+            out.append(Column(c.index, c.letter, Header(c.header.text, measure="ignored")))
+        else:
+            out.append(c)
+    return out
+
+
+def find_tables(sheet: Sheet, said: Callable[[int], TableChoice | None] | None = None) -> list[Table]:
+    """Every table in a sheet (most sheets have one); empty when no header is found.
+
+    Args:
+        said: what the person said about the sheet's k-th table (its header row, its municipality
+            column), or None; a table whose header row is said starts there, the next ones are
+            found below it.
+    """
+    n = sheet.grid.num_rows
     tables: list[Table] = []
     previous_start = 0
-    while found is not None:
+    k = 0
+    choice = said(0) if said else None
+    if choice is not None and choice.header is not None:
+        found, by_values, how = _grid_row(sheet, choice.header), None, "choice"
+    else:
+        found, by_values, how = _first_header(sheet)
+    while found is not None and found < n:
         rows, texts = _band(sheet, found)
+        if by_values is None:
+            by_values = _unlabelled_areas(sheet, rows[-1], texts)
         columns = [
             Column(
                 j,
@@ -230,17 +331,27 @@ def find_tables(sheet: Sheet) -> list[Table]:
             )
             for j, text in enumerate(texts)
         ]
-        columns = _minors_of_the_left(columns)
+        columns = _with_area(_minors_of_the_left(columns), choice.area if choice else None)
         above = _cells(sheet, previous_start, rows[0])
         if tables:
             above = [row for row in above[-4:] if _title_like(row)]
         title = [" ".join(c for c in row if c) for row in above if any(row)]
         start = rows[-1] + 1
         following = None if sheet.given_header or by_values else _next_header(sheet, columns, start)
+        k += 1
+        choice = said(k) if said else None
+        if choice is not None and choice.header is not None:
+            chosen = _grid_row(sheet, choice.header)
+            following = chosen if chosen is not None and chosen >= start else None
         first_title = tables[0].title if tables else title
         stop = following if following is not None else n
-        tables.append(Table(sheet, columns, rows, start, stop, title, first_title, dict(by_values)))
+        table = Table(
+            sheet, columns, rows, start, stop, title, first_title, dict(by_values), k - 1, how, found
+        )
+        tables.append(table)
         previous_start, found = start, following
+        by_values = None if choice is not None and choice.header is not None else {}
+        how = "choice" if choice is not None and choice.header is not None else "header"
     return tables
 
 

@@ -66,6 +66,21 @@ def already_loaded(path: Path, digest: str, options: dict) -> int | None:
     return None
 
 
+def holding(path: Path, sha256: str, digest: str) -> int | None:
+    """The live load that holds this very file read into these very facts, if any (however it was
+    read: by itself, with choices or with a recipe)."""
+    if not path.exists():
+        return None
+    with store.connect_read(path) as con:
+        if store.schema_version(con) == 0:
+            return None
+        found = con.execute(
+            "select load_id, summary from load_log where sha256 = ? and undone_at is null order by load_id",
+            [sha256],
+        ).fetchall()
+    return next((i for i, summary in found if summary and json.loads(summary).get("digest") == digest), None)
+
+
 def write(
     path: Path,
     source: str,

@@ -73,14 +73,11 @@ def read_period(texts: list[tuple[str, str]]) -> Period:
         years -= {int(y) for y in re.findall(r"(?:sedan|från|fr\.o\.m\.|since)\s+((?:19|20)\d\d)", low)}
         seen.extend(sorted(years))
         if month is None and found_month is not None:
-            month, month_from = found_month, Said(label, text=repr(text.strip()))
+            month, month_from = found_month, Said(label, text=repr(" ".join(text.split())))
             if year is None and found_year is not None:
                 year, year_from = found_year, month_from
         if year is None and len(years) == 1:
-            year, year_from = (
-                years.pop(),
-                Said(label, text=repr(text.strip())),
-            )
+            year, year_from = years.pop(), Said(label, text=repr(" ".join(text.split())))
     return Period(year, year_from, month, month_from, tuple(dict.fromkeys(seen)))
 
 

@@ -1,73 +1,94 @@
-"""The importer from end to end: read, find tables, recognise, build, validate, load.
+"""The importer from end to end: read, find tables, settle what each column holds, build, validate, load.
 
-Every problem in every table is collected before anything is written; if there is one, the file
-is refused as a whole (:class:`IngestRefused`) and the store is not touched. Sheets that hold no
-municipal table (notes, a county summary, a table by citizenship) are passed over and named in
-the notes; a file in which nothing is recognised is refused with what was found.
+:func:`plan` reads a file into its tables and their facts, with every problem found and nothing
+written; the preview (:mod:`reception.ingest.preview`) shows a plan, and :func:`ingest_bytes` stores
+one. If there is any problem the file is refused as a whole (:class:`IngestRefused`) and the store
+is not touched. Sheets that hold no municipal table (notes, a county summary, a table by
+citizenship) are passed over and named in the notes; a file in which nothing is recognised is
+refused with what was found (the preview instead asks what it holds).
+
+What a person said in the preview (:class:`~reception.ingest.choices.Choices`), or a saved recipe
+that fits the file's layout, settles the columns before the builders read them; every check runs
+the same on a chosen column as on a recognised one. A load after a preview is given the preview's
+digest of its facts: if the file now gives other facts, nothing is stored.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePath
 
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from reception import store
-from reception.ingest import keys, load, read, rows
+from reception.ingest import combine, load, read, recipes, rows
 from reception.ingest.arrivals import build_arrivals, build_events
 from reception.ingest.capacity import build_capacity
+from reception.ingest.choices import Choices, TableChoice, choice_of
 from reception.ingest.facts import Built, Context
 from reception.ingest.layout import AREA_ROLES, Table, find_tables
 from reception.ingest.population import build_population
 from reception.ingest.problems import IngestRefused, Problem, Said, problem, refuse
+from reception.ingest.read import Sheet
+from reception.ingest.resolve import Placed, place
 from reception.ingest.result import IngestResult, LoadSummary
 from reception.ingest.targets import build_county_targets, build_long_targets, build_targets
 
 DATASETS = ("targets", "county_targets", "arrivals", "capacity", "arrival_events", "population")
-# what a title says a table of bare numbers ('2024', 'Antal', 'Värde') holds
-_TITLE_DATASET = (
-    ("population", re.compile(r"folkmängd|befolkning|population|invånare")),
-    ("county_targets", re.compile(r"länstal")),
-    ("targets", re.compile(r"kommuntal|fördelningstal|anvisningsandel")),
-    ("arrivals", re.compile(r"mottagna|mottagande|anvisade|received|arrivals|kvotflykting|egenbosatt")),
-)
 Progress = Callable[[int, int], None]
 
 
-def detect(table: Table) -> str | None:
-    """Which dataset a table holds, from what its headers mean; None when it is none of them."""
-    headers = [c.header for c in table.columns]
-    roles = {h.role for h in headers}
-    measures = {h.measure for h in headers}
-    municipal = bool(roles & {"kommun", "kommun_kod"})
-    if "population" in measures:
-        return "population"
-    if "target" in measures:
-        county = any(h.target_of == "settlement_county" for h in headers if h.measure == "target")
-        return "county_targets" if county or not municipal else "targets"
-    if "program" in roles:
-        return "targets"
-    if measures & {"places", "occupied", "free"}:
-        return "capacity"
-    if "category" in roles:
-        counted = measures & {"count", "received", "total", "persons", "unaccompanied"}
-        return "arrivals" if counted else ("arrival_events" if roles & {"date", "month"} else None)
-    if any(h.category for h in headers if h.measure in ("persons", "received")):
-        return "arrivals"
-    if measures & {"period", "count"}:
-        title = " ".join(table.title + table.sheet_title + [table.sheet.name or ""]).lower()
-        by_month = any(h.measure == "period" and h.month is not None for h in headers)
-        return next(
-            (d for d, pattern in _TITLE_DATASET if pattern.search(title) and (d == "arrivals") == by_month),
-            None,
-        )
-    return None
+@dataclass
+class Read:
+    """One table of the file: as placed, what its builder made of it, or why it was passed over."""
+
+    placed: Placed
+    built: Built | None = None
+    passed_over: Said | None = None
+
+
+@dataclass
+class Plan:
+    """What a file would become: its tables, the facts per dataset, and every problem found."""
+
+    name: str
+    sha256: str
+    sheets: list[Sheet]
+    choices: Choices  # what was applied: the person's, or a recipe's
+    tables: list[Read] = field(default_factory=list)
+    empty_sheets: list[Said] = field(default_factory=list)
+    result: IngestResult | None = None
+    problems: list[Problem] = field(default_factory=list)
+    parts: list[tuple[str, pa.Table, LoadSummary]] = field(default_factory=list)
+
+    @property
+    def built(self) -> list[Built]:
+        return [r.built for r in self.tables if r.built is not None and r.passed_over is None]
+
+    def resolved(self) -> Choices:
+        """The choices that read the file exactly as planned: every table's header row, dataset and
+        columns said, so a load after the preview guesses nothing again."""
+        out = replace(self.choices, tables=())
+        for r in self.tables:
+            table = r.placed.table
+            said = self.choices.table(table.sheet.name, table.index) or TableChoice()
+            out = out.with_table(
+                TableChoice(
+                    sheet=table.sheet.name,
+                    index=table.index,
+                    header=table.sheet.rows[table.at].as_py(),
+                    area=said.area,
+                    dataset=r.placed.dataset,
+                    columns=tuple(
+                        (c.letter, choice_of(c.header, r.placed.sources.get(c.index))) for c in table.columns
+                    ),
+                    skip=r.placed.skip,
+                )
+            )
+        return out
 
 
 def _build(table: Table, dataset: str, ctx: Context) -> Built:
@@ -90,7 +111,7 @@ def _describe(table: Table, code: str) -> Said:
     return Said(code, where=where, columns=", ".join(repr(h) for h in heads))
 
 
-def _check_options(name: str, dataset: str | None, year: int | None, month: int | None) -> None:
+def check_options(name: str, dataset: str | None, year: int | None, month: int | None) -> None:
     if dataset is not None and dataset not in DATASETS:
         raise refuse(name, "unknown_dataset", dataset=repr(dataset), choices=", ".join(DATASETS))
     if year is not None and not 2000 <= year <= 2100:
@@ -112,6 +133,9 @@ def ingest_bytes(
     dataset: str | None = None,
     year: int | None = None,
     month: int | None = None,
+    choices: Choices | None = None,
+    recipe: str | None = None,
+    expect: str | None = None,
     store_path: Path | None = None,
     progress: Progress | None = None,
     today: date | None = None,
@@ -123,6 +147,10 @@ def ingest_bytes(
         data: the file's bytes.
         dataset, year, month: what the user says the file holds, overriding what the file says;
             month is the month a year-to-date snapshot runs to, or the month of a capacity file.
+        choices: what the preview settled (its resolved choices); None: read the file by itself,
+            with a saved recipe that fits its layout if there is one.
+        recipe: the name of a saved recipe to read the file with (it must fit the layout).
+        expect: the preview's digest of the facts: refused if the file now gives other facts.
         store_path: the store (default ``store.db_path()``).
         progress: called with (done, total) as the work goes on.
 
@@ -131,177 +159,174 @@ def ingest_bytes(
     """
     name = PurePath(name).name
     report = progress or (lambda done, total: None)
-    _check_options(name, dataset, year, month)
     path = Path(store_path or store.db_path())
-    digest = hashlib.sha256(data).hexdigest()
+    sha256 = hashlib.sha256(data).hexdigest()
     options = {"dataset": dataset, "year": year, "month": month}
-    if (already := load.already_loaded(path, digest, options)) is not None:
+    plain = choices is None and recipe is None and not recipes.names(path)
+    if plain and (already := load.already_loaded(path, sha256, options)) is not None:
         return IngestResult(name, already_loaded=already)
     report(0, 100)
-    ctx = Context(name, dataset, year, month, today or date.today())
-    built, result, problems = _read_all(name, data, ctx, report)
-    parts = _combine(name, built, result, problems)
+    found = plan(name, data, dataset=dataset, year=year, month=month, choices=choices, recipe=recipe,
+                 store_path=path, today=today, progress=report)  # fmt: skip
+    if found.problems:
+        raise IngestRefused(name, found.problems)
+    facts_digest = digest(found.parts)
+    if expect is not None and facts_digest != expect:
+        raise refuse(name, "changed_since_preview")
+    if (already := load.holding(path, sha256, facts_digest)) is not None:
+        return IngestResult(name, already_loaded=already, recipe=found.choices.recipe)
     report(70, 100)
-    stored = [
-        (d, facts.drop_columns([c for c in facts.column_names if c.startswith("_")]), s)
-        for d, facts, s in parts
-    ]
+    result = found.result
+    stored = [(d, stored_facts(facts), s) for d, facts, s in found.parts]
+    held = {**options, "choices": found.choices.to_json()} if not found.choices.empty else options
     summaries = [
-        {**asdict(s), "options": options, "warnings": result.warnings, "notes": result.notes}
-        for _, _, s in parts
+        {
+            **asdict(s),
+            "options": held,
+            "digest": facts_digest,
+            "warnings": result.warnings,
+            "notes": result.notes,
+        }
+        for _, _, s in found.parts
     ]
     ids, result.retired = load.write(
-        path, name, digest, [(d, f, j) for (d, f, _), j in zip(stored, summaries, strict=True)]
+        path, name, sha256, [(d, f, j) for (d, f, _), j in zip(stored, summaries, strict=True)]
     )
-    for (_, _, summary), load_id in zip(parts, ids, strict=True):
+    for (_, _, summary), load_id in zip(found.parts, ids, strict=True):
         summary.load_id = load_id
         result.loads.append(summary)
     report(100, 100)
     return result
 
 
-def _read_all(
-    name: str, data: bytes, ctx: Context, report: Progress
-) -> tuple[list[Built], IngestResult, list[Problem]]:
+def stored_facts(facts: pa.Table) -> pa.Table:
+    """The facts as the store gets them: without the columns that say where each row came from."""
+    return facts.drop_columns([c for c in facts.column_names if c.startswith("_")])
+
+
+class _Hashing:
+    """A file to write Arrow's stream into that only hashes what it is given (no copy of the facts)."""
+
+    def __init__(self) -> None:
+        self.hashed = hashlib.sha256()
+        self.closed = False
+
+    def write(self, data) -> int:
+        self.hashed.update(data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+    def writable(self) -> bool:
+        return True
+
+
+def digest(parts: list[tuple[str, pa.Table, LoadSummary]]) -> str:
+    """A fingerprint of the facts as they would be stored: the same facts, the same digest."""
+    sink = _Hashing()
+    for dataset, facts, _ in parts:
+        sink.write(dataset.encode())
+        table = stored_facts(facts).combine_chunks()
+        with pa.ipc.new_stream(pa.PythonFile(sink, mode="w"), table.schema) as writer:
+            writer.write_table(table)
+    return sink.hashed.hexdigest()
+
+
+def plan(
+    name: str,
+    data: bytes,
+    *,
+    dataset: str | None = None,
+    year: int | None = None,
+    month: int | None = None,
+    choices: Choices | None = None,
+    recipe: str | None = None,
+    store_path: Path | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> Plan:
+    """What ``data`` would become, with every problem, and nothing written.
+
+    Raises:
+        IngestRefused: only for what no choice can fix: an unreadable file, a limit, a bad option,
+            or a recipe that does not fit the file.
+    """
+    name = PurePath(name).name
+    report = progress or (lambda done, total: None)
+    check_options(name, dataset, year, month)
+    path = Path(store_path or store.db_path())
     sheets = read.read(name, data)
     report(30, 100)
-    result = IngestResult(name)
-    built: list[Built] = []
-    passed_over: list[tuple[str, list[Problem]]] = []
+    if choices is None:
+        choices = recipes.choices_for(name, sheets, recipe, path)
+    year = year if year is not None else choices.year
+    month = month if month is not None else choices.month
+    check_options(name, None, year, month)
+    ctx = Context(name, dataset, year, month, today or date.today())
+    found = Plan(name, hashlib.sha256(data).hexdigest(), sheets, choices, result=IngestResult(name))
+    found.result.recipe = choices.recipe
     for sheet in sheets:
-        tables = find_tables(sheet)
+        tables = find_tables(sheet, lambda k, s=sheet.name: choices.table(s, k))
         if not tables:
-            passed_over.append(
-                (
-                    Said("sheet_no_header", sheet=repr(sheet.name)) if sheet.name else Said("no_header"),
-                    [],
-                )
+            found.empty_sheets.append(
+                Said("sheet_no_header", sheet=repr(sheet.name)) if sheet.name else Said("no_header")
             )
-        for table in tables:
-            dataset = ctx.dataset or detect(table)
-            if dataset is None:
-                passed_over.append((_describe(table, "table_unknown"), []))
-                continue
-            part = _build(table, dataset, ctx)
-            if part.facts is None or part.facts.num_rows == 0:
-                if not any(c.header.role in AREA_ROLES for c in table.columns) or not part.problems:
-                    passed_over.append((_describe(table, "table_no_rows"), part.problems))
-                    continue
-                if _no_municipality(part):
-                    passed_over.append((_describe(table, "table_no_known_rows"), part.problems))
-                    continue
-            unused = [c.label for c in table.columns if c.header.text and not c.header.known]
-            if unused:
-                part.notes.append(Said("unread_columns", columns=", ".join(unused)))
-            built.append(part)
+        found.tables += [_read_table(table, ctx, choices) for table in tables]
     report(50, 100)
+    _settle(found, len(sheets))
+    return found
+
+
+def _read_table(table: Table, ctx: Context, choices: Choices) -> Read:
+    placed = place(table, ctx, choices)
+    if placed.skip:
+        return Read(placed, passed_over=_describe(table, "table_skipped"))
+    if placed.dataset is None:
+        return Read(placed, passed_over=_describe(table, "table_unknown"))
+    table = placed.table
+    part = _build(table, placed.dataset, ctx)
+    part.notes = placed.notes + part.notes
+    if part.facts is None or part.facts.num_rows == 0:
+        if not any(c.header.role in AREA_ROLES for c in table.columns) or not part.problems:
+            return Read(placed, part, _describe(table, "table_no_rows"))
+        if _no_municipality(part):
+            return Read(placed, part, _describe(table, "table_no_known_rows"))
+    unused = [c.label for c in table.columns if c.header.text and not c.header.known]
+    if unused:
+        part.notes.append(Said("unread_columns", columns=", ".join(unused)))
+    return Read(placed, part)
+
+
+def _settle(found: Plan, sheets: int) -> None:
+    """The facts per dataset and every problem, or the reasons nothing could be read."""
+    result, built = found.result, found.built
+    passed_over = [
+        (r.passed_over, r.built.problems if r.built else []) for r in found.tables if r.passed_over
+    ]
+    passed_over = [(reason, []) for reason in found.empty_sheets] + passed_over
     problems = [p for part in built for p in part.problems]
     if not built:
-        problems += [p for _, found in passed_over for p in found]
+        problems += [p for _, seen in passed_over for p in seen]
         reasons = tuple(reason for reason, _ in passed_over) or (Said("no_tables"),)
-        problems.insert(0, problem(name, "not_recognised", reasons=reasons))
-        raise IngestRefused(name, problems)
-    result.notes += [Said("not_read", reason=reason) for reason, _ in passed_over if len(sheets) > 1 or built]
+        found.problems = [problem(found.name, "not_recognised", reasons=reasons), *problems]
+        return
+    result.notes += [Said("not_read", reason=reason) for reason, _ in passed_over if sheets > 1 or built]
     for part in built:
         result.warnings += part.warnings
         result.notes += [n for n in part.notes if n not in result.notes]
         result.renamed.update(part.renamed)
-    return built, result, problems
+    found.parts = combine.per_dataset(found.name, built, result, problems)
+    if problems:
+        order = {p: i for i, p in enumerate(problems)}
+        found.problems = sorted(problems, key=lambda p: (p.sheet or "", p.row or 0, order[p]))
+    elif not found.parts:
+        found.problems = [problem(found.name, "no_rows")]
 
 
 def _no_municipality(part: Built) -> bool:
     """Every problem is a row whose area matches nothing: the table is not about municipalities."""
     return all(p.code in (rows.UNKNOWN_AREA, rows.UNKNOWN_AREA_HINT, rows.NO_AREA) for p in part.problems)
-
-
-def _combine(
-    name: str, built: list[Built], result: IngestResult, problems: list[Problem]
-) -> list[tuple[str, pa.Table, LoadSummary]]:
-    """The facts of every table, one load per dataset, each key once; refused if any problem."""
-    by_dataset: dict[str, list[pa.Table]] = {}
-    minors: list[pa.Table] = []
-    for part in built:
-        if part.facts is not None and part.facts.num_rows:
-            (minors if part.minors_only else by_dataset.setdefault(part.dataset, [])).append(part.facts)
-    parts = []
-    for dataset, tables in by_dataset.items():
-        facts = pa.concat_tables(tables, promote_options="default")
-        if dataset != "arrival_events":
-            facts, found, repeats = _one_per_key(name, dataset, facts)
-            problems += found
-            result.warnings += repeats
-        if dataset == "arrivals" and minors:
-            facts = _with_minors(facts, pa.concat_tables(minors, promote_options="default"), result)
-        parts.append((dataset, facts, _summary(dataset, facts)))
-    if problems:
-        order = {p: i for i, p in enumerate(problems)}
-        raise IngestRefused(name, sorted(problems, key=lambda p: (p.sheet or "", p.row or 0, order[p])))
-    if not parts:
-        raise refuse(name, "no_rows")
-    return parts
-
-
-def _with_minors(facts: pa.Table, minors: pa.Table, result: IngestResult) -> pa.Table:
-    """The main table's rows with "varav ensamkommande barn" from a block of its own under it."""
-    key = keys.arrivals_key(facts)
-    extra = minors.select([*key, "of_which_unaccompanied"]).rename_columns([*key, "_minors"])
-    joined = facts.join(extra, keys=key, join_type="left outer")
-    unmatched = extra.join(facts.select(key), keys=key, join_type="left anti").num_rows
-    if unmatched:
-        result.warnings.append(Said("minors_without_row", n=unmatched))
-    filled = pc.coalesce(joined.column("of_which_unaccompanied"), joined.column("_minors"))
-    joined = joined.set_column(
-        joined.column_names.index("of_which_unaccompanied"), "of_which_unaccompanied", filled
-    )
-    return joined.drop_columns(["_minors"]).select(facts.column_names)
-
-
-def _one_per_key(name: str, dataset: str, facts: pa.Table):
-    if dataset == "arrivals":
-        key = keys.arrivals_key(facts)
-        measures = ["persons", "of_which_unaccompanied"]
-        if "_raw" in facts.column_names:
-            facts, problems, repeats = keys.one_per_key(name, facts, [*key, "_raw"], measures)
-            facts = keys.sum_per_key(facts.drop_columns(["_raw"]), key, measures)
-            return facts, problems, repeats
-        return keys.one_per_key(name, facts, key, measures)
-    return keys.one_per_key(name, facts, keys.KEYS[dataset], keys.MEASURES[dataset])
-
-
-def _summary(dataset: str, facts: pa.Table) -> LoadSummary:
-    names = facts.column_names
-    if "year" in names:
-        years = sorted(set(facts.column("year").to_pylist()))
-    else:
-        time = facts.column("month" if "month" in names else "arrived")
-        years = sorted({d.year for d in pc.unique(time).to_pylist()})
-    if "month" in names or "arrived" in names:
-        time = facts.column("month" if "month" in names else "arrived")
-        period = f"{pc.min(time).as_py():%Y-%m} – {pc.max(time).as_py():%Y-%m}"
-    elif "as_of_month" in names:
-        last = facts.filter(pc.equal(facts.column("year"), years[-1]))
-        period = f"{years[-1]} t.o.m. månad {pc.max(last.column('as_of_month')).as_py()}"
-        period = (f"{years[0]}–" if len(years) > 1 else "") + period
-    else:
-        period = "år " + ", ".join(map(str, years))
-    area = "lan_kod" if dataset == "county_targets" else "kommun_kod"
-    measures = [
-        m
-        for m in (
-            "target",
-            "received",
-            "persons",
-            "of_which_unaccompanied",
-            "places",
-            "occupied",
-            "population",
-        )
-        if m in names and facts.column(m).null_count < facts.num_rows
-    ]
-    totals = {m: float(pc.sum(facts.column(m)).as_py() or 0) for m in measures}
-    suppressed = {m: facts.column(m).null_count for m in measures if facts.column(m).null_count}
-    if dataset == "arrival_events":
-        totals = {"persons": float(facts.num_rows)}
-    return LoadSummary(
-        0, dataset, facts.num_rows, years, period, len(pc.unique(facts.column(area))), totals, suppressed
-    )

@@ -64,6 +64,7 @@ def build_population(table: Table, ctx: Context) -> Built:
         return built
     measured = by_year or [value]
     areas = resolve(table, measured)
+    built.areas = areas
     built.problems += areas.problems
     built.renamed.update(areas.renamed)
     read = {c.index: read_numbers(table, c) for c in measured}
@@ -174,6 +175,7 @@ def _check_sums(table: Table, built: Built, stated: list) -> list[str]:
         expected = members[lan] if lan else set(places.kommun)
         if present[(year, lan)] != expected:
             unchecked += 1
+            built.unchecked.add(row)
             continue
         if abs(sums[(year, lan)] - value) > 0.5:
             area = places.lan[lan] if lan else "Riket"

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from reception.i18n import fmt_int, fmt_num, t
+from reception.ingest.problems import Said
 
 MEASURES = ("target", "received", "persons", "of_which_unaccompanied", "places", "occupied", "population")
 SHOWN = 12
@@ -18,7 +22,7 @@ class LoadSummary:
     dataset: str
     rows: int
     years: list[int]
-    period: str  # '2024' or '2024-01 – 2024-10'
+    period: str  # '2024' or '2024-01 – 2024-10' (a :class:`Said`, worded in the reader's language)
     municipalities: int
     totals: dict[str, float]
     suppressed: dict[str, int]
@@ -33,7 +37,7 @@ class LoadSummary:
                 name=t(f"dataset.{self.dataset}", lang),
                 id=self.load_id,
                 rows=fmt_int(self.rows, lang),
-                period=self.period,
+                period=_text(self.period, lang),
             ),
             f"  {places}: {fmt_int(self.municipalities, lang)}",
         ]
@@ -46,6 +50,36 @@ class LoadSummary:
                 "  " + t("load.total", lang, measure=t(f"measure.{measure}", lang), total=shown) + note
             )
         return out
+
+
+def summarise(dataset: str, facts: pa.Table) -> LoadSummary:
+    """One dataset's facts summed up (load id 0 until the writer gives it one)."""
+    names = facts.column_names
+    if "year" in names:
+        years = sorted(set(facts.column("year").to_pylist()))
+    else:
+        time = facts.column("month" if "month" in names else "arrived")
+        years = sorted({d.year for d in pc.unique(time).to_pylist()})
+    if "month" in names or "arrived" in names:
+        time = facts.column("month" if "month" in names else "arrived")
+        period = Said(
+            "period_months", first=f"{pc.min(time).as_py():%Y-%m}", last=f"{pc.max(time).as_py():%Y-%m}"
+        )
+    elif "as_of_month" in names:
+        last = facts.filter(pc.equal(facts.column("year"), years[-1]))
+        month = pc.max(last.column("as_of_month")).as_py()
+        since = f"{years[0]}–" if len(years) > 1 else ""
+        period = Said("period_so_far", since=since, year=years[-1], month=month)
+    else:
+        period = Said("period_years", years=", ".join(map(str, years)))
+    area = "lan_kod" if dataset == "county_targets" else "kommun_kod"
+    measures = [m for m in MEASURES if m in names and facts.column(m).null_count < facts.num_rows]
+    totals = {m: float(pc.sum(facts.column(m)).as_py() or 0) for m in measures}
+    suppressed = {m: facts.column(m).null_count for m in measures if facts.column(m).null_count}
+    if dataset == "arrival_events":
+        totals = {"persons": float(facts.num_rows)}
+    municipalities = len(pc.unique(facts.column(area)))
+    return LoadSummary(0, dataset, facts.num_rows, years, period, municipalities, totals, suppressed)
 
 
 @dataclass
@@ -67,6 +101,7 @@ class IngestResult:
     renamed: dict[str, str] = field(default_factory=dict)
     already_loaded: int | None = None
     retired: list[int] = field(default_factory=list)
+    recipe: str | None = None  # the saved recipe the file was read with
 
     @property
     def rows(self) -> int:
@@ -84,6 +119,8 @@ class IngestResult:
         if self.already_loaded is not None:
             return [t("load.already", lang, source=self.source, id=self.already_loaded)]
         out = [t("load.loaded", lang, source=self.source)]
+        if self.recipe:
+            out.append("  " + t("load.recipe", lang, name=self.recipe))
         for load in self.loads:
             out += ["  " + line for line in load.lines(lang)]
         if self.retired:

@@ -33,11 +33,6 @@ from reception.ingest.values import date_of, per_distinct, year_of
 from reception.ingest.vocabulary import RECEIVED, SINCE, program_of
 
 PROGRAMS = ("settlement", "temporary_protection", "unaccompanied_minors")
-_TITLE_PROGRAM = (
-    ("unaccompanied_minors", re.compile(r"ensamkommande|anvisningsandel")),
-    ("temporary_protection", re.compile(r"fördelningstal|massflykt|tillfälligt skydd")),
-    ("settlement", re.compile(r"kommuntal|bosättningslagen")),
-)
 
 
 def _received(column: Column) -> bool:
@@ -47,11 +42,9 @@ def _received(column: Column) -> bool:
     )
 
 
-def _program(column: Column, table: Table) -> str | None:
-    if column.header.target_of in PROGRAMS:
-        return column.header.target_of
-    title = " ".join(table.title + [table.sheet.name or ""]).lower()
-    return next((p for p, pattern in _TITLE_PROGRAM if pattern.search(title)), None)
+def _program(column: Column) -> str | None:
+    """The program of a target column: its header's, or what the preview settled (a choice, the title)."""
+    return column.header.target_of if column.header.target_of in PROGRAMS else None
 
 
 def _groups(table: Table) -> dict[tuple[str | None, int | None], dict[str, list[Column]]]:
@@ -61,7 +54,7 @@ def _groups(table: Table) -> dict[tuple[str | None, int | None], dict[str, list[
     for column in table.columns:
         h = column.header
         if h.measure == "target":
-            last = (_program(column, table), h.year)
+            last = (_program(column), h.year)
             groups.setdefault(last, {"target": [], "received": [], "remaining": []})["target"].append(column)
         elif last is not None and (_received(column) or h.measure == "remaining"):
             if h.year is not None and last[1] is not None and h.year != last[1]:
@@ -88,10 +81,10 @@ def build_targets(table: Table, ctx: Context) -> Built:
     """Fact rows (year, kommun_kod, program, target, received) from a table of municipal targets."""
     built = Built("targets")
     groups = _groups(table)
-    titled = not groups
-    groups = groups or _titled_count(table, ctx, built)
+    titled = len(groups) == 1
     measures = [c for g in groups.values() for cols in g.values() for c in cols]
     areas = rows.resolve(table, measures)
+    built.areas = areas
     built.problems += areas.problems
     built.warnings += areas.warnings
     built.renamed.update(areas.renamed)
@@ -147,22 +140,6 @@ def build_targets(table: Table, ctx: Context) -> Built:
     if titled:
         built.warnings += _stated_total(table, built.facts)
     return built
-
-
-def _titled_count(table: Table, ctx: Context, built: Built) -> dict:
-    """A county board's decision: one count column ("Antal") under a title that says what it counts
-    ("Kommuntal 2019 – Hallands län"), or that the user said is targets (--dataset)."""
-    counts = table.measures("count")
-    if len(counts) != 1:
-        return {}
-    program = _program(counts[0], table)
-    if program is None and ctx.dataset != "targets":
-        return {}
-    if program is not None:
-        built.notes.append(
-            Said("count_as_program", column=counts[0].label, program_code=f"program.{program}")
-        )
-    return {(program, counts[0].header.year): {"target": counts, "received": [], "remaining": []}}
 
 
 _STATED = re.compile(
@@ -221,6 +198,7 @@ def build_county_targets(table: Table, ctx: Context) -> Built:
     built = Built("county_targets")
     targets = table.measures("target")
     areas = rows.resolve(table, targets, counties=True)
+    built.areas = areas
     built.problems += areas.problems
     if not targets:
         built.problems.append(problem(ctx.file, "no_county_target_column", sheet=table.sheet.name))
@@ -283,6 +261,7 @@ def build_long_targets(table: Table, ctx: Context) -> Built:
         return built
     measures = [c for c in (value, received) if c is not None]
     areas = rows.resolve(table, measures)
+    built.areas = areas
     built.problems += areas.problems
     built.renamed.update(areas.renamed)
     index = data_rows(areas)

@@ -63,7 +63,8 @@ _ROLE_RE = [(role, re.compile(rf"^(?:{pattern})$")) for role, pattern in ROLES]
 # facets found anywhere in a header (order matters: the first match wins within each facet)
 IGNORED = re.compile(
     r"%|procent|percent|uppfyll|fulfil|per 1 ?000|invånare|inhabitants|befolkning|population|"
-    r"differens|avvikelse|förändring|change|kommentar|comment|anmärkning|not\b|överfört|carried"
+    r"differens|avvikelse|förändring|skillnad|difference|change|kommentar|comment|anmärkning|not\b|notering|"
+    r"\bandel\b|\bshare\b|överfört|carried"
 )
 REMAINING = re.compile(r"\bkvar\b|återstår|återstående|remaining|left to|ej mottagna|ej anvisade")
 UNACCOMPANIED = re.compile(r"ensamkommande|ensamk\b|ensamk\.|unaccompanied")

@@ -2,9 +2,9 @@
 
 Migrationsverket's monthly files repeat the year so far: one snapshot per file (year and the month
 it runs to, from the title) or per row (a year and a "t.o.m. månad" column, or a month column in a
-table that says it counts "hittills"/"t.o.m."). Other tables with a month or date column hold
-figures for the month itself. A table with only a year column holds whole years, which can only be
-said of years that are over.
+table whose header says it counts "hittills"/"t.o.m."; a note above the table never decides it).
+Other tables with a month or date column hold figures for the month itself. A table with only a
+year column holds whole years, which can only be said of years that are over.
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ def when(table: Table, ctx: Context, built: Built, index: pa.Array) -> When | No
     month_col = next(iter(table.role("month") + table.role("date")), None)
     year_col = next(iter(table.role("year")), None)
     as_of_col = next(iter(table.role("as_of_month")), None)
-    texts = " ".join(table.title + [c.header.text for c in table.columns] + [table.sheet.name or ""]).lower()
-    cumulative = bool(CUMULATIVE.search(texts))
+    # the header says whether a month column runs the year so far; the words above it never do
+    cumulative = bool(CUMULATIVE.search(" ".join(c.header.text for c in table.columns).lower()))
     if as_of_col is not None:
         as_of = parse_column(table, as_of_col, month_number, pa.int32(), index, built, NO_MONTH_NUMBER)
         return When(year=_years(table, ctx, built, year_col, index), as_of=as_of)

@@ -35,13 +35,10 @@ def test_the_far_corner_sheet_is_refused_and_nobody_is_disconnected(new_page, se
     uploader = new_page().page
     open_page(uploader, server, "/data")
 
-    uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        files=[{"name": name, "mimeType": XLSX, "buffer": data}]
-    )
-    load = uploader.get_by_role("button", name="Läs in", exact=True)
-    expect(load).to_be_visible()
-    with rerun(uploader):
-        load.click()
+    with rerun(uploader):  # the upload is previewed at once, in the child: the refusal shows
+        uploader.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+            files=[{"name": name, "mimeType": XLSX, "buffer": data}]
+        )
     refusal = uploader.locator('[data-testid="stAlertContentError"]')
     expect(refusal).to_contain_text("Filen lästes inte in. Ingenting har ändrats.")
     expect(refusal).to_contain_text(name)

@@ -92,6 +92,9 @@ NOT_FILES = {
     ("ingest", "dataset"),
     ("ingest", "year"),
     ("ingest", "month"),
+    ("ingest", "recipe"),  # a saved recipe's name: a document beside the store, not a file
+    ("ingest", "dry_run"),
+    ("recipes", "remove"),
     ("undo", "load_id"),
     ("export", "view"),
     ("export", "format"),

@@ -211,10 +211,12 @@ def kommunmottagna_xlsx(
     updated: str = "2024-11-04 08:15",
     delsumma_off_by: dict | None = None,
     delsumma_in: str = "C",
+    note: str | None = None,
 ) -> Official:
     """The xlsx as Migrationsverket publishes it: "Rubrik" with a two-line title merged over the
     columns, "Uppdaterad", a comment and a multi-line footnote cell, blank rows, a header with
-    nothing over A–C, then the table; a second sheet "Förklaringar och begrepp"."""
+    nothing over A–C, then the table; a second sheet "Förklaringar och begrepp". ``note``: one more
+    note line among the notes (under the footnote cell)."""
     book = _Book()
     ws = book.sheet("Kommunmottagna")
     ws.add(["Rubrik", f"Kommunmottagna enligt ersättningsförordningen {year}\nAntal personer"], "title")
@@ -223,6 +225,8 @@ def kommunmottagna_xlsx(
     ws.add(["Kommentar", "Statistiken avser personer som kommunmottagits enligt förordningen (2010:1122)."])
     ws.add([None, KM_FOOTNOTE], "footnote")
     ws.ws.merge_cells("B4:O4")
+    if note is not None:
+        ws.add([None, note], "note")
     ws.add(["Källa: Migrationsverket"])
     ws.blank()
     ws.blank()
@@ -349,13 +353,17 @@ def _monthly_rows(entries, months: str, total_off_by: dict[str, int]) -> list[tu
 
 
 def monthly_columns_xlsx(
-    entries=MONTHLY_2024, *, months: str = "short", total_off_by: dict | None = None
+    entries=MONTHLY_2024,
+    *,
+    months: str = "short",
+    total_off_by: dict | None = None,
+    title: str = "Kvotflyktingar kommunmottagna per månad 2024",
 ) -> Official:
     """Migrationsverket's monthly table with the months as columns: a title naming the category and
     the year, county on its first row, a "Totalt" row under each county, masked '..', a Totalt column."""
     book = _Book()
     ws = book.sheet("Per månad")
-    ws.add(["Kvotflyktingar kommunmottagna per månad 2024"], "title")
+    ws.add([title], "title")
     ws.add(["Källa: Migrationsverket"])
     ws.blank()
     for label, cells in _monthly_rows(entries, months, total_off_by or {}):

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from ingest_helpers import query
 from openpyxl import Workbook
 
 from reception import ingest
+from reception.ingest.choices import Choices, ColumnChoice, TableChoice
 
 
 def _xlsx(rows: list[list], merges: tuple[str, ...] = ()) -> bytes:
@@ -24,7 +26,7 @@ def _xlsx(rows: list[list], merges: tuple[str, ...] = ()) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_block_of_unaccompanied_minors_under_the_table_fills_their_part(fresh_store):
+def test_a_block_of_unaccompanied_minors_fills_their_part_once_its_columns_are_said_to_be_minors(fresh_store):
     header = ["Kommun", "Kvotflyktingar", "Anvisade", "Egenbosatta", "Totalt"]
     data = _xlsx(
         [
@@ -40,7 +42,17 @@ def test_a_block_of_unaccompanied_minors_under_the_table_fills_their_part(fresh_
             ["Alingsås", 0, 0, 1, 1],
         ]
     )
-    result = ingest.ingest_bytes("kommunmottagna.xlsx", data, store_path=fresh_store)
+    # the heading above the second table does not change what its header says: categories of persons,
+    # which differ from the first table's
+    with pytest.raises(ingest.IngestRefused) as refused:
+        ingest.ingest_bytes("kommunmottagna.xlsx", data, store_path=fresh_store)
+    assert {p.code for p in refused.value.problems} == {"repeated_key"}
+    minors = TableChoice(
+        sheet="Kommun", index=1, columns=tuple((k, ColumnChoice("unaccompanied")) for k in "BCD")
+    )
+    result = ingest.ingest_bytes(
+        "kommunmottagna.xlsx", data, store_path=fresh_store, choices=Choices(tables=(minors,))
+    )
     assert result.loads[0].totals == {"persons": 80, "of_which_unaccompanied": 4}
     rows = query(
         fresh_store,
