@@ -28,6 +28,10 @@ from reception.ingest import guard
 from reception.ingest.problems import IngestRefused, Problem, coded, refuse
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+# the longest text a cell (or a sheet's name) keeps: no name, number, header or title an official
+# file holds comes near it, and every pattern the importer matches cell text with then reads a
+# bounded text, however long the file's cell is
+MAX_CELL = 1000
 
 
 @dataclass
@@ -79,7 +83,21 @@ def read(name: str, data: bytes) -> list[Sheet]:
         raise IngestRefused(name, [unreadable(name, kind, error)]) from None
     for sheet in sheets:
         sheet.file = name
+        sheet.name = sheet.name[:MAX_CELL] if sheet.name is not None else None
+        sheet.grid = _capped(sheet.grid)
     return sheets
+
+
+def _capped(grid: pa.Table) -> pa.Table:
+    """Every cell cut to :data:`MAX_CELL` characters (a column is rewritten only if one is longer)."""
+    columns = {}
+    for name in grid.column_names:
+        column = grid.column(name)
+        longest = pc.max(pc.binary_length(column)).as_py() if len(column) else None
+        if longest is not None and longest > MAX_CELL:  # bytes: at least as many as characters
+            column = pc.utf8_slice_codeunits(column, 0, MAX_CELL)
+        columns[name] = column
+    return pa.table(columns)
 
 
 def unreadable(name: str, kind: str, error: BaseException) -> Problem:

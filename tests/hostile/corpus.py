@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -123,10 +124,15 @@ def sheet_xml(body: str, *, dimension: str | None = None, prolog: str = "", afte
 
 
 def xlsx(
-    sheets: list[bytes | Repeated], *, extra: list[tuple[str, bytes | Repeated]] = (), flags: int = 0
+    sheets: list[bytes | Repeated],
+    *,
+    extra: list[tuple[str, bytes | Repeated]] = (),
+    flags: int = 0,
+    names: list[str] | None = None,
 ) -> bytes:
-    """A workbook with these sheets' XML (Blad1, Blad2, ...), and any extra members."""
+    """A workbook with these sheets' XML (named ``names``, else Blad1, Blad2, ...), and any extra members."""
     n = len(sheets)
+    names = names or [f"Blad{i}" for i in range(1, n + 1)]
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
@@ -144,7 +150,10 @@ def xlsx(
         f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{RELS}">'
         f'<Relationship Id="rId1" Type="{DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
     )
-    listed = "".join(f'<sheet name="Blad{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, n + 1))
+    listed = "".join(
+        f'<sheet name="{escape(names[i - 1], {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+        for i in range(1, n + 1)
+    )
     workbook = (
         f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{DOC}">'
         f"<sheets>{listed}</sheets></workbook>"
