@@ -125,7 +125,7 @@ def slide_problems(slide: Slide, name: str | None = None, number: int | None = N
     where = {"name": name, "number": number} if name is not None else {}
     problems = []
 
-    def refuse(code: str, **fields: object) -> None:
+    def refuse(code: str, /, **fields: object) -> None:
         problems.append(Problem(code, fields, where))
 
     if not isinstance(slide.title, str) or not slide.title.strip():

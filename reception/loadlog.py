@@ -125,7 +125,7 @@ class UndoRefused(Exception):
     the user's message (label ``undo.refused.<code>``).
     """
 
-    def __init__(self, code: str, **fields: object):
+    def __init__(self, code: str, /, **fields: object):
         self.code = code
         self.fields = fields
         super().__init__(self.message("sv"))  # the command line speaks Swedish

@@ -30,7 +30,7 @@ class ScenarioRefused(Refusal):
     The message users read is ``t(f"plan.refused.{code}", **fields)``.
     """
 
-    def __init__(self, code: str, **fields: object):
+    def __init__(self, code: str, /, **fields: object):
         self.code = code
         self.fields = fields
         super().__init__(f"{code}: {fields}")

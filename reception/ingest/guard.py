@@ -157,7 +157,7 @@ def use(limits: Limits) -> None:
     _active.set(limits)
 
 
-def _refuse(name: str, code: str, **fields: object) -> IngestRefused:
+def _refuse(name: str, code: str, /, **fields: object) -> IngestRefused:
     return IngestRefused(name, [coded(name, code, **fields)])
 
 

@@ -55,7 +55,7 @@ class Said(str):
     code: str
     fields: Fields
 
-    def __new__(cls, code: str, **fields: object) -> Said:
+    def __new__(cls, code: str, /, **fields: object) -> Said:
         items = tuple(sorted(fields.items()))
         said = super().__new__(cls, word(code, items))
         said.code = code
@@ -123,8 +123,12 @@ class Problem:
         return self.line()
 
 
-def problem(file: str, code: str, *, sheet=None, row=None, column=None, value=None, **fields) -> Problem:
-    """A problem with its fields given by name: ``problem(name, "no_such_month", month=13)``."""
+def problem(file: str, code: str, /, *, sheet=None, row=None, column=None, value=None, **fields) -> Problem:
+    """A problem with its fields given by name: ``problem(name, "no_such_month", month=13)``.
+
+    ``file`` and ``code`` are positional only, so a field may be called ``code`` or ``file`` too
+    (``code_and_name_differ`` names the code the file wrote).
+    """
     return Problem(file, code, sheet, row, column, value, tuple(sorted(fields.items())))
 
 
@@ -150,11 +154,11 @@ class IngestRefused(Refusal):
         return head + "\n" + "\n".join(f"- {line}" for line in lines)
 
 
-def refuse(file: str, code: str, **fields: object) -> IngestRefused:
+def refuse(file: str, code: str, /, **fields: object) -> IngestRefused:
     """A refusal for one problem about the whole file, e.g. ``raise refuse(name, "empty_file")``."""
     return IngestRefused(file, [problem(file, code, **fields)])
 
 
-def coded(file: str, code: str, **fields: object) -> Problem:
+def coded(file: str, code: str, /, **fields: object) -> Problem:
     """A problem about the whole file, its sentence naming the file: coded(name, "limit.time", limit=30)."""
     return Problem(file, code, fields=tuple(sorted({"file": file, **fields}.items())))
