@@ -339,16 +339,20 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "problem.empty_file": ("Filen är tom.", "The file is empty."),
     "problem.not_excel": (
-        "Filen går inte att läsa som Excel ({error}).",
-        "The file can't be read as Excel ({error}).",
+        "Filen går inte att läsa som Excel: den är trasig eller sparad i ett annat format. Spara den som Excel-arbetsbok (xlsx).",
+        "The file can't be read as Excel: it is broken or saved in another format. Save it as an Excel workbook (xlsx).",
     ),
     "problem.not_utf8": (
         "Filen är varken UTF-8 eller Windows-1252; spara den som CSV UTF-8.",
         "The file is neither UTF-8 nor Windows-1252; save it as CSV UTF-8.",
     ),
     "problem.not_parquet": (
-        "Filen går inte att läsa som parquet ({error}).",
-        "The file can't be read as parquet ({error}).",
+        "Filen går inte att läsa som parquet: den är trasig eller avkortad.",
+        "The file can't be read as parquet: it is broken or cut short.",
+    ),
+    "problem.parquet_type": (
+        "Kolumnen {header} innehåller {type}, som inte är text eller tal; spara den som en enkel tabell.",
+        "The column {header} holds {type}, which is neither text nor a number; save it as a plain table.",
     ),
     "problem.unknown_dataset": (
         "okänd datamängd {dataset}; välj en av {choices}.",
@@ -877,8 +881,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "The reader stopped ({how}); the file is probably broken or beyond the limit of {limit} MB of memory.",
     ),
     "problem.unreadable": (
-        "Filen går inte att läsa som {kind} ({error}).",
-        "The file cannot be read as {kind} ({error}).",
+        "Filen går inte att läsa som {kind}: den är trasig eller sparad i ett annat format.",
+        "The file cannot be read as {kind}: it is broken or saved in another format.",
     ),
     "problem.format.broken_zip": (
         "Filen är trasig eller avkortad: den går inte att packa upp som Excel- eller ods-fil.",
@@ -911,6 +915,34 @@ LABELS: dict[str, tuple[str, str]] = {
     "problem.format.nul": (
         "Filen innehåller NUL-tecken: det är inte en textfil (CSV).",
         "The file holds NUL characters: it is not a text (CSV) file.",
+    ),
+    "problem.format.broken_xml": (
+        "Delen {member} är inte korrekt XML: filen är trasig.",
+        "The part {member} is not well-formed XML: the file is broken.",
+    ),
+    "problem.format.broken_parts": (
+        "Filen är trasig: en del av den går inte att läsa som {kind}.",
+        "The file is broken: a part of it cannot be read as {kind}.",
+    ),
+    "problem.format.csv_quotes": (
+        "Filens citattecken går inte ihop: ett fält inom citattecken tar aldrig slut, eller ett citattecken står mitt i ett fält.",
+        "The file's quotes do not match: a quoted field never ends, or a quote stands in the middle of a field.",
+    ),
+    "problem.limit.field": (
+        "Ett fält inom citattecken är längre än {limit} KB; gränsen är {limit} KB.",
+        "A quoted field is longer than {limit} KB; the limit is {limit} KB.",
+    ),
+    "problem.format.broken_xls": (
+        "Filen är trasig: den går inte att läsa som en Excelfil från Excel 97–2003 (xls).",
+        "The file is broken: it cannot be read as an Excel 97–2003 file (xls).",
+    ),
+    "problem.limit.text": (
+        "Cellernas text blir mer än {limit} MB när upprepningarna räknas; gränsen är {limit} MB.",
+        "The cells' text comes to more than {limit} MB when the repeats are counted; the limit is {limit} MB.",
+    ),
+    "problem.limit.strings": (
+        "Filen säger sig ha {n} texter men kan rymma högst {limit}; den är trasig.",
+        "The file declares {n} texts but can hold at most {limit}; it is broken.",
     ),
     # demo and real never mix; pages on whatever has been loaded (engineer "pages")
     "data.demo_removed": (

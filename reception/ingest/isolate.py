@@ -360,7 +360,7 @@ def _answer(name: str, outcome, stopped: str | None, exitcode: int | None, limit
     elif stopped == "memory" or kind == "memory":
         problem = coded(name, "limit.memory", limit=limits.memory_mb)
     elif kind == "failed":
-        problem = coded(name, "unreadable", kind=PurePath(name).suffix.lstrip(".") or "fil", error=outcome[1])
+        problem = coded(name, "unreadable", kind=PurePath(name).suffix.lstrip(".") or "?")
     elif exitcode is not None and exitcode < 0 and -exitcode == signal.SIGXCPU:
         problem = coded(name, "limit.time", limit=limits.seconds)
     else:
