@@ -12,6 +12,17 @@ import re
 
 _PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
 _BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+LINE = 120  # the most characters of a value from outside that a message quotes
+
+
+def clip(value: object, limit: int = LINE) -> str:
+    """A value from outside cut to fit in a line of a message: on one line, at most ``limit``
+    characters, with … where it was cut. Applied where the value is first quoted (in the reading
+    process), so a 2 MB sheet name never crosses into the server or the terminal."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _BREAKS.sub(" ", text)
 
 
 def md(text: object) -> str:

@@ -868,6 +868,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inläsningen tog längre än {limit} sekunder och stoppades.",
         "Reading it took longer than {limit} seconds and was stopped.",
     ),
+    "problem.limit.name": (
+        "Filens namn är {n} tecken långt; gränsen är {limit}. Byt namn på filen och läs in den igen.",
+        "The file's name is {n} characters long; the limit is {limit}. Rename the file and load it again.",
+    ),
     "problem.limit.busy": (
         "Servern läser redan {n} filer just nu; försök igen om en stund.",
         "The server is already reading {n} files; try again in a moment.",
@@ -1022,9 +1026,26 @@ LABELS: dict[str, tuple[str, str]] = {
         "A meeting can have at most {n} slides (D9).",
     ),
     "deck.problem.not_json": (
-        "{name} är inte en JSON-fil (D10: {error}).",
-        "{name} is not a JSON file (D10: {error}).",
+        "{name} är inte en JSON-fil (D10: fel på rad {line}, tecken {column}).",
+        "{name} is not a JSON file (D10: an error on line {line}, character {column}).",
     ),
+    "deck.problem.not_text": (
+        "{name} är inte en JSON-fil (D10: den är inte text i UTF-8).",
+        "{name} is not a JSON file (D10: it is not text in UTF-8).",
+    ),
+    "deck.problem.unreadable": (
+        "{name} går inte att läsa: ett tal i den är för långt (D10).",
+        "{name} cannot be read: a number in it is too long (D10).",
+    ),
+    "deck.problem.too_large": (
+        "{name} är större än {n} kB; en mötesfil är några kB (D18).",
+        "{name} is larger than {n} kB; a meeting file is a few kB (D18).",
+    ),
+    "deck.problem.too_deep": (
+        "{name}: listor och objekt ligger mer än {n} nivåer djupt; en mötesfil har tre (D19).",
+        "{name}: lists and objects nest more than {n} levels deep; a meeting file has three (D19).",
+    ),
+    "deck.problem.more": ("… och {n} problem till.", "… and {n} more problems."),
     "deck.problem.not_a_deck": (
         "{name} är inte en mötesfil från den här appen (fältet format saknas, D11).",
         "{name} is not a meeting file from this app (the format field is missing, D11).",
@@ -1245,6 +1266,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "plan.refused.file_negative": (
         "Vikten för {name} är negativ ({value}).",
         "The weight for {name} is negative ({value}).",
+    ),
+    "plan.refused.file_weight": (
+        "Vikten för {name} ({value}) är för stor att räkna med; en vikt är högst 1 000 000 000 000.",
+        "The weight for {name} ({value}) is too large to work with; a weight is at most 1,000,000,000,000.",
     ),
     "plan.refused.file_missing": (
         "{n} av länets kommuner saknas i filen: {names}. Ge dem en vikt (0 går bra).",
