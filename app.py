@@ -23,8 +23,8 @@ received = (
 )
 
 tiles = st.columns(3) + ([] if present else st.columns(3))
-tiles[0].metric(t("tile.target", year=year), fmt_int(total["target_all"]))
-tiles[1].metric(t("tile.received", year=year), fmt_int(received))
+tiles[0].metric(t("tile.target", year=int(year)), fmt_int(total["target_all"]))
+tiles[1].metric(t("tile.received", year=int(year)), fmt_int(received))
 tiles[2].metric(t("tile.fulfilment"), fmt_pct(total["fulfilment"], 0))
 if not present:
     places_of = t("tile.places_of", places=fmt_int(capacity["places"])) if have["capacity"] else None

@@ -6,23 +6,16 @@ The importer's own words are shown as they are (Swedish); a refusal lists every 
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
 from reception import ingest
-from reception.i18n import t
+from reception.i18n import fmt_int, t
 from reception.ingest import isolate
+from reception.text import md
 from reception.ui import uploads
 
 DATASETS = (None, *ingest.DATASETS)
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>#$~])")
-
-
-def _md(text: str) -> str:
-    """Text from a file, safe to show as Markdown (a name with * or _ stays as written)."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def problems_frame(problems: list[ingest.Problem]) -> pd.DataFrame:
@@ -72,26 +65,28 @@ def load(name: str, data: bytes, dataset: str | None, year: float | None, month:
                 owner=uploads.owner(),
             )
     except ingest.IngestRefused as refused:
-        st.error(f"{t('data.refused')} {t('data.problems', name=_md(name), n=len(refused.problems))}")
+        st.error(f"{t('data.refused')} {t('data.problems', name=md(name), n=fmt_int(refused.count))}")
         st.dataframe(problems_frame(refused.problems), hide_index=True, key=f"problems_{name}")
+        if refused.count > len(refused.problems):
+            st.caption(t("problem.more_of_the_same", n=fmt_int(refused.count - len(refused.problems))))
         return
     if result.already_loaded is not None:
-        st.info(t("data.already", name=_md(name), id=result.already_loaded))
+        st.info(t("data.already", name=md(name), id=int(result.already_loaded)))
         return
     lines = [line for load in result.loads for line in load.lines()]
     st.success(
-        t("data.loaded", name=_md(name)) + "\n\n" + "\n".join(f"- {_md(line.strip())}" for line in lines)
+        t("data.loaded", name=md(name)) + "\n\n" + "\n".join(f"- {md(line.strip())}" for line in lines)
     )
     if result.retired:
         st.info(t("data.demo_removed"), icon=":material/science_off:")
     if result.renamed:
-        st.caption(_md(", ".join(f"{a} → {b}" for a, b in sorted(result.renamed.items()))))
+        st.caption(md(", ".join(f"{a} → {b}" for a, b in sorted(result.renamed.items()))))
     if result.warnings:
         st.warning(
             t("data.warnings", n=len(result.warnings))
             + "\n\n"
-            + "\n".join(f"- {_md(w)}" for w in result.warnings)
+            + "\n".join(f"- {md(w)}" for w in result.warnings)
         )
     if result.notes:
         with st.expander(t("data.notes", n=len(result.notes))):
-            st.markdown("\n".join(f"- {_md(n)}" for n in result.notes))
+            st.markdown("\n".join(f"- {md(n)}" for n in result.notes))

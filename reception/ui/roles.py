@@ -16,6 +16,7 @@ import streamlit as st
 from reception import loadlog, roles
 from reception.i18n import t
 from reception.selection import Selection
+from reception.text import md
 from reception.ui import sidebar
 
 UNLOCKED = "editor_unlocked"  # session key: the fingerprint of the password this session entered
@@ -124,7 +125,7 @@ def sign_in_form(key: str = "editor") -> None:
             if st.button(t("roles.sso"), key=f"{key}_login", icon=":material/login:"):
                 st.login()
         elif not roles.is_listed(email, _editors()):
-            st.warning(t("roles.not_editor", email=email))
+            st.warning(t("roles.not_editor", email=md(email)))
             st.button(t("roles.sign_out"), key=f"{key}_logout", on_click=st.logout)
     if "password" in how:
         with st.form(f"{key}_sign_in", clear_on_submit=True, border=False):
@@ -140,7 +141,7 @@ def signed_in_note(key: str = "editor") -> None:
     if how == "local" or presenting():
         return
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.caption(t("roles.signed_in", name=editor_name()))
+    left.caption(t("roles.signed_in", name=md(editor_name())))
     if "password" in how and _unlocked(_password()):
         right.button(t("roles.sign_out"), key=f"{key}_lock", on_click=_lock, type="tertiary")
     elif _email():

@@ -14,6 +14,7 @@ from reception import documents, planning, plans, store
 from reception.i18n import fmt_int, t
 from reception.scenario import ScenarioRefused
 from reception.selection import Selection
+from reception.text import md
 from reception.ui import query, roles, tables, uploads
 
 KIND = "scenario"
@@ -54,10 +55,10 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int, int | None]:
         st.caption(
             t(
                 "plan.national_share",
-                lan=lan,
+                lan=md(lan),
                 county=fmt_int(county),
                 national=fmt_int(national),
-                year=share_year,
+                year=md(share_year),
             )
         )
         return county, int(national)
@@ -67,9 +68,9 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int, int | None]:
     )
     if prefill:
         decision = known.loc[lan_kod, "decision"]
-        st.caption(t("plan.total_known", year=year, decision=decision, total=fmt_int(prefill)))
+        st.caption(t("plan.total_known", year=int(year), decision=md(decision), total=fmt_int(prefill)))
     else:
-        st.caption(t("plan.total_unknown", year=year))
+        st.caption(t("plan.total_unknown", year=int(year)))
     return int(value), None
 
 
@@ -130,9 +131,9 @@ def save(spec: planning.Spec, table: pd.DataFrame, name: str) -> None:
     try:
         known[key] = documents.write(KIND, key, {**spec.document(planning.numbers_of(table)), "title": name},
                                      known.get(key, 0))  # fmt: skip
-        st.success(t("plan.saved", name=name))
+        st.success(t("plan.saved", name=md(name)))
     except documents.StaleRevision:
-        st.warning(t("plan.save_stale", name=name))
+        st.warning(t("plan.save_stale", name=md(name)))
 
 
 def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFrame, lan: str) -> None:
@@ -155,7 +156,7 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
         if other.lan_kod == spec.lan_kod:
             saved[f"{body.get('title', name)} ({other.year})"] = numbers
     if not saved:
-        st.caption(t("plan.compare_none", lan=lan))
+        st.caption(t("plan.compare_none", lan=md(lan)))
         return
     picked = st.multiselect(t("plan.compare"), list(saved), default=list(saved)[:3], key="plan_compare")
     current = {t("plan.current"): planning.numbers_of(table)}
@@ -179,4 +180,5 @@ def worked_out(spec: planning.Spec) -> tuple[pd.DataFrame, pd.DataFrame, pd.Data
 
 
 def refused(error: ScenarioRefused) -> None:
-    st.error(plans.refusal(error), icon=":material/block:")
+    fields = {key: md(value) for key, value in error.fields.items()}  # names and files from outside
+    st.error(t(f"plan.refused.{error.code}", **fields), icon=":material/block:")

@@ -31,14 +31,15 @@ def _with_events(datasets: tuple[str, ...]) -> tuple[str, ...]:
     return (*datasets, "arrival_events") if "arrivals" in datasets else datasets
 
 
-def source_line(datasets: tuple[str, ...]) -> str:
-    """'Källa: demo: mål. Data till och med okt 2026.' for the given datasets."""
+def source_line(datasets: tuple[str, ...], quote=md) -> str:
+    """'Källa: demo: mål. Data till och med okt 2026.' for the given datasets; the file names (the
+    users' text) through ``quote``: :func:`md` for the page, ``str`` for a file's plain text."""
     fresh = query("data_freshness")
     rows = fresh[fresh["dataset"].isin(_with_events(datasets))]
     files = ", ".join(sorted(set(", ".join(rows["sources"].dropna()).split(", ")) - {""})) or "–"
     newest, years = rows["newest"].dropna(), rows["newest_year"].dropna()
     when = fmt_month(newest.max()) if len(newest) else (str(int(years.max())) if len(years) else "–")
-    return t("source", files=md(files), date=when)  # file names are the users' text: never Markdown
+    return t("source", files=quote(files), date=when)
 
 
 def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict[str, str]:
@@ -57,7 +58,7 @@ def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict
                 selection.years_label(),
             ]
         ),  # fmt: skip
-        t("about.sources"): source_line(datasets),
+        t("about.sources"): source_line(datasets, quote=str),  # a sheet's plain text, no Markdown
         t("about.loaded"): loaded,
         t("about.made"): f"{datetime.now():%Y-%m-%d %H:%M}",
     }
@@ -135,12 +136,12 @@ def table(
 
 
 def empty(message_key: str = "empty.selection", **fields: object) -> None:
-    st.info(t(message_key, **fields))
+    st.info(t(message_key, **{key: md(value) for key, value in fields.items()}))
 
 
 def missing(*datasets: str, year: int | str) -> None:
     """Datasets a page needs that are not loaded (for the year): which files to load, and one link to Data."""
     if not datasets:
         return
-    st.info("\n\n".join(t(f"missing.{d}", year=year) for d in datasets), icon=":material/upload_file:")
+    st.info("\n\n".join(t(f"missing.{d}", year=md(year)) for d in datasets), icon=":material/upload_file:")
     st.page_link("pages/data.py", label=t("missing.go_data"), icon=":material/upload:")
