@@ -833,6 +833,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "The file has {n} sheets; the limit is {limit}.",
     ),
     "problem.limit.shared_strings": (
+    "roles.wait": (
+        "För många fel lösenord: vänta {seconds} sekunder innan nästa försök (R3).",
+        "Too many wrong passwords: wait {seconds} seconds before the next try (R3).",
+    ),
         "Tabellen med texter är {size} MB; gränsen är {limit} MB.",
         "The table of texts is {size} MB; the limit is {limit} MB.",
     ),
