@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from reception.i18n import t
+from reception.refusal import Refusal
 from reception.store import write
 from reception.text import clip
 
@@ -120,7 +121,7 @@ def retire_other_kind(con: duckdb.DuckDBPyConnection, *, new: list[int], demo: b
     return sorted(retired)
 
 
-class UndoRefused(Exception):
+class UndoRefused(Refusal):
     """The load can't be undone (or redone): unknown, or undone (not undone) already.
 
     ``code`` names the reason (``unknown``, ``already_undone``, ``not_undone``); ``fields`` fill

@@ -708,10 +708,135 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inläsning {id} ({source}) är inte ångrad.",
         "Load {id} ({source}) is not undone.",
     ),
+    # the command line (reception/__main__.py): what it prints, its refusals and its help
+    "cli.demo.loaded": (
+        "Demodata inläst (syntetiska siffror utom länstalen):",
+        "Demo data loaded (made-up figures except the county targets):",
+    ),
+    "cli.demo.load": ("  inläsning {id}: {source}, {n} rader", "  load {id}: {source}, {n} rows"),
+    "cli.reading": ("Läser in", "Loading"),
+    "cli.loads.id": ("nr", "no."),
+    "cli.loads.at": ("inläst", "loaded"),
+    "cli.loads.dataset": ("datamängd", "dataset"),
+    "cli.loads.rows": ("rader", "rows"),
+    "cli.loads.status": ("status", "status"),
+    "cli.loads.source": ("källa", "source"),
+    "cli.loads.undone": ("ångrad {at}", "undone {at}"),
+    "cli.loads.demo": ("demo", "demo"),
+    "cli.loads.live": ("gäller", "counts"),
+    "cli.undone": (
+        "Inläsning {id} ({source}, {dataset}) är ångrad.",
+        "Load {id} ({source}, {dataset}) is undone.",
+    ),
+    "cli.about.view": ("Vy", "View"),
+    "cli.about.loaded": ("Senaste inläsning", "Latest load"),
+    "cli.exported": (
+        "{n} rader ur {view} skrivna till {name} ({format}).",
+        "{n} rows of {view} written to {name} ({format}).",
+    ),
+    "cli.handout.one_page": ("{n} sida", "{n} page"),
+    "cli.handout.pages": ("{n} sidor", "{n} pages"),
+    "cli.handout.done": (
+        "Utdelning med {pages} skriven till {name} på {seconds} s.",
+        "Handout of {pages} written to {name} in {seconds} s.",
+    ),
+    "cli.written": ("Skrivet till {name}.", "Written to {name}."),
+    "cli.interrupted": ("Avbrutet: ingenting har ändrats.", "Interrupted: nothing has changed."),
+    "cli.failed": (
+        "Kommandot stoppades av ett oväntat fel; ingenting har ändrats. Kör det igen med --debug för att se detaljerna.",
+        "The command was stopped by an unexpected error; nothing has changed. Run it again with --debug to see the details.",
+    ),
+    "cli.refused.no_file": ("{name}: filen finns inte.", "{name}: the file does not exist."),
+    "cli.refused.no_folder": ("Mappen för {name} finns inte.", "The folder for {name} does not exist."),
+    "cli.refused.no_permission": (
+        "{name}: ingen behörighet att läsa eller skriva.",
+        "{name}: no permission to read or write it.",
+    ),
+    "cli.refused.disk_full": (
+        "Disken är full; ingenting har ändrats.",
+        "The disk is full; nothing has changed.",
+    ),
+    "cli.refused.unknown_view": (
+        "Okänd vy {view}. Välj en av: {views}.",
+        "Unknown view {view}. Choose one of: {views}.",
+    ),
+    "cli.refused.deck_and_page": (
+        "Ange antingen --deck eller --page, inte båda.",
+        "Give either --deck or --page, not both.",
+    ),
+    "cli.refused.handout": ("{reason}", "{reason}"),
+    "cli.help.description": ("Mottagningsdashboardens datalager.", "The reception dashboard's data store."),
+    "cli.help.db": (
+        "databasfilen (annars RECEPTION_DB eller data/)",
+        "the store file (else RECEPTION_DB or data/)",
+    ),
+    "cli.help.lang": (
+        "språket för meddelanden (sv eller en; sv om inget anges)",
+        "the language of messages (sv or en; sv if none is given)",
+    ),
+    "cli.help.debug": (
+        "visa hela felet (traceback) om något oväntat händer",
+        "show the whole error (traceback) if something unexpected happens",
+    ),
+    "cli.help.demo": ("fyll databasen med demodata", "fill the store with the demo data"),
+    "cli.help.ingest": (
+        "läs in en fil från Migrationsverket eller länsstyrelsen",
+        "load a file from the Migration Agency or the County Board",
+    ),
+    "cli.help.path": ("filen att läsa in", "the file to load"),
+    "cli.help.year": (
+        "året filen gäller, om filen inte säger det",
+        "the year the file is about, if the file doesn't say",
+    ),
+    "cli.help.month": (
+        "månaden (1-12) en ställning hittills i år eller kapaciteten gäller",
+        "the month (1-12) a year-to-date snapshot or the capacity is about",
+    ),
+    "cli.help.loads": ("visa inläsningarna", "list the loads"),
+    "cli.help.undo": ("ångra en inläsning", "undo a load"),
+    "cli.help.export": ("spara en vy som fil", "save a view as a file"),
+    "cli.help.handout": (
+        "mötets bilder som PDF, en bild per sida",
+        "the meeting's slides as a PDF, one slide a page",
+    ),
+    "cli.help.deck": (
+        "en sparad mötesfil (JSON); annars mötet som sparats i appen",
+        "a saved meeting file (JSON); else the meeting saved in the app",
+    ),
+    "cli.help.page": (
+        "en enda sida, som länk eller sökväg (/mal?lan=20)",
+        "a single page, as a link or a path (/mal?lan=20)",
+    ),
+    "cli.help.out_pdf": ("PDF-filen som skrivs", "the PDF file to write"),
+    "cli.help.scenario": (
+        "fördela ett länstal mellan länets kommuner (ändrar inga data)",
+        "share a county total between the county's municipalities (changes no data)",
+    ),
+    "cli.help.county": ("länskoden, t.ex. 20 för Dalarna", "the county code, e.g. 20 for Dalarna"),
+    "cli.help.total": (
+        "länstalet (annars det beslutade för året, om det finns)",
+        "the county total (else the one decided for the year, if there is one)",
+    ),
+    "cli.help.national": (
+        "--total är ett riksantal: fördela det först efter länstalen",
+        "--total is a national number: share it by the county targets first",
+    ),
+    "cli.help.key": (
+        "population, share, equal eller en fil med kommun och vikt",
+        "population, share, equal or a file of municipality and weight",
+    ),
+    "cli.help.out_decision": (
+        "spara beslutsunderlaget (.xlsx eller .csv)",
+        "save the decision draft (.xlsx or .csv)",
+    ),
     # who may change things (reception.ui.roles)
     "roles.password": ("Redaktörens lösenord", "Editor password"),
     "roles.unlock": ("Lås upp", "Unlock"),
     "roles.wrong": ("Fel lösenord (R1). Inget har låsts upp.", "Wrong password (R1). Nothing was unlocked."),
+    "roles.wait": (
+        "För många fel lösenord: vänta {seconds} sekunder innan nästa försök (R3).",
+        "Too many wrong passwords: wait {seconds} seconds before the next try (R3).",
+    ),
     "roles.sso": ("Logga in", "Log in"),
     "roles.not_editor": (
         "{email} får inte ändra här (R2). Be en administratör lägga till adressen bland redaktörerna.",
@@ -833,10 +958,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "The file has {n} sheets; the limit is {limit}.",
     ),
     "problem.limit.shared_strings": (
-    "roles.wait": (
-        "För många fel lösenord: vänta {seconds} sekunder innan nästa försök (R3).",
-        "Too many wrong passwords: wait {seconds} seconds before the next try (R3).",
-    ),
         "Tabellen med texter är {size} MB; gränsen är {limit} MB.",
         "The table of texts is {size} MB; the limit is {limit} MB.",
     ),

@@ -96,12 +96,15 @@ NOT_FILES = {
     ("export", "view"),
     ("export", "format"),
     ("handout", "page"),
-    ("handout", "lang"),
     ("scenario", "year"),
     ("scenario", "county"),
     ("scenario", "total"),
     ("scenario", "national"),
-}
+    ("", "debug"),
+    # --lang and --debug are taken after any subcommand too
+    *((command, flag) for command in ("demo", "ingest", "loads", "undo", "export", "handout", "scenario")
+      for flag in ("lang", "debug")),
+}  # fmt: skip
 UPLOADERS = {"uploads", "plan_file", "deck_upload"}  # each driven by a test below
 
 
