@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import random
+import string
 import struct
 import zipfile
 import zlib
@@ -761,6 +762,45 @@ def csv_old_mac() -> tuple[str, bytes]:
     return "old_mac.csv", csv_text(kommuntal_rows()).replace(b"\r\n", b"\r")
 
 
+# --- text that would become live content: links, images, HTML, a terminal's escapes ----------------
+
+LIVE = [
+    "![x](http://elsewhere.example/pixel.png)",
+    "<img src=http://elsewhere.example/h.png>",
+    "[se här](https://elsewhere.example)",
+    "www.elsewhere.example",
+    "anna@elsewhere.example",
+    "Falun\x1b[2J\x1b]0;owned\x07",
+    ":red[röd] :material/home: $x^2$",
+]
+
+
+def live_names() -> tuple[str, bytes]:
+    """A weight or kommuntal table whose names are links, images, HTML and escape sequences."""
+    rows = [["Kommun", "Kommuntal 2024"], *[[text, 10 + i] for i, text in enumerate(LIVE)]]
+    return "live_names.csv", csv_text(rows)
+
+
+def live_file_name() -> tuple[str, bytes]:
+    """A good file under a name that is a link, an image and an escape sequence (no '/': a file name)."""
+    name = "![x](http:elsewhere.example) www.elsewhere.example <img src=x> \x1b[2J kommuntal.csv"
+    return name, csv_text(kommuntal_rows())
+
+
+def live_sheet() -> tuple[str, bytes]:
+    """A sheet named by a link, holding a name that is no municipality: the problem names both."""
+    rows = [["Kommun", "Kommuntal 2024"], ["[se här](https://elsewhere.example)", 5]]
+    return "live_sheet.xlsx", xlsx([sheet_xml(rows_xml(rows))], names=["![x](http:elsewhere.example)"])
+
+
+def long_sheet_name_with_bad_rows(sheet_mb: int = 2, rows: int = 120) -> tuple[str, bytes]:
+    """The file of the report: a sheet name of megabytes (letters that do not pack small), and rows
+    whose names are no municipality: every problem once quoted the name (2.44 GB in the server)."""
+    table = [["Kommun", "Kommuntal 2024"]] + [[f"Atlantis {i} " + "x" * 2000, i] for i in range(rows)]
+    letters = random.Random(5).choices(string.ascii_letters, k=sheet_mb << 20)
+    return "amplified.xlsx", xlsx([sheet_xml(rows_xml(table))], names=["Blad " + "".join(letters)])
+
+
 CASES: list[Case] = [
     # sheets that declare or reach far more cells than they hold
     Case("dimension A1:XFD1048576 (1.9 KB)", lambda: far_corner("A1:XFD1048576"), "limit.dimension"),
@@ -876,4 +916,9 @@ CASES: list[Case] = [
     Case("CSV, ragged, with a quoted field of 600 KB", lambda: csv_long_field(600, True), "limit.field"),
     Case("CSV, ragged, with a quoted field of 200 KB", lambda: csv_long_field(200, True), "refused"),
     Case("CSV with old Mac line ends", csv_old_mac, "loaded", TARGETS),
+    # text that would become live content where it is shown
+    Case("names that are links, images, HTML and escape sequences", live_names, "refused"),
+    Case("a good file whose name is a link and an escape sequence", live_file_name, "loaded", TARGETS),
+    Case("a sheet named by a link", live_sheet, "refused"),
+    Case("a sheet name of 2 MB quoted by 120 problems", long_sheet_name_with_bad_rows, "refused"),
 ]

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import random
-import string
 import sys
 from pathlib import Path
 
@@ -33,14 +31,6 @@ DALARNA = ["Vansbro", "Malung-Sälen", "Gagnef", "Leksand", "Rättvik", "Orsa", 
            "Mora", "Falun", "Borlänge", "Säter", "Hedemora", "Avesta", "Ludvika"]  # fmt: skip
 
 
-def long_sheet_name_with_bad_rows(sheet_mb: int = 2, rows: int = 120) -> tuple[str, bytes]:
-    """The file of the report: a sheet name of megabytes, and rows of names that are no municipality."""
-    table = [["Kommun", "Kommuntal 2024"]] + [[f"Atlantis {i} " + "x" * 2000, i] for i in range(rows)]
-    letters = random.Random(5).choices(string.ascii_letters, k=sheet_mb << 20)  # packs to 1.3 MB, not 2 KB
-    name = "Blad " + "".join(letters)
-    return "amplified.xlsx", corpus.xlsx([corpus.sheet_xml(corpus.rows_xml(table))], names=[name])
-
-
 def texts(problem) -> list[str]:
     values = [problem.file, problem.sheet, problem.column, problem.value]
     values += [v for _, v in problem.fields if isinstance(v, str)]
@@ -48,7 +38,7 @@ def texts(problem) -> list[str]:
 
 
 def test_a_refusal_of_many_problems_quoting_a_huge_name_crosses_back_small(store_path):
-    name, data = long_sheet_name_with_bad_rows()
+    name, data = corpus.long_sheet_name_with_bad_rows()
     with pytest.raises(IngestRefused) as refused:
         isolate.ingest(name, data, store_path=store_path)
     refusal = refused.value
