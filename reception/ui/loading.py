@@ -12,7 +12,7 @@ import streamlit as st
 from reception import ingest
 from reception.i18n import fmt_int, t
 from reception.ingest import isolate
-from reception.text import md
+from reception.text import clip, md
 from reception.ui import uploads
 
 DATASETS = (None, *ingest.DATASETS)
@@ -55,7 +55,7 @@ def upload_form() -> None:
 def load(name: str, data: bytes, dataset: str | None, year: float | None, month: float | None) -> None:
     """Run the importer on one file and show what it did, or why it refused."""
     try:
-        with st.spinner(name):
+        with st.spinner(md(clip(name))):
             result = isolate.ingest(  # in a child process: a hostile file takes only the child down
                 name,
                 data,
@@ -65,7 +65,7 @@ def load(name: str, data: bytes, dataset: str | None, year: float | None, month:
                 owner=uploads.owner(),
             )
     except ingest.IngestRefused as refused:
-        st.error(f"{t('data.refused')} {t('data.problems', name=md(name), n=fmt_int(refused.count))}")
+        st.error(f"{t('data.refused')} {t('data.problems', name=md(refused.file), n=fmt_int(refused.count))}")
         st.dataframe(problems_frame(refused.problems), hide_index=True, key=f"problems_{name}")
         if refused.count > len(refused.problems):
             st.caption(t("problem.more_of_the_same", n=fmt_int(refused.count - len(refused.problems))))

@@ -29,7 +29,7 @@ FILES = sorted([ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("reception
 
 # calls whose first argument (or ``body``/``label``) is drawn as Markdown, and widgets with a label
 DRAWN = {"markdown", "error", "success", "warning", "info", "caption", "write", "toast", "title", "header",
-         "subheader", "exception"}  # fmt: skip
+         "subheader", "exception", "spinner", "status"}  # fmt: skip
 LABELLED = {"button", "download_button", "link_button", "page_link", "checkbox", "toggle", "radio",
             "selectbox", "multiselect", "select_slider", "slider", "text_input", "text_area", "number_input",
             "date_input", "time_input", "file_uploader", "color_picker", "expander", "popover", "metric",
