@@ -141,71 +141,74 @@ def _position(reference: str) -> tuple[int, int] | None:
 class _Reach:
     """The rows and columns one sheet's elements reach, gathered as expat reads it.
 
-    References are kept as they come and measured a chunk at a time (joined, with the digits and the
-    letters taken apart by the string functions, not one Python call per cell).
+    :meth:`handler` is called for every element of the sheet (a million for 100 000 rows), so it
+    does as little as it can: it keeps each reference as it comes, and :meth:`measure` takes a
+    chunk's references apart at once (joined, digits and letters split by the string functions).
     """
 
     def __init__(self) -> None:
         self.dimensions: list[str] = []  # calamine takes the last before the data; each is checked
-        self.refs: list[str] = []
+        self.cells: list[str] = []  # cell references (r of c) not yet measured
+        self.rows_named: list[str] = []  # row numbers (r of row) not yet measured
         self.rows = 0  # the furthest row a reference reaches
         self.columns = 0
-        self.unnumbered_rows = 0
-        self.run = [0, 0]  # cells without a reference since the row began, and the most in a row
+        self.counts = [0, 0, 0]  # rows without a number; cells without a reference in this row, most
 
-    def start(self, element: str, attributes: dict) -> None:
-        if element == "c":
-            reference = attributes.get("r")
-            if reference is not None:
-                self.refs.append(reference)
-            else:
-                self._unnumbered_cell()
-        elif element in _INSIDE_CELLS:  # the most common elements: nothing to count
-            return
-        elif element == "row":
-            self._row(attributes)
-        elif ":" in element:  # a prefix the file chose (x:c): the same elements
-            tag = local(element)
-            if tag == "c":
+    def handler(self):
+        """The StartElementHandler: a closure with everything it needs bound to local names."""
+
+        def start(element, attributes, cell=self.cells.append, row=self.rows_named.append,
+                  counts=self.counts, inside=_INSIDE_CELLS, other=self._other):  # fmt: skip
+            if element == "c":
                 reference = attributes.get("r")
-                self.refs.append(reference) if reference is not None else self._unnumbered_cell()
-            elif tag == "row":
-                self._row(attributes)
-            elif tag == "dimension":
-                self.dimensions.append(attributes.get("ref", ""))
-        elif element == "dimension":
+                if reference is not None:
+                    cell(reference)
+                else:
+                    counts[1] += 1
+                    if counts[1] > counts[2]:
+                        counts[2] = counts[1]
+            elif element in inside:  # the most common elements: nothing to count
+                return
+            elif element == "row":
+                counts[1] = 0
+                reference = attributes.get("r")
+                if reference is not None:
+                    row(reference)
+                else:
+                    counts[0] += 1
+            else:
+                other(element, attributes)
+
+        return start
+
+    def _other(self, element: str, attributes: dict) -> None:
+        """A dimension, or a cell or a row with a prefix the file chose (x:c): the same elements."""
+        tag = local(element)
+        if tag == "dimension":
             self.dimensions.append(attributes.get("ref", ""))
-
-    def _unnumbered_cell(self) -> None:
-        run = self.run
-        run[0] += 1
-        if run[0] > run[1]:
-            run[1] = run[0]
-
-    def _row(self, attributes: dict) -> None:
-        self.run[0] = 0
-        reference = attributes.get("r")
-        if reference is not None:
-            self.refs.append("A" + reference)  # a row's number, measured as a cell in column A
-        else:
-            self.unnumbered_rows += 1
+        elif ":" in element and tag in ("c", "row"):
+            self.handler()(tag, attributes)
 
     def measure(self) -> None:
-        if not self.refs:
-            return
-        joined = "\n".join(self.refs)
-        self.refs.clear()
-        for column in set(joined.translate(_DIGITS).split("\n")):
-            if not column or len(column) > 7:
-                self.columns = BEYOND  # no letters: calamine wraps round below column 0
-            elif column.isascii() and column.isalpha():
-                self.columns = max(self.columns, _column(column))
-        numbers = joined.translate(_LETTERS)
+        """The rows and columns the references kept so far reach."""
+        if self.cells:
+            joined = "\n".join(self.cells)
+            for column in set(joined.translate(_DIGITS).split("\n")):
+                if not column or len(column) > 7:
+                    self.columns = BEYOND  # no letters: calamine wraps round below column 0
+                elif column.isascii() and column.isalpha():
+                    self.columns = max(self.columns, _column(column))
+            self._rows(joined.translate(_LETTERS))
+        if self.rows_named:
+            self._rows("\n".join(self.rows_named))
+        self.cells.clear()
+        self.rows_named.clear()
+
+    def _rows(self, numbers: str) -> None:
         digits = numbers.split("\n")
         if not _ONLY_DIGITS.fullmatch(numbers):  # a reference calamine refuses: not counted here
             digits = [d for d in digits if not d or d.isascii() and d.isdigit()]
-        longest = max(map(len, digits), default=1)
-        if "" in digits or longest > 10:
+        if "" in digits or max(map(len, digits), default=1) > 10:
             self.rows = BEYOND  # no digits: row 0 - 1 wraps round
         elif digits:
             values = list(map(int, digits))
@@ -240,13 +243,13 @@ def check_sheet(name: str, book: zipfile.ZipFile, member: str, label: str, limit
         reach.measure()
         _within(name, label, reach, limits)
 
-    xmlscan.read(name, book, member, reach.start, after_chunk=after_chunk)
+    xmlscan.read(name, book, member, reach.handler(), after_chunk=after_chunk)
     after_chunk()
 
 
 def _within(name: str, label: str, reach: _Reach, limits: Limits) -> None:
-    rows = max(reach.rows, 1) + reach.unnumbered_rows
-    columns = max(reach.columns, 1) + reach.run[1]
+    rows = max(reach.rows, 1) + reach.counts[0]
+    columns = max(reach.columns, 1) + reach.counts[2]
     if rows * columns > limits.cells:
         shown = [count(n) if n < BEYOND else "> 4 294 967 295" for n in (rows, columns)]
         raise refused(
