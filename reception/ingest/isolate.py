@@ -12,7 +12,10 @@ itself, under a ceiling on its address space (``RLIMIT_AS``), a watch on its res
 time limit. The child does the whole load, store write included: the writer copies the store,
 writes the copy and renames it over the live file, so a child killed at any moment leaves the
 store as it was (the next writer removes the copy it left). Only the summary or the problems come
-back, so a 10 M-row file costs no copy between the processes.
+back, so a 10 M-row file costs no copy between the processes; a refusal comes back bounded (at most
+50 problems and the count of the rest, each value it quotes cut to a line where it was made), and
+what the child's readers write to stderr (a Rust panic, a failed allocation) goes to a file the
+parent logs for the operator, never to the page or the terminal.
 
 Children are forked from a fork server (``multiprocessing``'s ``forkserver``): a small process
 started once, with the importer imported, and with no threads of its own, so forking from it is
