@@ -23,7 +23,10 @@ from xml.sax.saxutils import escape
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import xlwt
 from openpyxl import Workbook
+
+from reception.ingest import biff
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -647,8 +650,6 @@ def ods_other_prefix() -> tuple[str, bytes]:
 
 
 def xls_book(cells: dict[tuple[int, int], object]) -> bytes:
-    import xlwt
-
     book = xlwt.Workbook()
     sheet = book.add_sheet("Kommuntal 2024")
     for (row, col), value in cells.items():
@@ -668,8 +669,6 @@ def _kommuntal_cells() -> dict[tuple[int, int], object]:
 
 def xls_patched(data: bytes, kind: int, change, new_kind: int | None = None, nth: int = 0) -> bytes:
     """The file with the ``nth`` record of ``kind`` in its workbook stream rewritten by ``change``."""
-    from reception.ingest import biff
-
     (stream,) = biff.streams(data)
     offset = data.find(stream[:512])
     at, seen, out = 0, 0, bytearray(data)
