@@ -24,10 +24,9 @@ received = total["received_all"] if len(fulfilment) else arrived["persons"]
 least = total["received_unknown"] > 0 if len(fulfilment) else arrived["suppressed"] > 0
 
 tiles = st.columns(3) + ([] if present else st.columns(3))
-tiles[0].metric(t("tile.target", year=year), fmt_int(total["target_all"]))
-tiles[1].metric(
-    t("tile.received", year=year), t("tile.at_least", n=fmt_int(received)) if least else fmt_int(received)
-)
+tiles[0].metric(t("tile.target", year=int(year)), fmt_int(total["target_all"]))
+shown_received = t("tile.at_least", n=fmt_int(received)) if least else fmt_int(received)
+tiles[1].metric(t("tile.received", year=int(year)), shown_received)
 tiles[2].metric(t("tile.fulfilment"), fmt_pct(total["fulfilment"], 0))
 if not present:
     places_of = t("tile.places_of", places=fmt_int(capacity["places"])) if have["capacity"] else None

@@ -9,6 +9,7 @@ from reception import geo, planning, plans
 from reception.charts import planning as charts
 from reception.i18n import fmt_int, fmt_month, t
 from reception.scenario import ScenarioRefused
+from reception.text import md
 from reception.ui import page, query, scenarios, sections, tables
 
 selection = page("planering")
@@ -37,9 +38,9 @@ except ScenarioRefused as refused:
     st.stop()
 
 basis_text = plans.key_basis(spec, table)
-st.subheader(t("plan.table_title", total=fmt_int(total), lan=lan, year=year))
+st.subheader(t("plan.table_title", total=fmt_int(total), lan=md(lan), year=int(year)))
 tables.show(shown, key="plan_table", whole=True)
-st.caption(t("plan.method", basis=basis_text, total=fmt_int(total)))
+st.caption(t("plan.method", basis=md(basis_text), total=fmt_int(total)))
 if not present:
     st.download_button(
         t("plan.download"),

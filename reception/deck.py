@@ -23,12 +23,14 @@ from reception.i18n import t
 from reception.ingest import isolate
 from reception.ingest.problems import IngestRefused
 from reception.refusal import Refusal
+from reception.text import clip
 
 FORMAT = "reception-meeting-deck"
 VERSION = 1
 MAX_SLIDES = 100
 MAX_TITLE = 200
 MAX_URL = 2000
+MAX_PROBLEMS = 50  # problems a refusal lists; the rest are counted
 DEFAULT_TITLE = "Nätverksmöte"
 # what a query string may hold: percent-encoded text, no quotes, spaces or angle brackets
 _SAFE_QUERY = re.compile(r"[A-Za-z0-9_.~%&=+,:;\-]*")
@@ -46,6 +48,12 @@ class Problem:
     fields: dict = field(default_factory=dict)
     where: dict | None = None
 
+    def __post_init__(self) -> None:
+        """Every value from the file (its name, a link, a version) cut to a line where it is quoted."""
+        object.__setattr__(self, "fields", _clipped(self.fields))
+        if self.where:
+            object.__setattr__(self, "where", _clipped(self.where))
+
     def text(self, lang: str | None = None) -> str:
         said = t(f"deck.problem.{self.code}", lang, **self.fields)
         if self.where is None:
@@ -54,12 +62,27 @@ class Problem:
         return f"{place}: {said}"
 
 
+def _clipped(fields: dict) -> dict:
+    return {k: clip(v) if isinstance(v, str) else v for k, v in fields.items()}
+
+
 class DeckRefused(Refusal):
-    """A deck file or slide that can't be used; ``message(lang)`` lists every problem."""
+    """A deck file or slide that can't be used; ``message(lang)`` lists every problem, worded when
+    it is read."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__(self.message("sv"))
+        super().__init__(problems[0].code if problems else "")
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def bounded(self) -> DeckRefused:
+        """At most :data:`MAX_PROBLEMS` problems, and one more that counts the rest."""
+        if len(self.problems) <= MAX_PROBLEMS:
+            return self
+        more = Problem("more", {"n": len(self.problems) - MAX_PROBLEMS})
+        return DeckRefused([*self.problems[:MAX_PROBLEMS], more])
 
     def message(self, lang: str | None = None) -> str:
         lines = "\n".join(f"- {p.text(lang)}" for p in self.problems)
@@ -74,7 +97,7 @@ class DeckStale(Exception):
 
     def __init__(self, current: Deck):
         self.current = current
-        super().__init__(self.message("sv"))
+        super().__init__("stale")
 
     def message(self, lang: str | None = None) -> str:
         return t("deck.stale", lang)
@@ -125,7 +148,7 @@ def slide_problems(slide: Slide, name: str | None = None, number: int | None = N
     where = {"name": name, "number": number} if name is not None else {}
     problems = []
 
-    def refuse(code: str, **fields: object) -> None:
+    def refuse(code: str, /, **fields: object) -> None:
         problems.append(Problem(code, fields, where))
 
     if not isinstance(slide.title, str) or not slide.title.strip():
@@ -176,10 +199,20 @@ def from_json(data: bytes, name: str = "mote.json") -> Deck:
     Raises:
         DeckRefused: naming every problem (not JSON, wrong format, a bad slide and which one).
     """
+    if len(data) > documents.MAX_BYTES:
+        raise DeckRefused([Problem("too_large", {"name": name, "n": documents.MAX_BYTES // 1000})])
+    if documents.nesting(data) > documents.MAX_DEPTH:  # before parsing: json recurses as deep as it goes
+        raise DeckRefused([Problem("too_deep", {"name": name, "n": documents.MAX_DEPTH})])
     try:
         body = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise DeckRefused([Problem("not_json", {"name": name, "error": str(e)})]) from None
+    except json.JSONDecodeError as e:
+        raise DeckRefused(
+            [Problem("not_json", {"name": name, "line": e.lineno, "column": e.colno})]
+        ) from None
+    except UnicodeDecodeError:
+        raise DeckRefused([Problem("not_text", {"name": name})]) from None
+    except (ValueError, RecursionError):  # a number of 5 000 digits
+        raise DeckRefused([Problem("unreadable", {"name": name})]) from None
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise DeckRefused([Problem("not_a_deck", {"name": name})])
     problems = []
@@ -228,8 +261,17 @@ KIND = "deck"  # the documents' kind the deck is kept under
 
 
 def _from_body(body: dict, revision: int) -> Deck:
-    slides = tuple(Slide(s["title"], s["url"]) for s in body.get("slides", ()))
-    return Deck(body.get("title", DEFAULT_TITLE), slides, body.get("seen_load_id"), revision)
+    """A kept deck as it may be shown: at most :data:`MAX_SLIDES` slides, each a title and a link of
+    their lengths (a document changed by hand beside the store is read, never trusted)."""
+    raw = body.get("slides") if isinstance(body.get("slides"), list) else []
+    slides = tuple(
+        Slide(s["title"][:MAX_TITLE], s["url"][:MAX_URL])
+        for s in raw[:MAX_SLIDES]
+        if isinstance(s, dict) and isinstance(s.get("title"), str) and isinstance(s.get("url"), str)
+    )
+    title = body.get("title") if isinstance(body.get("title"), str) else DEFAULT_TITLE
+    seen = body.get("seen_load_id")
+    return Deck(title[:MAX_TITLE], slides, seen if isinstance(seen, int) else None, revision)
 
 
 def _from_old_tables(path: Path | None, name: str) -> Deck:
@@ -262,6 +304,8 @@ def load(path: Path | None = None, name: str = "main") -> Deck:
     moved to a document by its first save); else an empty deck.
     """
     body, revision = documents.read(KIND, name, path)
+    if revision == documents.BROKEN:  # shown empty; the next save replaces it
+        return Deck(revision=revision)
     if body is None:
         return _from_old_tables(path, name)
     return _from_body(body, revision)

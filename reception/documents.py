@@ -22,11 +22,15 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
+
 from reception import store
 
 _KIND = re.compile(r"[a-z][a-z0-9_]{0,31}")
 MAX_NAME = 200
 MAX_BYTES = 2_000_000  # a deck of 100 slides is about 30 KB; anything near this is not ours
+MAX_DEPTH = 16  # a deck or a scenario nests four levels; Python's json recurses as deep as it is told
+BROKEN = -1  # the revision of a document that cannot be read: shown as none, replaced by the next save
 
 
 class StaleRevision(Exception):
@@ -53,13 +57,44 @@ def _file(kind: str, name: str, path: Path | None) -> Path:
     return folder(path) / kind / f"{key}.json"
 
 
+def nesting(data: bytes) -> int:
+    """How deep the arrays and objects of JSON text nest, counted before parsing it (brackets inside
+    strings do not count; a quote after an odd run of backslashes is inside one). Linear, by NumPy."""
+    raw = np.frombuffer(data, np.uint8)
+    if not len(raw):
+        return 0
+    quote = raw == 0x22
+    if quote.any():
+        index = np.arange(len(raw))
+        plain = np.maximum.accumulate(np.where(raw == 0x5C, -1, index))  # the last byte that is no \\
+        backslashes = np.zeros(len(raw), np.int64)
+        backslashes[1:] = index[:-1] - plain[:-1]  # the run of backslashes right before each byte
+        quote &= backslashes % 2 == 0
+        outside = np.cumsum(quote) % 2 == 0
+    else:
+        outside = np.ones(len(raw), bool)
+    opens = ((raw == 0x5B) | (raw == 0x7B)) & outside
+    closes = ((raw == 0x5D) | (raw == 0x7D)) & outside
+    return max(int(np.cumsum(opens.astype(np.int64) - closes).max()), 0)
+
+
 def _read(file: Path) -> tuple[dict | None, int, str | None]:
+    """(body, revision, name) of a kept document; (None, BROKEN, None) for one that cannot be read:
+    larger or deeper than a document of ours, not JSON, or not of our shape."""
     try:
+        if file.stat().st_size > MAX_BYTES:
+            return None, BROKEN, None
         raw = file.read_bytes()
     except FileNotFoundError:
         return None, 0, None
-    held = json.loads(raw[:MAX_BYTES])
-    return held["body"], int(held["revision"]), held["name"]
+    if nesting(raw) > MAX_DEPTH:
+        return None, BROKEN, None
+    try:
+        held = json.loads(raw)
+        body, revision, name = held["body"], int(held["revision"]), str(held["name"])
+    except (ValueError, RecursionError, KeyError, TypeError):
+        return None, BROKEN, None
+    return (body, revision, name) if isinstance(body, dict) else (None, BROKEN, None)
 
 
 def read(kind: str, name: str, path: Path | None = None) -> tuple[dict | None, int]:
@@ -93,6 +128,7 @@ def write(kind: str, name: str, body: dict, expected: int, path: Path | None = N
         if revision != expected:
             raise StaleRevision(current, revision)
         saved_at = datetime.now().isoformat(timespec="seconds")
+        revision = max(revision, 0)  # a broken document is replaced as if none was there
         held = {"name": name, "revision": revision + 1, "saved_at": saved_at}
         data = json.dumps({**held, "body": body}, ensure_ascii=False, indent=1).encode("utf-8")
         if len(data) > MAX_BYTES:

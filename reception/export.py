@@ -120,12 +120,14 @@ def to_xlsx(df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = 
 def _append(sheet, values: list) -> None:
     """A row in which every text cell is a text cell (openpyxl would make '=...' a formula)."""
     from openpyxl.cell import Cell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     cells = []
     for value in values:
         if not isinstance(value, str):
             cells.append(value)
             continue
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters (a file name's ESC): XML holds none
         cell = Cell(sheet, value=value)
         cell.data_type = "s"
         cell.quotePrefix = is_dangerous(value)

@@ -40,7 +40,7 @@ INK, GREY = (26, 26, 26), (89, 89, 89)
 class HandoutFailed(Exception):
     """The handout could not be made; ``code`` names the label that says why, ``fields`` fill it."""
 
-    def __init__(self, code: str, **fields: object):
+    def __init__(self, code: str, /, **fields: object):
         self.code, self.fields = code, fields
         super().__init__(t(code, "sv", **fields))
 

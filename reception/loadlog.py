@@ -18,7 +18,10 @@ from pathlib import Path
 
 import duckdb
 
+from reception.i18n import t
+from reception.refusal import Refusal
 from reception.store import write
+from reception.text import clip
 
 _actor: contextvars.ContextVar[str | None] = contextvars.ContextVar("reception_actor", default=None)
 
@@ -118,21 +121,23 @@ def retire_other_kind(con: duckdb.DuckDBPyConnection, *, new: list[int], demo: b
     return sorted(retired)
 
 
-class UndoRefused(Exception):
+class UndoRefused(Refusal):
     """The load can't be undone (or redone): unknown, or undone (not undone) already.
 
     ``code`` names the reason (``unknown``, ``already_undone``, ``not_undone``); ``fields`` fill
-    the user's message (label ``undo.refused.<code>``).
+    the user's message (label ``undo.refused.<code>``), worded when it is shown, in the language of
+    whoever reads it (:meth:`message`, ``str()``).
     """
 
-    def __init__(self, code: str, **fields: object):
+    def __init__(self, code: str, /, **fields: object):
         self.code = code
-        self.fields = fields
-        super().__init__(self.message("sv"))  # the command line speaks Swedish
+        self.fields = {k: clip(v) if isinstance(v, str) else v for k, v in fields.items()}
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        return self.message()
 
     def message(self, lang: str | None = None) -> str:
-        from reception.i18n import t
-
         return t(f"undo.refused.{self.code}", lang, **self.fields)
 
 

@@ -18,5 +18,10 @@ def _rebuild(cls: type, args: tuple, state: dict) -> Refusal:
 class Refusal(Exception):
     """Something the user asked for that is not done; subclasses carry a code and its fields."""
 
+    def bounded(self) -> Refusal:
+        """This refusal as it may cross out of a reading process: no longer than a screen (a
+        refusal listing many problems keeps the first and counts the rest)."""
+        return self
+
     def __reduce__(self):
         return _rebuild, (type(self), self.args, dict(self.__dict__))

@@ -12,6 +12,9 @@ meeting deck, marking a meeting as seen) needs an editor, decided by what the op
 - ``read_only``: neither, and the server listens on other interfaces too, or the session came through a
   reverse proxy (deploy/: the app listens on 127.0.0.1, but the network reaches it through nginx):
   nobody may change anything.
+
+Guessing the password is slowed down (:class:`Guesses`): after five wrong passwords from one
+browser session or one client address, each next try waits twice as long as the one before.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ import hashlib
 import hmac
 import ipaddress
 import re
-from collections.abc import Iterable
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 
 PASSWORD_ENV = "RECEPTION_EDITOR_PASSWORD"
 EDITORS_ENV = "RECEPTION_EDITORS"
@@ -96,3 +102,57 @@ def mode(*, sso: bool, password: bool, address: str | None, proxied: bool = Fals
     if password:
         return "password"
     return "local" if is_local_address(address) and not proxied else "read_only"
+
+
+FREE_GUESSES = 5  # wrong passwords before any wait: a typo or two costs nothing
+FIRST_WAIT_S = 1.0
+LONGEST_WAIT_S = 3600.0
+KEPT = 10_000  # who guessed wrong, the most remembered (the oldest are forgotten first)
+
+
+class Guesses:
+    """Wrong editor passwords per guesser (``"session …"``, ``"address …"``), and how long the next
+    guess from them must wait.
+
+    After :data:`FREE_GUESSES` wrong ones, a guesser waits :data:`FIRST_WAIT_S` from the last wrong
+    guess, and each further wrong one doubles it (1, 2, 4, 8 … s, at most an hour). A guess made
+    while waiting is not heard at all, right or wrong, so waiting cannot be skipped by guessing fast.
+    One server keeps one :class:`Guesses` for every session, so a new session does not start afresh
+    from the same address. A right password forgets the guesser's wrong ones.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
+        self._clock = clock
+        self._wrong: OrderedDict[str, tuple[int, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def delay(wrong: int) -> float:
+        """The wait after ``wrong`` wrong guesses in a row."""
+        if wrong < FREE_GUESSES:
+            return 0.0
+        return min(FIRST_WAIT_S * 2 ** min(wrong - FREE_GUESSES, 20), LONGEST_WAIT_S)
+
+    def wait(self, *guessers: str) -> float:
+        """Seconds until a guess from any of ``guessers`` is heard (0: now)."""
+        now = self._clock()
+        with self._lock:
+            kept = [self._wrong[g] for g in guessers if g in self._wrong]
+        return max((last + self.delay(n) - now for n, last in kept), default=0.0) if kept else 0.0
+
+    def wrong(self, *guessers: str) -> int:
+        """Count a wrong guess for each guesser; the most wrong guesses in a row among them."""
+        now, most = self._clock(), 0
+        with self._lock:
+            for guesser in guessers:
+                n = self._wrong.pop(guesser, (0, now))[0] + 1
+                self._wrong[guesser] = (n, now)
+                most = max(most, n)
+            while len(self._wrong) > KEPT:
+                self._wrong.popitem(last=False)
+        return most
+
+    def right(self, *guessers: str) -> None:
+        with self._lock:
+            for guesser in guessers:
+                self._wrong.pop(guesser, None)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from reception.refusal import Refusal
+from reception.text import clip
 
 
 class ScenarioRefused(Refusal):
@@ -30,10 +31,10 @@ class ScenarioRefused(Refusal):
     The message users read is ``t(f"plan.refused.{code}", **fields)``.
     """
 
-    def __init__(self, code: str, **fields: object):
+    def __init__(self, code: str, /, **fields: object):
         self.code = code
-        self.fields = fields
-        super().__init__(f"{code}: {fields}")
+        self.fields = {k: clip(v) if isinstance(v, str) else v for k, v in fields.items()}
+        super().__init__(code)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,17 @@ unknown name, and the file is refused naming it.
 
 from __future__ import annotations
 
+import math
 from pathlib import PurePath
 
 import pyarrow as pa
 
 from reception.ingest import names, read, values
 from reception.scenario import ScenarioRefused
+from reception.text import clip
 
 MAX_SHOWN = 5
+MAX_WEIGHT = 1e12  # far beyond any population or share; a weight of 400 digits is no number to share by
 
 
 def _rows(sheet: read.Sheet) -> list[list[tuple[str | None, float | None]]]:
@@ -61,7 +64,7 @@ def read_weights(name: str, data: bytes, lan_kod: str) -> dict[str, float]:
                     label is None or names.is_total(label) or names.is_subtotal(label) or places.county(label)
                 )
                 if not skip:
-                    unknown.append(label)
+                    unknown.append(clip(label, 40))
                 continue
             at, match = place
             after = [i for i in numbered if i > at]
@@ -69,7 +72,9 @@ def read_weights(name: str, data: bytes, lan_kod: str) -> dict[str, float]:
                 continue
             if match.code in found:
                 twice.append(match.name)
-            weight = row[after[-1]][1]
+            written, weight = row[after[-1]]
+            if not math.isfinite(weight) or abs(weight) > MAX_WEIGHT:
+                raise ScenarioRefused("file_weight", name=match.name, value=clip(written, 40))
             if weight < 0:
                 raise ScenarioRefused("file_negative", name=match.name, value=weight)
             found[match.code] = weight

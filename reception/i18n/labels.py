@@ -524,8 +524,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Receptet minns vilken kolumn som är vad, men inte år och månad: dem tar varje fil med sig.",
         "The recipe remembers which column is what, but not the year and month: each file brings its own.",
     ),
-    "cli.no_such_file": ("{name}: filen finns inte.", "{name}: the file does not exist."),
-    "cli.loading": ("Läser in", "Loading"),
     "cli.no_recipes": ("Inga recept är sparade.", "No recipes are saved."),
     "cli.recipe_removed": ("Receptet {name} är borttaget.", "The recipe {name} is removed."),
     "cli.recipe_broken": (
@@ -554,16 +552,20 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "problem.empty_file": ("Filen är tom.", "The file is empty."),
     "problem.not_excel": (
-        "Filen går inte att läsa som Excel ({error}).",
-        "The file can't be read as Excel ({error}).",
+        "Filen går inte att läsa som Excel: den är trasig eller sparad i ett annat format. Spara den som Excel-arbetsbok (xlsx).",
+        "The file can't be read as Excel: it is broken or saved in another format. Save it as an Excel workbook (xlsx).",
     ),
     "problem.not_utf8": (
         "Filen är varken UTF-8 eller Windows-1252; spara den som CSV UTF-8.",
         "The file is neither UTF-8 nor Windows-1252; save it as CSV UTF-8.",
     ),
     "problem.not_parquet": (
-        "Filen går inte att läsa som parquet ({error}).",
-        "The file can't be read as parquet ({error}).",
+        "Filen går inte att läsa som parquet: den är trasig eller avkortad.",
+        "The file can't be read as parquet: it is broken or cut short.",
+    ),
+    "problem.parquet_type": (
+        "Kolumnen {header} innehåller {type}, som inte är text eller tal; spara den som en enkel tabell.",
+        "The column {header} holds {type}, which is neither text nor a number; save it as a plain table.",
     ),
     "problem.unknown_dataset": (
         "okänd datamängd {dataset}; välj en av {choices}.",
@@ -996,10 +998,148 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inläsning {id} ({source}) är inte ångrad.",
         "Load {id} ({source}) is not undone.",
     ),
+    # the command line (reception/__main__.py): what it prints, its refusals and its help
+    "cli.demo.loaded": (
+        "Demodata inläst (syntetiska siffror utom länstalen):",
+        "Demo data loaded (made-up figures except the county targets):",
+    ),
+    "cli.demo.load": ("  inläsning {id}: {source}, {n} rader", "  load {id}: {source}, {n} rows"),
+    "cli.reading": ("Läser in", "Loading"),
+    "cli.loads.id": ("nr", "no."),
+    "cli.loads.at": ("inläst", "loaded"),
+    "cli.loads.dataset": ("datamängd", "dataset"),
+    "cli.loads.rows": ("rader", "rows"),
+    "cli.loads.status": ("status", "status"),
+    "cli.loads.source": ("källa", "source"),
+    "cli.loads.undone": ("ångrad {at}", "undone {at}"),
+    "cli.loads.demo": ("demo", "demo"),
+    "cli.loads.live": ("gäller", "counts"),
+    "cli.undone": (
+        "Inläsning {id} ({source}, {dataset}) är ångrad.",
+        "Load {id} ({source}, {dataset}) is undone.",
+    ),
+    "cli.about.view": ("Vy", "View"),
+    "cli.about.loaded": ("Senaste inläsning", "Latest load"),
+    "cli.exported": (
+        "{n} rader ur {view} skrivna till {name} ({format}).",
+        "{n} rows of {view} written to {name} ({format}).",
+    ),
+    "cli.handout.one_page": ("{n} sida", "{n} page"),
+    "cli.handout.pages": ("{n} sidor", "{n} pages"),
+    "cli.handout.done": (
+        "Utdelning med {pages} skriven till {name} på {seconds} s.",
+        "Handout of {pages} written to {name} in {seconds} s.",
+    ),
+    "cli.written": ("Skrivet till {name}.", "Written to {name}."),
+    "cli.interrupted": ("Avbrutet: ingenting har ändrats.", "Interrupted: nothing has changed."),
+    "cli.failed": (
+        "Kommandot stoppades av ett oväntat fel; ingenting har ändrats. Kör det igen med --debug för att se detaljerna.",
+        "The command was stopped by an unexpected error; nothing has changed. Run it again with --debug to see the details.",
+    ),
+    "cli.refused.no_file": ("{name}: filen finns inte.", "{name}: the file does not exist."),
+    "cli.refused.no_folder": ("Mappen för {name} finns inte.", "The folder for {name} does not exist."),
+    "cli.refused.no_permission": (
+        "{name}: ingen behörighet att läsa eller skriva.",
+        "{name}: no permission to read or write it.",
+    ),
+    "cli.refused.disk_full": (
+        "Disken är full; ingenting har ändrats.",
+        "The disk is full; nothing has changed.",
+    ),
+    "cli.refused.unknown_view": (
+        "Okänd vy {view}. Välj en av: {views}.",
+        "Unknown view {view}. Choose one of: {views}.",
+    ),
+    "cli.refused.deck_and_page": (
+        "Ange antingen --deck eller --page, inte båda.",
+        "Give either --deck or --page, not both.",
+    ),
+    "cli.refused.handout": ("{reason}", "{reason}"),
+    "cli.help.description": ("Mottagningsdashboardens datalager.", "The reception dashboard's data store."),
+    "cli.help.db": (
+        "databasfilen (annars RECEPTION_DB eller data/)",
+        "the store file (else RECEPTION_DB or data/)",
+    ),
+    "cli.help.lang": (
+        "språket för meddelanden (sv eller en; sv om inget anges)",
+        "the language of messages (sv or en; sv if none is given)",
+    ),
+    "cli.help.debug": (
+        "visa hela felet (traceback) om något oväntat händer",
+        "show the whole error (traceback) if something unexpected happens",
+    ),
+    "cli.help.demo": ("fyll databasen med demodata", "fill the store with the demo data"),
+    "cli.help.ingest": (
+        "läs in en fil från Migrationsverket eller länsstyrelsen",
+        "load a file from the Migration Agency or the County Board",
+    ),
+    "cli.help.path": ("filen att läsa in", "the file to load"),
+    "cli.help.year": (
+        "året filen gäller, om filen inte säger det",
+        "the year the file is about, if the file doesn't say",
+    ),
+    "cli.help.month": (
+        "månaden (1-12) en ställning hittills i år eller kapaciteten gäller",
+        "the month (1-12) a year-to-date snapshot or the capacity is about",
+    ),
+    "cli.help.recipe": (
+        "läs filen med ett sparat recept (annars det recept som passar, om något)",
+        "read the file with a saved recipe (else the recipe that fits, if any)",
+    ),
+    "cli.help.dry_run": (
+        "visa förhandsvisningen: vad filen skulle bli; ingenting sparas",
+        "show the preview: what the file would become; nothing is stored",
+    ),
+    "cli.help.recipes": (
+        "visa sparade recept för filers upplägg, eller ta bort ett",
+        "list the saved recipes for files' layouts, or remove one",
+    ),
+    "cli.help.remove_recipe": ("ta bort receptet med det namnet", "remove the recipe with that name"),
+    "cli.help.loads": ("visa inläsningarna", "list the loads"),
+    "cli.help.undo": ("ångra en inläsning", "undo a load"),
+    "cli.help.export": ("spara en vy som fil", "save a view as a file"),
+    "cli.help.handout": (
+        "mötets bilder som PDF, en bild per sida",
+        "the meeting's slides as a PDF, one slide a page",
+    ),
+    "cli.help.deck": (
+        "en sparad mötesfil (JSON); annars mötet som sparats i appen",
+        "a saved meeting file (JSON); else the meeting saved in the app",
+    ),
+    "cli.help.page": (
+        "en enda sida, som länk eller sökväg (/mal?lan=20)",
+        "a single page, as a link or a path (/mal?lan=20)",
+    ),
+    "cli.help.out_pdf": ("PDF-filen som skrivs", "the PDF file to write"),
+    "cli.help.scenario": (
+        "fördela ett länstal mellan länets kommuner (ändrar inga data)",
+        "share a county total between the county's municipalities (changes no data)",
+    ),
+    "cli.help.county": ("länskoden, t.ex. 20 för Dalarna", "the county code, e.g. 20 for Dalarna"),
+    "cli.help.total": (
+        "länstalet (annars det beslutade för året, om det finns)",
+        "the county total (else the one decided for the year, if there is one)",
+    ),
+    "cli.help.national": (
+        "--total är ett riksantal: fördela det först efter länstalen",
+        "--total is a national number: share it by the county targets first",
+    ),
+    "cli.help.key": (
+        "population, share, equal eller en fil med kommun och vikt",
+        "population, share, equal or a file of municipality and weight",
+    ),
+    "cli.help.out_decision": (
+        "spara beslutsunderlaget (.xlsx eller .csv)",
+        "save the decision draft (.xlsx or .csv)",
+    ),
     # who may change things (reception.ui.roles)
     "roles.password": ("Redaktörens lösenord", "Editor password"),
     "roles.unlock": ("Lås upp", "Unlock"),
     "roles.wrong": ("Fel lösenord (R1). Inget har låsts upp.", "Wrong password (R1). Nothing was unlocked."),
+    "roles.wait": (
+        "För många fel lösenord: vänta {seconds} sekunder innan nästa försök (R3).",
+        "Too many wrong passwords: wait {seconds} seconds before the next try (R3).",
+    ),
     "roles.sso": ("Logga in", "Log in"),
     "roles.not_editor": (
         "{email} får inte ändra här (R2). Be en administratör lägga till adressen bland redaktörerna.",
@@ -1156,6 +1296,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Inläsningen tog längre än {limit} sekunder och stoppades.",
         "Reading it took longer than {limit} seconds and was stopped.",
     ),
+    "problem.limit.name": (
+        "Filens namn är {n} tecken långt; gränsen är {limit}. Byt namn på filen och läs in den igen.",
+        "The file's name is {n} characters long; the limit is {limit}. Rename the file and load it again.",
+    ),
     "problem.limit.busy": (
         "Servern läser redan {n} filer just nu; försök igen om en stund.",
         "The server is already reading {n} files; try again in a moment.",
@@ -1169,8 +1313,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "The reader stopped ({how}); the file is probably broken or beyond the limit of {limit} MB of memory.",
     ),
     "problem.unreadable": (
-        "Filen går inte att läsa som {kind} ({error}).",
-        "The file cannot be read as {kind} ({error}).",
+        "Filen går inte att läsa som {kind}: den är trasig eller sparad i ett annat format.",
+        "The file cannot be read as {kind}: it is broken or saved in another format.",
     ),
     "problem.format.broken_zip": (
         "Filen är trasig eller avkortad: den går inte att packa upp som Excel- eller ods-fil.",
@@ -1203,6 +1347,34 @@ LABELS: dict[str, tuple[str, str]] = {
     "problem.format.nul": (
         "Filen innehåller NUL-tecken: det är inte en textfil (CSV).",
         "The file holds NUL characters: it is not a text (CSV) file.",
+    ),
+    "problem.format.broken_xml": (
+        "Delen {member} är inte korrekt XML: filen är trasig.",
+        "The part {member} is not well-formed XML: the file is broken.",
+    ),
+    "problem.format.broken_parts": (
+        "Filen är trasig: en del av den går inte att läsa som {kind}.",
+        "The file is broken: a part of it cannot be read as {kind}.",
+    ),
+    "problem.format.csv_quotes": (
+        "Filens citattecken går inte ihop: ett fält inom citattecken tar aldrig slut, eller ett citattecken står mitt i ett fält.",
+        "The file's quotes do not match: a quoted field never ends, or a quote stands in the middle of a field.",
+    ),
+    "problem.limit.field": (
+        "Ett fält inom citattecken är längre än {limit} KB; gränsen är {limit} KB.",
+        "A quoted field is longer than {limit} KB; the limit is {limit} KB.",
+    ),
+    "problem.format.broken_xls": (
+        "Filen är trasig: den går inte att läsa som en Excelfil från Excel 97–2003 (xls).",
+        "The file is broken: it cannot be read as an Excel 97–2003 file (xls).",
+    ),
+    "problem.limit.text": (
+        "Cellernas text blir mer än {limit} MB när upprepningarna räknas; gränsen är {limit} MB.",
+        "The cells' text comes to more than {limit} MB when the repeats are counted; the limit is {limit} MB.",
+    ),
+    "problem.limit.strings": (
+        "Filen säger sig ha {n} texter men kan rymma högst {limit}; den är trasig.",
+        "The file declares {n} texts but can hold at most {limit}; it is broken.",
     ),
     # demo and real never mix; pages on whatever has been loaded (engineer "pages")
     "data.demo_removed": (
@@ -1282,9 +1454,26 @@ LABELS: dict[str, tuple[str, str]] = {
         "A meeting can have at most {n} slides (D9).",
     ),
     "deck.problem.not_json": (
-        "{name} är inte en JSON-fil (D10: {error}).",
-        "{name} is not a JSON file (D10: {error}).",
+        "{name} är inte en JSON-fil (D10: fel på rad {line}, tecken {column}).",
+        "{name} is not a JSON file (D10: an error on line {line}, character {column}).",
     ),
+    "deck.problem.not_text": (
+        "{name} är inte en JSON-fil (D10: den är inte text i UTF-8).",
+        "{name} is not a JSON file (D10: it is not text in UTF-8).",
+    ),
+    "deck.problem.unreadable": (
+        "{name} går inte att läsa: ett tal i den är för långt (D10).",
+        "{name} cannot be read: a number in it is too long (D10).",
+    ),
+    "deck.problem.too_large": (
+        "{name} är större än {n} kB; en mötesfil är några kB (D18).",
+        "{name} is larger than {n} kB; a meeting file is a few kB (D18).",
+    ),
+    "deck.problem.too_deep": (
+        "{name}: listor och objekt ligger mer än {n} nivåer djupt; en mötesfil har tre (D19).",
+        "{name}: lists and objects nest more than {n} levels deep; a meeting file has three (D19).",
+    ),
+    "deck.problem.more": ("… och {n} problem till.", "… and {n} more problems."),
     "deck.problem.not_a_deck": (
         "{name} är inte en mötesfil från den här appen (fältet format saknas, D11).",
         "{name} is not a meeting file from this app (the format field is missing, D11).",
@@ -1529,6 +1718,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "plan.refused.file_negative": (
         "Vikten för {name} är negativ ({value}).",
         "The weight for {name} is negative ({value}).",
+    ),
+    "plan.refused.file_weight": (
+        "Vikten för {name} ({value}) är för stor att räkna med; en vikt är högst 1 000 000 000 000.",
+        "The weight for {name} ({value}) is too large to work with; a weight is at most 1,000,000,000,000.",
     ),
     "plan.refused.file_missing": (
         "{n} av länets kommuner saknas i filen: {names}. Ge dem en vikt (0 går bra).",

@@ -63,7 +63,7 @@ def read_numbers(table: Table, column: Column) -> Numbers:
     return numbers(body(table).column(column.index), table.sheet.decimal)
 
 
-def cell_problems(table: Table, mask: np.ndarray, column: Column, code: str, **fields) -> list[Problem]:
+def cell_problems(table: Table, mask: np.ndarray, column: Column, code: str, /, **fields) -> list[Problem]:
     """One problem ``code`` per cell where ``mask`` is true (the first LIMIT, then a count of the rest)."""
     where = np.flatnonzero(mask)
     if not len(where):

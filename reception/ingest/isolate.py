@@ -12,7 +12,10 @@ itself, under a ceiling on its address space (``RLIMIT_AS``), a watch on its res
 time limit. The child does the whole load, store write included: the writer copies the store,
 writes the copy and renames it over the live file, so a child killed at any moment leaves the
 store as it was (the next writer removes the copy it left). Only the summary or the problems come
-back, so a 10 M-row file costs no copy between the processes.
+back, so a 10 M-row file costs no copy between the processes; a refusal comes back bounded (at most
+50 problems and the count of the rest, each value it quotes cut to a line where it was made), and
+what the child's readers write to stderr (a Rust panic, a failed allocation) goes to a file the
+parent logs for the operator, never to the page or the terminal.
 
 Children are forked from a fork server (``multiprocessing``'s ``forkserver``): a small process
 started once, with the importer imported, and with no threads of its own, so forking from it is
@@ -25,13 +28,16 @@ an :class:`IngestRefused` that names the file and the limit.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import logging
 import multiprocessing
 import multiprocessing.spawn
 import os
 import resource
 import select
 import signal
+import tempfile
 import threading
 import time
 import traceback
@@ -44,6 +50,7 @@ from reception.ingest.guard import MB, UPLOAD, Limits
 from reception.ingest.problems import IngestRefused, coded
 from reception.ingest.result import IngestResult
 from reception.refusal import Refusal
+from reception.text import clip
 
 POLL_S = 0.02
 # the address space a reading child may add to what it had when it started, beyond its memory
@@ -53,34 +60,40 @@ CHILD = "reception-ingest"
 # children reading at once in one server: each may take its limits' memory, so a crowd of visitors
 # uploading together cannot add up to more than this many ceilings; beyond it a file is refused at once
 MAX_CHILDREN = 4
+MAX_NAME = 255  # characters of a file's name: what a file system keeps; a longer one is refused in words
+LOGGED = 4096  # the most of a child's error output kept for the operator's log
+LOG = logging.getLogger("reception.ingest")
 _SLOTS = threading.BoundedSemaphore(MAX_CHILDREN)
 _READING: set[str] = set()  # the owners (a browser session) with a file being read now
 _READING_LOCK = threading.Lock()
 
 
-def _preparation(process_name: str) -> dict:
-    """What a new child is told to set up, without running the parent's main script again.
+def _set_up_preparation() -> None:
+    """Tell ``multiprocessing`` what a new reading child sets up: not the parent's main script.
 
     ``multiprocessing`` makes every spawned or fork-served child import the parent's ``__main__``
     (the benchmark's runner, a console script, or nothing at all for ``python -`` and the child
     fails); the importer's children need only their target, which the fork server has imported.
+    Done once, when the first child is started (:func:`_context`), never by importing this module.
     """
-    data = _original_preparation(process_name)
-    if process_name.startswith(CHILD):
-        data.pop("init_main_from_path", None)
-        data.pop("init_main_from_name", None)
-    return data
+    original = multiprocessing.spawn.get_preparation_data
+    if getattr(original, "for_reading_children", False):
+        return
 
+    def preparation(process_name: str) -> dict:
+        data = original(process_name)
+        if process_name.startswith(CHILD):
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+        return data
 
-_original_preparation = getattr(  # once, even if this module is imported again
-    multiprocessing.spawn.get_preparation_data, "original", multiprocessing.spawn.get_preparation_data
-)
-_preparation.original = _original_preparation
-multiprocessing.spawn.get_preparation_data = _preparation
+    preparation.for_reading_children = True
+    multiprocessing.spawn.get_preparation_data = preparation
 
 
 @cache
 def _context() -> multiprocessing.context.BaseContext:
+    _set_up_preparation()
     if "forkserver" not in multiprocessing.get_all_start_methods():  # not on this platform: slower
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
@@ -153,10 +166,14 @@ def _child(
     limits: Limits,
     options: dict,
     who: str,
+    errors: str,
 ) -> None:
     """``task`` on the file, in the child, recorded as done by ``who``: every outcome goes back as one
-    message. A refusal the task raises goes back as it is (each is picklable); anything else is
-    worded by the parent."""
+    message. A refusal the task raises goes back bounded (each is picklable); anything else is
+    worded by the parent. What the child's readers write to stderr (a Rust panic, an allocation that
+    failed) goes to the file ``errors``, which the parent logs for the operator: never to the
+    terminal or page of whoever loads the file."""
+    _to_file(errors)
     _die_with(caller)
     try:
         _limit_self(limits)
@@ -174,18 +191,40 @@ def _child(
         with loadlog.acting_as(who):
             result = run_task(name=name, data=data, **options)
         message = ("done", result)
-    except Refusal as refused:  # the importer's, a scenario's, a deck's: it crosses back whole
-        message = ("refused", refused)
+    except Refusal as refused:  # the importer's, a scenario's, a deck's: it crosses back, bounded
+        message = ("refused", refused.bounded())
     except MemoryError:
         message = ("memory",)
     except BaseException as error:  # noqa: BLE001 - the parent words it; nothing may escape as a crash
         if type(error).__name__ == "OutOfMemoryException":  # DuckDB's, under the ceiling
             message = ("memory",)
-        else:
-            message = ("failed", type(error).__name__)
-            traceback.print_exc()  # for the operator's log; the user gets the refusal
+        else:  # for the operator's log, bounded; the user gets a coded refusal
+            message = ("failed", traceback.format_exc()[-LOGGED:])
     conn.send((*message, _status("self", "VmHWM")))
     conn.close()
+
+
+def _to_file(errors: str) -> None:
+    """This process's stderr (fd 2, which Rust and C write to as well) into the file ``errors``."""
+    handle = os.open(errors, os.O_WRONLY | os.O_APPEND)
+    os.dup2(handle, 2)
+    os.close(handle)
+
+
+def _logged(name: str, errors: str, outcome, stopped: str | None, exitcode: int | None) -> None:
+    """What the child wrote to stderr, and any error it raised, in the operator's log (bounded)."""
+    try:
+        with open(errors, "rb") as file:
+            file.seek(max(os.path.getsize(errors) - LOGGED, 0))
+            written = file.read().decode("utf-8", "replace")
+    except OSError:
+        written = ""
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(errors)
+    said = outcome[1] if outcome and outcome[0] == "failed" else ""
+    if written or said or (outcome is None and not stopped):
+        LOG.warning("reading %r ended (exit %s): %s%s", clip(name), exitcode, said, written)
 
 
 def ingest(
@@ -297,6 +336,8 @@ def run(
         the task's own refusal (``ScenarioRefused``, ``DeckRefused``), as the child raised it.
     """
     name = PurePath(name).name
+    if len(name) > MAX_NAME:
+        raise IngestRefused(name, [coded(name, "limit.name", n=len(name), limit=MAX_NAME)])
     size = len(data) if data is not None else Path(path).stat().st_size
     if size > limits.file_mb * MB:
         raise IngestRefused(name, [coded(name, "limit.file", size=f"{size / MB:.0f}", limit=limits.file_mb)])
@@ -322,10 +363,12 @@ def _run(task, name, data, path, limits, progress, report, options):
     path = str(Path(path).resolve()) if path is not None else None
     ctx = _context()
     receiving, sending = ctx.Pipe(duplex=False)
+    handle, errors = tempfile.mkstemp(prefix="reception-reading-", suffix=".log")
+    os.close(handle)
     started = time.monotonic()
     child = ctx.Process(
         target=_child,
-        args=(sending, os.getpid(), task, name, data, path, limits, options, who),
+        args=(sending, os.getpid(), task, name, data, path, limits, options, who, errors),
         name=CHILD,
         daemon=True,
     )
@@ -362,6 +405,7 @@ def _run(task, name, data, path, limits, progress, report, options):
             child.kill()
             child.join()
         receiving.close()
+    _logged(name, errors, outcome, stopped, child.exitcode)
     if outcome is not None:
         peak = max(peak, outcome[-1])
     if report is not None:
@@ -385,7 +429,7 @@ def _answer(name: str, outcome, stopped: str | None, exitcode: int | None, limit
     elif stopped == "memory" or kind == "memory":
         problem = coded(name, "limit.memory", limit=limits.memory_mb)
     elif kind == "failed":
-        problem = coded(name, "unreadable", kind=PurePath(name).suffix.lstrip(".") or "fil", error=outcome[1])
+        problem = coded(name, "unreadable", kind=PurePath(name).suffix.lstrip(".") or "?")
     elif exitcode is not None and exitcode < 0 and -exitcode == signal.SIGXCPU:
         problem = coded(name, "limit.time", limit=limits.seconds)
     else:

@@ -23,8 +23,10 @@ from reception.ingest.vocabulary import Header, normalise, read_header
 
 AREA_ROLES = ("kommun", "kommun_kod", "lan", "lan_kod")
 SCAN = 60  # rows searched for the first header
-_YEAR = re.compile(r"\s*(19|20)\d\d\s*")
-_NUMBER = re.compile(r"^[\s\-−]*[\d\s\u00a0]+([.,]\d+)?$")
+# a year alone, and a number (signs and spaces before, thousands spaced); the two quantifiers never
+# compete for the same character, so a long run of spaces is read once, not once per start
+_YEAR = re.compile(r"(19|20)\d\d")
+_NUMBER = re.compile(r"^[\-−\s]*\d[\d\s]*([.,]\d+)?$")
 
 
 @dataclass
@@ -132,9 +134,9 @@ def _sub_headers(cells: list[str | None], here: list[str | None]) -> bool:
 def _group_labels(cells: list[str | None]) -> bool:
     """Labels over the header's columns: headers we know, or years ('2024' over Kommuntal, Anvisade)."""
     filled = [c for c in cells if c]
-    if _title_like(cells) or any(_NUMBER.match(c) and not _YEAR.fullmatch(c) for c in filled):
+    if _title_like(cells) or any(_NUMBER.match(c) and not _YEAR.fullmatch(c.strip()) for c in filled):
         return False
-    return any(read_header(c).known or _YEAR.fullmatch(c) for c in filled)
+    return any(read_header(c).known or _YEAR.fullmatch(c.strip()) for c in filled)
 
 
 def _band(sheet: Sheet, r: int) -> tuple[tuple[int, ...], list[str]]:
@@ -181,7 +183,8 @@ def _area_by_values(cells: list[str | None]) -> str | None:
     counties = sum(kind == rows.COUNTY for kind, _ in judged)
     sums = sum(kind in (rows.TOTAL, rows.SUBTOTAL) for kind, _ in judged)
     if municipal >= 3 and municipal + counties + sums >= 0.6 * len(filled):
-        codes = all(re.fullmatch(r"\s*\d{3,4}\s*", c) for c, (k, _) in zip(filled, judged, strict=True) if k)
+        judged_cells = zip(filled, judged, strict=True)
+        codes = all(re.fullmatch(r"\d{3,4}", c.strip()) for c, (k, _) in judged_cells if k)
         return "kommun_kod" if codes else "kommun"
     if municipal == 0 and counties >= 2 and counties + sums >= 0.6 * len(filled):
         return "lan"

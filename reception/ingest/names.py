@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reception import geo
+from reception.ingest.vocabulary import without_footnotes
 
 # names that are not the current name ignoring case, spaces and hyphens (key -> kommun_kod)
 OLD_NAMES = {
@@ -32,9 +33,6 @@ TOTAL_WORDS = re.compile(
 SUBTOTAL_WORDS = re.compile(
     r"^(delsumma|delsummor|summa|totalt|subtotal|sum|total)\b|\b(totalt|summa|total)$"
 )
-
-
-_FOOTNOTE = re.compile(r"(\s*(\*+|[¹²³⁴⁵⁶⁷⁸⁹]+|\(\d\)|\d\)))+\s*$")
 
 
 def key(text: object) -> str:
@@ -80,8 +78,8 @@ class Places:
 
     def municipality(self, text: object) -> Match | None:
         """A municipality by name (any of the forms the files use), or None."""
-        text = _FOOTNOTE.sub("", str(text or ""))
-        if re.fullmatch(r"\s*\d{3,4}(?:[.,]0+)?\s*", text):
+        text = without_footnotes(str(text or ""))
+        if re.fullmatch(r"\d{3,4}(?:[.,]0+)?", text.strip()):
             return self.municipality_code(text)
         for k in _without_suffix(key(text)):
             if k in self._kommun_by_key:

@@ -27,7 +27,7 @@ from reception.ingest import load, pipeline, recipes, rows, skipped_rows
 from reception.ingest.choices import Choices, choice_of
 from reception.ingest.facts import Built
 from reception.ingest.layout import Table
-from reception.ingest.problems import Problem, Said
+from reception.ingest.problems import MAX_SENT, Problem, Said
 from reception.ingest.resolve import CELLS, GUESSES, TITLE, UNKNOWN, Placed
 from reception.ingest.result import LoadSummary
 from reception.ingest.values import numbers
@@ -130,6 +130,11 @@ class Preview:
     resolved: Choices
     digest: str | None
     already_loaded: int | None
+    problems_omitted: int = 0  # problems past the first MAX_SENT, counted (the preview crosses processes)
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.problems) + self.problems_omitted
 
     @property
     def to_choose(self) -> list[Problem]:
@@ -194,7 +199,7 @@ def preview_bytes(
         summaries=[s for _, _, s in found.parts],
         years=[y for dataset, facts, _ in found.parts for y in _years(dataset, facts)],
         stored={dataset: _first_rows(facts) for dataset, facts, _ in found.parts},
-        problems=found.problems,
+        problems=found.problems[:MAX_SENT],
         warnings=result.warnings,
         notes=result.notes,
         renamed=result.renamed,
@@ -203,6 +208,7 @@ def preview_bytes(
         resolved=found.resolved(),
         digest=digest,
         already_loaded=load.holding(path, found.sha256, digest) if digest else None,
+        problems_omitted=max(len(found.problems) - MAX_SENT, 0),
     )
 
 

@@ -111,8 +111,10 @@ def lines(preview: Preview, lang: str | None = None) -> list[str]:
             out.append(t(title, lang, n=len(said)))
             out += [f"  - {s.text(lang) if hasattr(s, 'text') else s}" for s in said]
     if preview.problems:
-        out.append(t("preview.problems", lang, n=len(preview.problems)))
+        out.append(t("preview.problems", lang, n=preview.problem_count))
         out += [f"  - {p.line(lang)}" for p in preview.problems]
+        if preview.problems_omitted:
+            out.append("  - " + t("problem.more_of_the_same", lang, n=preview.problems_omitted))
     out.append(t(status(preview), lang, id=preview.already_loaded))
     return out
 

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from reception.i18n import t
 from reception.refusal import Refusal
+from reception.text import clip
 
 REFUSED = "Filen lästes inte in. Ingenting har ändrats."  # t("problem.refused", "sv")
 MAX_LISTED = 200
+MAX_SENT = 50  # problems a refusal carries out of the reading process; the rest are counted
 
 
 def column_letter(index: int) -> str:
@@ -27,6 +29,11 @@ def column_letter(index: int) -> str:
 
 
 Fields = tuple[tuple[str, object], ...]
+
+
+def _clipped(fields: Fields) -> Fields:
+    """Fields with every text from outside cut to a line (a Said is worded from its own fields)."""
+    return tuple((k, clip(v) if isinstance(v, str) and not isinstance(v, Said) else v) for k, v in fields)
 
 
 def word(code: str, fields: Fields | dict, lang: str | None = None) -> str:
@@ -55,8 +62,8 @@ class Said(str):
     code: str
     fields: Fields
 
-    def __new__(cls, code: str, **fields: object) -> Said:
-        items = tuple(sorted(fields.items()))
+    def __new__(cls, code: str, /, **fields: object) -> Said:
+        items = _clipped(tuple(sorted(fields.items())))
         said = super().__new__(cls, word(code, items))
         said.code = code
         said.fields = items
@@ -97,6 +104,15 @@ class Problem:
     fields: Fields = ()
     more: tuple[tuple[str, Fields], ...] = ()
 
+    def __post_init__(self) -> None:
+        """Every value from the file cut to a line, where the problem is made (the reading process)."""
+        for name in ("file", "sheet", "column", "value"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, clip(value))
+        object.__setattr__(self, "fields", _clipped(self.fields))
+        object.__setattr__(self, "more", tuple((code, _clipped(f)) for code, f in self.more))
+
     def text(self, lang: str | None = None) -> str:
         """What is wrong, in ``lang`` (default: the current language)."""
         return " ".join(word(code, fields, lang) for code, fields in ((self.code, self.fields), *self.more))
@@ -123,38 +139,60 @@ class Problem:
         return self.line()
 
 
-def problem(file: str, code: str, *, sheet=None, row=None, column=None, value=None, **fields) -> Problem:
-    """A problem with its fields given by name: ``problem(name, "no_such_month", month=13)``."""
+def problem(file: str, code: str, /, *, sheet=None, row=None, column=None, value=None, **fields) -> Problem:
+    """A problem with its fields given by name: ``problem(name, "no_such_month", month=13)``.
+
+    ``file`` and ``code`` are positional only, so a field may be called ``code`` or ``file`` too
+    (``code_and_name_differ`` names the code the file wrote).
+    """
     return Problem(file, code, sheet, row, column, value, tuple(sorted(fields.items())))
 
 
 class IngestRefused(Refusal):
-    """A file that is not loaded. ``problems`` lists every problem found; the store is unchanged."""
+    """A file that is not loaded; the store is unchanged.
 
-    def __init__(self, file: str, problems: list[Problem]):
-        self.file = file
+    ``problems`` lists the problems found (out of the reading process, the first :data:`MAX_SENT`),
+    ``omitted`` counts the others: :attr:`count` is how many there were. The message is worded when
+    it is read (:meth:`text`, ``str()``), in the reader's language, never when it is raised.
+    """
+
+    def __init__(self, file: str, problems: list[Problem], omitted: int = 0):
+        self.file = clip(file)
         self.problems = problems
-        super().__init__(self.text())
+        self.omitted = omitted
+        super().__init__(self.file)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    @property
+    def count(self) -> int:
+        return len(self.problems) + self.omitted
+
+    def bounded(self) -> IngestRefused:
+        """This refusal with at most :data:`MAX_SENT` problems, the rest counted."""
+        if len(self.problems) <= MAX_SENT:
+            return self
+        return IngestRefused(self.file, self.problems[:MAX_SENT], self.count - MAX_SENT)
 
     def text(self, lang: str | None = None) -> str:
         lines = [p.line(lang) for p in self.problems[:MAX_LISTED]]
-        more = len(self.problems) - MAX_LISTED
+        more = self.count - len(lines)
         if more > 0:
             lines.append(t("problem.more_of_the_same", lang, n=more))
-        count = len(self.problems)
         head = (
-            t("problem.count", lang, file=self.file, n=count)
-            if count != 1
+            t("problem.count", lang, file=self.file, n=self.count)
+            if self.count != 1
             else t("problem.one", lang, file=self.file)
         )
         return head + "\n" + "\n".join(f"- {line}" for line in lines)
 
 
-def refuse(file: str, code: str, **fields: object) -> IngestRefused:
+def refuse(file: str, code: str, /, **fields: object) -> IngestRefused:
     """A refusal for one problem about the whole file, e.g. ``raise refuse(name, "empty_file")``."""
     return IngestRefused(file, [problem(file, code, **fields)])
 
 
-def coded(file: str, code: str, **fields: object) -> Problem:
+def coded(file: str, code: str, /, **fields: object) -> Problem:
     """A problem about the whole file, its sentence naming the file: coded(name, "limit.time", limit=30)."""
     return Problem(file, code, fields=tuple(sorted({"file": file, **fields}.items())))

@@ -16,18 +16,25 @@ import re
 import struct
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import zip_longest
 from pathlib import PurePath
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
+import python_calamine
 from python_calamine import CalamineWorkbook
 
 from reception.ingest import guard
+from reception.ingest.limits import active, refused
 from reception.ingest.problems import IngestRefused, Problem, coded, refuse
 
 EXCEL = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+# the longest text a cell (or a sheet's name) keeps: no name, number, header or title an official
+# file holds comes near it, and every pattern the importer matches cell text with then reads a
+# bounded text, however long the file's cell is
+MAX_CELL = 1000
 
 
 @dataclass
@@ -73,24 +80,45 @@ def read(name: str, data: bytes) -> list[Sheet]:
             sheets = [read_csv(name, data)]
     except IngestRefused:
         raise
-    except MemoryError:
-        raise IngestRefused(name, [coded(name, "limit.memory", limit=guard.active().memory_mb)]) from None
-    except Exception as error:  # noqa: BLE001 - every reader's error (calamine, csv, Arrow, XML, zip, codecs)
-        raise IngestRefused(name, [unreadable(name, kind, error)]) from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # noqa: BLE001 - every reader's error, a Rust panic's too
+        raise IngestRefused(name, [reader_problem(name, kind, error)]) from None
     for sheet in sheets:
         sheet.file = name
+        sheet.name = sheet.name[:MAX_CELL] if sheet.name is not None else None
+        sheet.grid = _capped(sheet.grid)
     return sheets
 
 
-def unreadable(name: str, kind: str, error: BaseException) -> Problem:
-    """A reader's error as a problem: the error's kind and the first of its words (no paths: bytes only)."""
-    said = " ".join(str(error).split())[:160]
-    return coded(
-        name,
-        "unreadable",
-        kind=kind,
-        error=f"{type(error).__name__}: {said}" if said else type(error).__name__,
-    )
+def _capped(grid: pa.Table) -> pa.Table:
+    """Every cell cut to :data:`MAX_CELL` characters (a column is rewritten only if one is longer)."""
+    columns = {}
+    for name in grid.column_names:
+        column = grid.column(name)
+        longest = pc.max(pc.binary_length(column)).as_py() if len(column) else None
+        if longest is not None and longest > MAX_CELL:  # bytes: at least as many as characters
+            column = pc.utf8_slice_codeunits(column, 0, MAX_CELL)
+        columns[name] = column
+    return pa.table(columns)
+
+
+def reader_problem(name: str, kind: str, error: BaseException) -> Problem:
+    """What a reader's error means to the user, as a coded problem naming the file: never the error's
+    class or words (they name the reader's insides, and may quote the file at any length)."""
+    if isinstance(error, MemoryError):
+        return coded(name, "limit.memory", limit=active().memory_mb)
+    if isinstance(error, python_calamine.PasswordError):
+        return coded(name, "format.encrypted")
+    if isinstance(error, python_calamine.ZipError):
+        return coded(name, "format.broken_zip")
+    if isinstance(error, python_calamine.XmlError):
+        return coded(name, "format.broken_parts", kind=kind)
+    if isinstance(error, csv.Error | pa.ArrowInvalid) and kind == "CSV":
+        return coded(name, "format.csv_quotes")
+    if isinstance(error, UnicodeError):
+        return coded(name, "not_utf8")
+    return coded(name, "unreadable", kind=kind)
 
 
 # --- Excel -----------------------------------------------------------------------------------
@@ -115,23 +143,40 @@ def _text(value: object) -> str | None:
     return text if text.strip() else None
 
 
+def _texts(column: tuple) -> list[str | None]:
+    """A column's cells as :func:`_text` writes them, with the kinds most cells are (text, whole
+    numbers, dates, empty) written in line: a call per cell was half the time of reading a sheet."""
+    out: list[str | None] = []
+    keep = out.append
+    for value in column:
+        kind = value.__class__
+        if kind is str:
+            keep(value if value and not value.isspace() else None)
+        elif kind is float and value.is_integer() and -1e15 < value < 1e15:
+            keep(str(int(value)))
+        elif value is None:
+            keep(None)
+        elif kind is date:
+            keep(value.isoformat())
+        else:
+            keep(_text(value))
+    return out
+
+
 def read_excel(name: str, data: bytes) -> list[Sheet]:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as error:  # calamine raises its own error types for broken files
-        raise refuse(name, "not_excel", error=str(error)) from error
+    except (python_calamine.PasswordError, python_calamine.ZipError, python_calamine.XmlError):
+        raise  # words of their own (reader_problem)
+    except Exception:  # noqa: BLE001 - calamine's other errors: not a workbook it knows
+        raise refuse(name, "not_excel") from None
     sheets = []
     for sheet_name in book.sheet_names:
         sheet = book.get_sheet_by_name(sheet_name)
         values = sheet.to_python(skip_empty_area=True)
         first_row, first_col = sheet.start if values else (0, 0)
-        width = max((len(r) for r in values), default=0)
-        columns = [[None] * len(values) for _ in range(width)]
-        for i, row in enumerate(values):
-            for j, value in enumerate(row):
-                if value is not None and value != "":
-                    columns[j][i] = _text(value)
-        grid = pa.table({f"c{j}": pa.array(col, pa.string()) for j, col in enumerate(columns)})
+        columns = zip_longest(*values) if values else ()
+        grid = pa.table({f"c{j}": pa.array(_texts(col), pa.string()) for j, col in enumerate(columns)})
         merged = [
             (r0 - first_row, c0 - first_col, r1 - first_row, c1 - first_col)
             for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
@@ -194,8 +239,7 @@ def read_csv(name: str, data: bytes) -> Sheet:
     sample = _head(utf8, 1 << 16).decode("utf-8", errors="ignore")
     delimiter = declared.group(1).decode() if declared else sniff(sample)
     whole = sample if utf8.size <= 1 << 16 else sample.rsplit("\n", 1)[0]
-    sample_rows = list(csv.reader(io.StringIO(whole), delimiter=delimiter))
-    width = max((len(r) for r in sample_rows), default=1)
+    width = max((len(r) for r in _records(name, whole, delimiter)), default=1)
     names = [f"c{j}" for j in range(width)]
     try:
         grid = pacsv.read_csv(
@@ -210,16 +254,38 @@ def read_csv(name: str, data: bytes) -> Sheet:
             ),
         )
     except pa.ArrowInvalid:
-        grid = _read_ragged(utf8, delimiter)
+        grid = _read_ragged(name, utf8, delimiter)
     grid = pa.table({n: _blank_to_null(grid.column(n)) for n in grid.column_names})
     rows = pa.array(range(1, grid.num_rows + 1), pa.int64())
     return Sheet(None, grid, rows, decimal="," if delimiter in ";\t" else ".")
 
 
-def _read_ragged(utf8: pa.Buffer, delimiter: str) -> pa.Table:
-    """Rows of different lengths (hand-made files): Python's reader, padded to the widest row."""
+def _records(name: str, text: str, delimiter: str):
+    """The records of CSV text, as Python's reader makes them (a quoted field may hold line breaks),
+    each no wider than the column limit and no field longer than the line limit.
+
+    Raises:
+        IngestRefused: ``limit.columns``, ``limit.field``, or ``format.csv_quotes``.
+    """
+    limits = active()
+    csv.field_size_limit(limits.line_kb * 1024)  # this reading process's, set for each file it reads
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for record in reader:
+            if len(record) > limits.columns:
+                raise refused(name, "limit.columns", n=len(record), limit=limits.columns)
+            yield record
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise refused(name, "limit.field", limit=limits.line_kb) from None
+        raise refused(name, "format.csv_quotes") from None
+
+
+def _read_ragged(name: str, utf8: pa.Buffer, delimiter: str) -> pa.Table:
+    """Rows of different lengths (hand-made files), or quoted line breaks: Python's reader, padded
+    to the widest row."""
     text = utf8.to_pybytes().decode("utf-8")
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    records = list(_records(name, text, delimiter))
     width = max((len(r) for r in records), default=1)
     return pa.table(
         {
@@ -243,14 +309,17 @@ def _blank_to_null(column: pa.ChunkedArray) -> pa.ChunkedArray:
 def read_parquet(name: str, data: bytes) -> Sheet:
     try:
         table = pq.read_table(io.BytesIO(data))
-    except (pa.ArrowInvalid, OSError) as error:
-        raise refuse(name, "not_parquet", error=str(error)) from error
+    except (pa.ArrowException, OSError):
+        raise refuse(name, "not_parquet") from None
     columns = {}
     for j, column_name in enumerate(table.column_names):
         column = table.column(column_name)
         if pa.types.is_timestamp(column.type):
             column = pc.cast(column, pa.date32())
-        text = pc.cast(column, pa.string())
+        try:
+            text = pc.cast(column, pa.string())
+        except pa.ArrowException:  # a list, a struct, a map: no cell of ours holds one
+            raise refuse(name, "parquet_type", header=column_name, type=str(column.type)) from None
         header = pa.chunked_array([pa.array([column_name], pa.string())])
         columns[f"c{j}"] = pa.chunked_array(header.chunks + text.chunks)
     grid = _blank_strings(pa.table(columns))

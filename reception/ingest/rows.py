@@ -91,7 +91,7 @@ def _judge_name(text: str, counties: bool):
 
 def judge_area(text: str) -> tuple[int, str | None]:
     """What a cell names as a municipality table's area cell: (kind, code), for finding area columns."""
-    kind, code, _ = (_judge_code if re.fullmatch(r"\s*\d+\s*", text) else _judge_name)(text, False)
+    kind, code, _ = (_judge_code if re.fullmatch(r"\d+", text.strip()) else _judge_name)(text, False)
     return kind, code
 
 

@@ -142,10 +142,10 @@ def build_targets(table: Table, ctx: Context) -> Built:
     return built
 
 
-_STATED = re.compile(
-    r"(?:ta emot|totalt|sammanlagt)\s+(\d[\d \u00a0]*\d|\d)\s*(?:personer|nyanlända)?|"
-    r"(\d[\d \u00a0]*\d|\d)\s+(?:personer|nyanlända)"
-)
+# a number spaced in thousands ('1 234'), read from its first digit only (never from one inside it,
+# which made a long run of '1 1 1 …' quadratic)
+_SPACED = r"(?<!\d)(?<!\d[ \u00a0])(\d(?:[ \u00a0]?\d)*)"
+_STATED = re.compile(rf"(?:ta emot|totalt|sammanlagt)\s+{_SPACED}|{_SPACED}\s+(?:personer|nyanlända)")
 
 
 def _stated_total(table: Table, facts: pa.Table | None) -> list[str]:

@@ -68,7 +68,7 @@ def per_distinct(column: pa.ChunkedArray, parse: Callable[[str], object], kind: 
 
 
 def year_of(text: str | None) -> int | None:
-    match = re.fullmatch(r"\s*((?:19|20)\d\d)(?:[.,]0+)?\s*", text or "")
+    match = re.fullmatch(r"((?:19|20)\d\d)(?:[.,]0+)?", (text or "").strip())
     return int(match.group(1)) if match else None
 
 
@@ -97,7 +97,7 @@ def month_of(text: str | None) -> date | None:
         match = pattern.fullmatch(raw)
         if match:
             return _month(match.group(y), match.group(m))
-    match = re.fullmatch(r"([a-zåäö]+)\.? (\d{4})|(\d{4}) ([a-zåäö]+)", raw)
+    match = re.fullmatch(r"\b([a-zåäö]+)\.? (\d{4})|\b(\d{4}) ([a-zåäö]+)", raw)
     if match:
         name, year = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         number = MONTHS.get(name)

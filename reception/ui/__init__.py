@@ -19,7 +19,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from reception import geo, headline, i18n, loadlog, queries, site, store
 from reception.i18n import t
 from reception.selection import Selection
-from reception.ui import sidebar
+from reception.ui import sidebar, uploads
 
 ROOT = store.ROOT
 LOG = logging.getLogger("reception.pages")
@@ -156,6 +156,7 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
             (the Data page passes False so uploads work on an empty store).
     """
     _error_boundary()
+    uploads.accept_long_names()  # before any upload: a long file name is refused in words
     title_key = title_key if title_key.startswith("page.") else f"page.{title_key}"
     selection = sidebar.current_selection()
     i18n.set_language(selection.lang)

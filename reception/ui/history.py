@@ -53,7 +53,7 @@ def undo_redo(loads: pd.DataFrame) -> None:
     undone = loads[loads["undone_at"].notna()]["load_id"].tolist()
     waiting = st.session_state.get(CONFIRM)
     if waiting is not None and waiting in live:
-        st.warning(t("data.undo_confirm", id=waiting, source=md(sources[waiting])))
+        st.warning(t("data.undo_confirm", id=int(waiting), source=md(sources[waiting])))
         yes, no, _ = st.columns([1, 1, 4])
         yes.button(
             t("data.undo_yes"),

@@ -15,11 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from reception import ingest, store
-from reception.i18n import t
+from reception.i18n import fmt_int, t
 from reception.ingest import isolate, recipes
 from reception.ingest.preview import Preview
 from reception.ingest.preview_text import status
-from reception.text import md
+from reception.text import clip, md
 from reception.ui import preview as shown
 from reception.ui import roles, said, uploads
 from reception.ui.said import Slot
@@ -69,16 +69,16 @@ def one_file(slot: Slot, upload) -> None:
     choices = said.current(slot)
     context = json.dumps(choices.to_json() if choices else None, sort_keys=True)
     try:
-        with st.spinner(upload.name):
+        with st.spinner(md(clip(upload.name))):
             preview = uploads.read_once(shown.key(slot.i, "read"), upload, _read(choices), context)
     except ingest.IngestRefused as refused:
-        show_refusal(upload.name, refused.problems, slot)
+        show_refusal(upload.name, refused.problems, slot, refused.count)
         return
     st.subheader(t("preview.title", file=md(upload.name)))
     _status(preview)
     shown.summary(preview)
     if preview.to_correct:
-        show_refusal(upload.name, preview.problems, slot)
+        show_refusal(upload.name, preview.problems, slot, preview.problem_count)
     elif preview.problems:
         st.warning(t("preview.status.choose") + "\n\n" + "\n".join(f"- {_open(p)}" for p in preview.problems))
     shown.guesses(preview)
@@ -160,19 +160,24 @@ def _save_recipe(slot: Slot, preview: Preview) -> None:
     st.session_state[SAVED] = name
 
 
-def show_refusal(name: str, problems: list[ingest.Problem], slot: Slot) -> None:
-    st.error(f"{t('data.refused')} {t('data.problems', name=md(name), n=len(problems))}")
+def show_refusal(name: str, problems: list[ingest.Problem], slot: Slot, count: int | None = None) -> None:
+    """The problems as a table; ``count`` is how many there were in all, when only the first were
+    carried back from the reading (see ``isolate``)."""
+    count = len(problems) if count is None else count
+    st.error(f"{t('data.refused')} {t('data.problems', name=md(name), n=fmt_int(count))}")
     st.dataframe(problems_frame(problems), hide_index=True, placeholder="–", key=f"problems_{slot.i}")
+    if count > len(problems):
+        st.caption(t("problem.more_of_the_same", n=fmt_int(count - len(problems))))
 
 
 def show_outcome(name: str, outcome, slot: Slot) -> None:
     """What a load did, or why it refused."""
     if isinstance(outcome, ingest.IngestRefused):
-        show_refusal(name, outcome.problems, slot)
+        show_refusal(name, outcome.problems, slot, outcome.count)
         return
     result = outcome
     if result.already_loaded is not None:
-        st.info(t("data.already", name=md(name), id=result.already_loaded))
+        st.info(t("data.already", name=md(name), id=int(result.already_loaded)))
         return
     lines = [t("load.recipe", name=md(result.recipe))] if result.recipe else []
     lines += [line for load in result.loads for line in load.lines()]

@@ -77,7 +77,7 @@ def player(current: deck.Deck, seconds: int, present: bool) -> None:
         forward.button(
             t("meeting.next"), shortcut="Right", on_click=_go, args=(+1, len(slides)), key="deck_next"
         )
-        title.subheader(f"{index + 1} / {len(slides)} · {md(slide.title)}")
+        title.subheader(f"{int(index) + 1} / {len(slides)} · {md(slide.title)}")
         src = meeting.slide_src(slide)
         if src is None:
             st.error(t("meeting.bad_slide"))
@@ -101,7 +101,7 @@ def editor(current: deck.Deck, selection: Selection) -> None:
     )
     for i, slide in enumerate(current.slides):
         text, up, down, out = st.columns([8, 1, 1, 1], vertical_alignment="center")
-        text.markdown(f"**{i + 1}\\. {md(slide.title)}**  \n{md(slide.url)}")
+        text.markdown(f"**{int(i) + 1}\\. {md(slide.title)}**  \n{md(slide.url)}")
         up.button("↑", key=f"up_{i}", help=t("meeting.up"), on_click=save, args=(current.move(i, -1),))
         down.button("↓", key=f"down_{i}", help=t("meeting.down"), on_click=save, args=(current.move(i, +1),))
         out.button("✕", key=f"remove_{i}", help=t("meeting.remove"), on_click=save, args=(current.remove(i),))
@@ -162,7 +162,7 @@ def since(current: deck.Deck, selection: Selection, present: bool) -> None:
     changes = meeting.since(params, run=lambda name, p: query(name, **p))
     lines = meeting.summary_lines(changes, selection.lang)
     # the lines are labels filled with the reference's municipality names and numbers
-    st.markdown("\n".join(f"- {line}" for line in lines) if lines else t("meeting.nothing"))
+    st.markdown("\n".join(f"- {md(line)}" for line in lines) if lines else t("meeting.nothing"))
     if not changes.new_months.empty:
         figure = charts.style(
             meeting.months_figure(changes, selection.lang), present=present, lang=selection.lang
@@ -172,4 +172,6 @@ def since(current: deck.Deck, selection: Selection, present: bool) -> None:
             figure, summary, changes.new_months, "mote_manader", selection, ("arrivals",), key="since"
         )
     if now != current.seen_load_id and roles.is_editor():
-        st.button(t("meeting.mark_seen", load=now), on_click=save, args=(replace(current, seen_load_id=now),))
+        st.button(
+            t("meeting.mark_seen", load=int(now)), on_click=save, args=(replace(current, seen_load_id=now),)
+        )

@@ -12,6 +12,7 @@ from reception import geo, per_capita
 from reception.charts import per_capita as charts
 from reception.i18n import fmt_num, t
 from reception.selection import Selection
+from reception.text import md
 from reception.ui import query, sections
 
 DATA = ("targets", "arrivals", "capacity", "population")
@@ -33,7 +34,7 @@ def overview(selection: Selection) -> None:
         st.caption(t("pc.none"))
         return
     totals = per_capita.area(data)
-    st.subheader(t("pc.heading", year=selection.year_to, population_year=years))
+    st.subheader(t("pc.heading", year=int(selection.year_to), population_year=md(years)))
     tiles = st.columns(3)
     for tile, measure in zip(tiles, ("target", "received", "places"), strict=True):
         tile.metric(t(f"pc.{measure}"), fmt_num(totals[f"{measure}_per_1000"], 2))

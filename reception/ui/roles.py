@@ -9,16 +9,22 @@ Pages gate every change on :func:`require_editor` (which shows the sign-in when 
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from reception import loadlog, roles
-from reception.i18n import t
+from reception.i18n import fmt_int, t
 from reception.selection import Selection
+from reception.text import md
 from reception.ui import sidebar
 
 UNLOCKED = "editor_unlocked"  # session key: the fingerprint of the password this session entered
+WRONG = "editor_wrong"  # session key: (whether the last password was tried, the seconds to wait now)
+LOG = logging.getLogger("reception.roles")
 
 
 def _secret(name: str) -> object:
@@ -107,13 +113,40 @@ def acting() -> object:
     return loadlog.acting_as(editor_name())
 
 
+@st.cache_resource(show_spinner=False)
+def _guesses() -> roles.Guesses:
+    """The server's one record of wrong passwords, shared by every session."""
+    return roles.Guesses()
+
+
+def _guessers() -> tuple[str, ...]:
+    """Who is guessing: this browser session and, when Streamlit knows it, the client's address (a
+    new session from the same address waits as long)."""
+    ctx = get_script_run_ctx()
+    found = [f"session {ctx.session_id}"] if ctx is not None else []
+    address = _address()
+    return (*found, f"address {address}") if address else tuple(found)
+
+
+def _address() -> str | None:
+    return st.context.ip_address  # None on this machine (localhost)
+
+
 def _unlock(password: str) -> None:
     given = st.session_state.get("editor_password_input", "")  # the form clears it after this
-    if roles.password_matches(given, password):
+    guesses, guessers = _guesses(), _guessers()
+    waiting = guesses.wait(*guessers)
+    if waiting > 0:  # not heard at all: right or wrong, a guess must wait its turn
+        LOG.warning("editor password not tried: %s must wait %.0f s more", ", ".join(guessers), waiting)
+        st.session_state[WRONG] = (False, math.ceil(waiting))
+    elif roles.password_matches(given, password):
+        guesses.right(*guessers)
         st.session_state[UNLOCKED] = roles.fingerprint(password)
-        st.session_state.pop("editor_wrong", None)
+        st.session_state.pop(WRONG, None)
     else:
-        st.session_state["editor_wrong"] = True
+        wrong = guesses.wrong(*guessers)
+        LOG.warning("wrong editor password from %s (%d in a row)", ", ".join(guessers), wrong)
+        st.session_state[WRONG] = (True, math.ceil(guesses.wait(*guessers)))
 
 
 def _lock() -> None:
@@ -134,14 +167,16 @@ def sign_in_form(key: str = "editor") -> None:
             if st.button(t("roles.sso"), key=f"{key}_login", icon=":material/login:"):
                 st.login()
         elif not roles.is_listed(email, _editors()):
-            st.warning(t("roles.not_editor", email=email))
+            st.warning(t("roles.not_editor", email=md(email)))
             st.button(t("roles.sign_out"), key=f"{key}_logout", on_click=st.logout)
     if "password" in how:
         with st.form(f"{key}_sign_in", clear_on_submit=True, border=False):
             st.text_input(t("roles.password"), type="password", key="editor_password_input")
             st.form_submit_button(t("roles.unlock"), on_click=_unlock, args=(_password(),))
-        if st.session_state.get("editor_wrong"):
-            st.error(t("roles.wrong"))
+        if WRONG in st.session_state:
+            tried, seconds = st.session_state[WRONG]
+            wait = t("roles.wait", seconds=fmt_int(seconds)) if seconds else ""
+            st.error(f"{t('roles.wrong')} {wait}" if tried else wait)
 
 
 def signed_in_note(key: str = "editor") -> None:
@@ -150,7 +185,7 @@ def signed_in_note(key: str = "editor") -> None:
     if how == "local" or presenting():
         return
     left, right = st.columns([3, 1], vertical_alignment="center")
-    left.caption(t("roles.signed_in", name=editor_name()))
+    left.caption(t("roles.signed_in", name=md(editor_name())))
     if "password" in how and _unlocked(_password()):
         right.button(t("roles.sign_out"), key=f"{key}_lock", on_click=_lock, type="tertiary")
     elif _email():

@@ -14,6 +14,7 @@ from reception import documents, planning, plans, store
 from reception.i18n import fmt_int, t
 from reception.scenario import ScenarioRefused
 from reception.selection import Selection
+from reception.text import md
 from reception.ui import query, roles, tables, uploads
 
 KIND = "scenario"
@@ -76,10 +77,10 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
         st.caption(
             t(
                 "plan.national_share",
-                lan=lan,
+                lan=md(lan),
                 county=fmt_int(county),
                 national=fmt_int(national),
-                year=share_year,
+                year=md(share_year),
             )
         )
         return county, int(national)
@@ -90,12 +91,13 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
         t("plan.total"), 0, 1_000_000, prefill, step=1, placeholder=t("plan.total_placeholder"), key=key
     )
     if source == "decision":
-        st.caption(t("plan.total_known", year=year, decision=row["decision"], total=fmt_int(prefill)))
+        decision = md(row["decision"])
+        st.caption(t("plan.total_known", year=int(year), decision=decision, total=fmt_int(prefill)))
     elif source == "kommuntal_sum":
-        st.caption(t("plan.total_kommuntal_sum", year=year, lan=lan, total=fmt_int(prefill)))
+        st.caption(t("plan.total_kommuntal_sum", year=int(year), lan=lan, total=fmt_int(prefill)))
     if value is not None:
         return int(value), None
-    st.info(t("plan.total_question", lan=lan, year=year), icon=":material/help:")
+    st.info(t("plan.total_question", lan=lan, year=int(year)), icon=":material/help:")
     if row is not None and not pd.isna(row["latest_target"]):
         latest, latest_year = int(row["latest_target"]), int(row["latest_year"])
         st.caption(t("plan.total_suggestion", lan=lan, total=fmt_int(latest), year=latest_year))
@@ -166,9 +168,9 @@ def save(spec: planning.Spec, table: pd.DataFrame, name: str) -> None:
     try:
         known[key] = documents.write(KIND, key, {**spec.document(planning.numbers_of(table)), "title": name},
                                      known.get(key, 0))  # fmt: skip
-        st.success(t("plan.saved", name=name))
+        st.success(t("plan.saved", name=md(name)))
     except documents.StaleRevision:
-        st.warning(t("plan.save_stale", name=name))
+        st.warning(t("plan.save_stale", name=md(name)))
 
 
 def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFrame, lan: str) -> None:
@@ -191,7 +193,7 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
         if other.lan_kod == spec.lan_kod:
             saved[f"{body.get('title', name)} ({other.year})"] = numbers
     if not saved:
-        st.caption(t("plan.compare_none", lan=lan))
+        st.caption(t("plan.compare_none", lan=md(lan)))
         return
     picked = st.multiselect(
         t("plan.compare"),
@@ -221,4 +223,5 @@ def worked_out(spec: planning.Spec) -> tuple[pd.DataFrame, pd.DataFrame, pd.Data
 
 
 def refused(error: ScenarioRefused) -> None:
-    st.error(plans.refusal(error), icon=":material/block:")
+    fields = {key: md(value) for key, value in error.fields.items()}  # names and files from outside
+    st.error(t(f"plan.refused.{error.code}", **fields), icon=":material/block:")

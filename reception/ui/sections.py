@@ -26,9 +26,10 @@ from reception.ui import query, tables
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 
 
-def source_line(datasets: tuple[str, ...]) -> str:
-    """'Källa: demo: mål. Data till och med okt 2026.' for the given datasets."""
-    return headline.source_line(query("data_freshness"), datasets, language(), files_as=md)
+def source_line(datasets: tuple[str, ...], quote=md) -> str:
+    """'Källa: demo: mål. Data till och med okt 2026.' for the given datasets; the file names (the
+    users' text) through ``quote``: :func:`md` for the page, ``str`` for a file's plain text."""
+    return headline.source_line(query("data_freshness"), datasets, language(), files_as=quote)
 
 
 def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict[str, str]:
@@ -39,7 +40,7 @@ def about(subject: str, selection: Selection, datasets: tuple[str, ...]) -> dict
     return {
         t("about.subject"): subject,
         t("about.selection"): headline.describe(selection, query("area_options")),
-        t("about.sources"): source_line(datasets),
+        t("about.sources"): source_line(datasets, quote=str),  # a sheet's plain text, no Markdown
         t("about.loaded"): loaded,
         t("about.made"): f"{datetime.now():%Y-%m-%d %H:%M}",
     }
@@ -140,12 +141,12 @@ def table(
 
 
 def empty(message_key: str = "empty.selection", **fields: object) -> None:
-    st.info(t(message_key, **fields))
+    st.info(t(message_key, **{key: md(value) for key, value in fields.items()}))
 
 
 def missing(*datasets: str, year: int | str) -> None:
     """Datasets a page needs that are not loaded (for the year): which files to load, and one link to Data."""
     if not datasets:
         return
-    st.info("\n\n".join(t(f"missing.{d}", year=year) for d in datasets), icon=":material/upload_file:")
+    st.info("\n\n".join(t(f"missing.{d}", year=md(year)) for d in datasets), icon=":material/upload_file:")
     st.page_link("pages/data.py", label=t("missing.go_data"), icon=":material/upload:")

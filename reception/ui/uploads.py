@@ -5,6 +5,9 @@ a reader in the server's own process; ``tests/hostile/test_one_way_in.py`` walks
 A rerun draws the page again without reading the file again: the answer, or the refusal, is kept
 in the session for that file. The session is the owner of the read, so one browser tab has one
 file read at a time.
+
+A file's name reaches the page however long it is (:func:`accept_long_names`), so that a name too
+long to keep is refused in words (``limit.name``), not by the browser's "AxiosError … 400".
 """
 
 from __future__ import annotations
@@ -13,11 +16,31 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import streamlit as st
+from python_multipart.multipart import MultipartParser
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from reception.refusal import Refusal
 
 T = TypeVar("T")
+# the longest line of a part's headers an upload request may carry: its file name is in one
+NAME_HEADER_BYTES = 64 * 1024
+
+
+def accept_long_names() -> None:
+    """Let an upload whose file name is long reach the page, where the reading refuses it in words.
+
+    Streamlit's upload request carries the file's name in a multipart part header, and the parser
+    under Starlette (python-multipart) refuses a header line over 4 224 bytes with a bare HTTP 400:
+    a name of about 2 500 characters made the browser show "AxiosError: Request failed with status
+    code 400" and no code of ours ever ran (checked in chromium, Streamlit 1.67). Names that long are
+    made by scripts (a file system keeps 255), so the parser is given room for 64 KB, in this server
+    process, once (the page set-up calls this); the name then reaches :func:`read_once`, and
+    ``isolate.run`` refuses any name over 255 characters (``limit.name``) in the user's language.
+    A body is still bounded by ``server.maxUploadSize``.
+    """
+    defaults = MultipartParser.__init__.__kwdefaults__
+    if defaults.get("max_header_size", 0) < NAME_HEADER_BYTES:
+        defaults["max_header_size"] = NAME_HEADER_BYTES
 
 
 def owner() -> str | None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
+
+from reception.text import WORD_JOINER
 
 ROOT = Path(__file__).resolve().parents[2]
 CODES = {"kommun_kod": str, "lan_kod": str}
@@ -34,6 +37,12 @@ def open_page(page: str = "app.py", **query) -> AppTest:
         at.switch_page(page).run()
     assert not at.exception, [e.message for e in at.exception]
     return at
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of an element's Markdown: escapes read, the invisible word joiners gone
+    (``reception.text.md`` writes both into outside text)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
 
 
 def download_bytes(button) -> bytes:

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import io
 import random
+import string
 import struct
 import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
+from xml.sax.saxutils import escape
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import xlwt
 from openpyxl import Workbook
+
+from reception.ingest import biff
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -39,12 +45,15 @@ class Case:
         expect: 'limit.…'/'format.…'/'unreadable'/'crashed' (a refusal with that code),
             'refused' (the importer's own refusal, no code) or 'loaded'.
         stored: for 'loaded': {kommun_kod: target} that the store must then hold for 2024.
+        command_line: what ``ingest`` on the command line does with it, when its larger limits
+            make it another outcome than the upload's ('loaded').
     """
 
     id: str
     build: Callable[[], tuple[str, bytes]]
     expect: str
     stored: dict[str, float] | None = None
+    command_line: str | None = None
 
 
 # --- zip and xlsx by hand ----------------------------------------------------------------------
@@ -123,10 +132,21 @@ def sheet_xml(body: str, *, dimension: str | None = None, prolog: str = "", afte
 
 
 def xlsx(
-    sheets: list[bytes | Repeated], *, extra: list[tuple[str, bytes | Repeated]] = (), flags: int = 0
+    sheets: list[bytes | Repeated],
+    *,
+    extra: list[tuple[str, bytes | Repeated]] = (),
+    flags: int = 0,
+    names: list[str] | None = None,
+    at: list[tuple[str, str]] | None = None,
 ) -> bytes:
-    """A workbook with these sheets' XML (Blad1, Blad2, ...), and any extra members."""
+    """A workbook with these sheets' XML (named ``names``, else Blad1, Blad2, ...), and any extra members.
+
+    ``at`` says where each sheet is stored and how the workbook's relationship names it: (member,
+    target); by default ``xl/worksheets/sheet1.xml`` named ``worksheets/sheet1.xml``.
+    """
     n = len(sheets)
+    names = names or [f"Blad{i}" for i in range(1, n + 1)]
+    at = at or [(f"xl/worksheets/sheet{i}.xml", f"worksheets/sheet{i}.xml") for i in range(1, n + 1)]
     overrides = "".join(
         f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
@@ -144,14 +164,16 @@ def xlsx(
         f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{RELS}">'
         f'<Relationship Id="rId1" Type="{DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
     )
-    listed = "".join(f'<sheet name="Blad{i}" sheetId="{i}" r:id="rId{i}"/>' for i in range(1, n + 1))
+    listed = "".join(
+        f'<sheet name="{escape(names[i - 1], {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
+        for i in range(1, n + 1)
+    )
     workbook = (
         f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{DOC}">'
         f"<sheets>{listed}</sheets></workbook>"
     )
     links = "".join(
-        f'<Relationship Id="rId{i}" Type="{DOC}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-        for i in range(1, n + 1)
+        f'<Relationship Id="rId{i}" Type="{DOC}/worksheet" Target="{at[i - 1][1]}"/>' for i in range(1, n + 1)
     )
     book_rels = f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{RELS}">{links}</Relationships>'
     members = [
@@ -160,7 +182,7 @@ def xlsx(
         ("xl/workbook.xml", workbook.encode()),
         ("xl/_rels/workbook.xml.rels", book_rels.encode()),
     ]
-    members += [(f"xl/worksheets/sheet{i}.xml", s) for i, s in enumerate(sheets, start=1)]
+    members += [(at[i][0], s) for i, s in enumerate(sheets)]
     return zip_bytes(members + list(extra), flags=flags)
 
 
@@ -478,6 +500,306 @@ def xls_garbage() -> tuple[str, bytes]:
     return "garbage.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(4).randbytes(8192)
 
 
+# --- what a grep did not see: quotes, spaces, prefixes, other places, other encodings ----------
+
+FAR = (1048576, "XFD1048576")
+
+
+def far_sheet(
+    row_open: str = "<row r='{row}'>", cell: str = "<c r='{ref}'><v>1</v></c>", dim: str = ""
+) -> bytes:
+    """A sheet with A1 and the far corner, its attributes written as ``row_open`` and ``cell`` say."""
+    body = (
+        '<row r="1">' + cell_xml("A1", "Kommun") + "</row>"
+        + row_open.format(row=FAR[0]) + cell.format(ref=FAR[1]) + "</row>"
+    )  # fmt: skip
+    return sheet_xml(body, prolog="", after="").replace(b"<sheetData>", dim.encode() + b"<sheetData>")
+
+
+def cell_xml(ref: str, value: object) -> str:
+    return cell(ref, value)
+
+
+def far_quoted() -> tuple[str, bytes]:
+    """The far corner in single quotes: 1.5 KB that made calamine ask for 512 GiB."""
+    return "quoted.xlsx", xlsx([far_sheet()])
+
+
+def far_spaced() -> tuple[str, bytes]:
+    return "spaced.xlsx", xlsx([far_sheet('<row r = "{row}">', '<c\tr\n=\n"{ref}"><v>1</v></c>')])
+
+
+def dimension_quoted() -> tuple[str, bytes]:
+    body = rows_xml(kommuntal_rows())
+    return "dimension_quoted.xlsx", xlsx(
+        [sheet_xml(body).replace(b"<sheetData>", b"<dimension ref = 'A1:XFD1048576' /><sheetData>")]
+    )
+
+
+def dimension_twice() -> tuple[str, bytes]:
+    """calamine takes the last dimension before the data: a small one first hides nothing."""
+    body = rows_xml(kommuntal_rows())
+    dims = b'<dimension ref="A1:C6"/><dimension ref="A1:XFD1048576"/><sheetData>'
+    return "dimension_twice.xlsx", xlsx([sheet_xml(body).replace(b"<sheetData>", dims)])
+
+
+def far_elsewhere(member: str, target: str) -> tuple[str, bytes]:
+    """The far corner in a sheet stored where the workbook's relationship says, not the usual place."""
+    stem = PurePath(member).name.replace(".", "_")
+    return f"elsewhere_{stem}.xlsx", xlsx([far_sheet()], at=[(member, target)])
+
+
+def far_prefixed() -> tuple[str, bytes]:
+    """The elements written with a prefix of their own (x:row, x:c): the same elements to calamine."""
+    body = (
+        '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Kommun</x:t></x:is></x:c></x:row>'
+        f'<x:row r="{FAR[0]}"><x:c r="{FAR[1]}"><x:v>1</x:v></x:c></x:row>'
+    )
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="{MAIN}">'
+        f"<x:sheetData>{body}</x:sheetData></x:worksheet>"
+    ).encode()
+    return "prefixed.xlsx", xlsx([sheet])
+
+
+def far_entity() -> tuple[str, bytes]:
+    """The far corner's letters written as character references (&#88; is X)."""
+    return "entity.xlsx", xlsx(
+        [far_sheet(cell='<c r="&#88;FD{row}"><v>1</v></c>'.replace("{row}", str(FAR[0])))]
+    )
+
+
+def wrapped_row(reference: str) -> tuple[str, bytes]:
+    """A reference with no row number or row 0: calamine subtracts one and wraps round to 4 billion."""
+    body = '<row r="1">' + cell("A1", "Kommun") + f'</row><row><c r="{reference}"><v>1</v></c></row>'
+    return f"wrapped_{reference or 'empty'}.xlsx", xlsx([sheet_xml(body)])
+
+
+def utf16_dtd() -> tuple[str, bytes]:
+    """A DTD in a sheet written in UTF-16: no byte pattern sees it, the parser does."""
+    xml = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE worksheet [<!ENTITY a "Stockholm">]>'
+        f'<worksheet xmlns="{MAIN}"><sheetData>{rows_xml(kommuntal_rows())}</sheetData></worksheet>'
+    )
+    return "utf16_dtd.xlsx", xlsx([b"\xff\xfe" + xml.encode("utf-16-le")])
+
+
+def utf16_dtd_in_relations() -> tuple[str, bytes]:
+    rels = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE r SYSTEM "http://elsewhere.invalid/x.dtd">'
+        f'<Relationships xmlns="{RELS}"/>'
+    )
+    return "utf16_rels.xlsx", xlsx(
+        [kommuntal_sheet()], extra=[("xl/_rels/other.xml.rels", b"\xff\xfe" + rels.encode("utf-16-le"))]
+    )
+
+
+def same_name_twice() -> tuple[str, bytes]:
+    """Two members called sheet1.xml: a harmless one for whoever looks first, the far corner after."""
+    data = xlsx([kommuntal_sheet()], extra=[("xl/worksheets/sheet1.xml", far_sheet())])
+    return "twice.xlsx", data
+
+
+def broken_sheet_xml() -> tuple[str, bytes]:
+    body = rows_xml(kommuntal_rows())
+    return "broken_xml.xlsx", xlsx([sheet_xml(body).replace(b"</sheetData>", b"</sheetDat>")])
+
+
+def ods_quoted_repeats() -> tuple[str, bytes]:
+    """Repeat counts in single quotes and with spaces, 935 bytes: ten billion cells."""
+    row = (
+        "<table:table-row table:number-rows-repeated = '100000'>"
+        "<table:table-cell table:number-columns-repeated='100000' "
+        "office:value-type='float' office:value='1'/></table:table-row>"
+    )
+    return "quoted.ods", ods(row)
+
+
+def ods_spaces(count: int) -> tuple[str, bytes]:
+    """One cell holding ``count`` spaces written as one text:s element."""
+    cell_text = (
+        '<table:table-cell office:value-type="string">'
+        f'<text:p>Falun<text:s text:c="{count}"/></text:p></table:table-cell>'
+    )
+    return "spaces.ods", ods(f"<table:table-row>{cell_text}</table:table-row>")
+
+
+def ods_repeated_text() -> tuple[str, bytes]:
+    """A cell of 200 characters repeated 1 000 columns by 1 000 rows: a million cells, 200 MB of text."""
+    text = "x" * 200
+    row = (
+        '<table:table-row table:number-rows-repeated="1000">'
+        '<table:table-cell office:value-type="string" table:number-columns-repeated="1000">'
+        f"<text:p>{text}</text:p></table:table-cell>"
+        "</table:table-row>"
+    )
+    return "repeated_text.ods", ods(row)
+
+
+def ods_other_prefix() -> tuple[str, bytes]:
+    """The table namespace under another prefix: counted all the same."""
+    row = (
+        '<t:table-row xmlns:t="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        't:number-rows-repeated="100000"><t:table-cell t:number-columns-repeated="1000" '
+        'office:value-type="float" office:value="1"/></t:table-row>'
+    )
+    return "other_prefix.ods", ods(row)
+
+
+# --- xls: the records of an Excel 97-2003 file -------------------------------------------------
+
+
+def xls_book(cells: dict[tuple[int, int], object]) -> bytes:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Kommuntal 2024")
+    for (row, col), value in cells.items():
+        sheet.write(row, col, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _kommuntal_cells() -> dict[tuple[int, int], object]:
+    cells = {}
+    for i, row in enumerate(kommuntal_rows()):
+        for j, value in enumerate(row):
+            cells[i, j] = int(value) if isinstance(value, str) and value.isdigit() and j == 2 else value
+    return cells
+
+
+def xls_patched(data: bytes, kind: int, change, new_kind: int | None = None, nth: int = 0) -> bytes:
+    """The file with the ``nth`` record of ``kind`` in its workbook stream rewritten by ``change``."""
+    (stream,) = biff.streams(data)
+    offset = data.find(stream[:512])
+    at, seen, out = 0, 0, bytearray(data)
+    while at + 4 <= len(stream):
+        record, length = struct.unpack_from("<HH", stream, at)
+        if record == kind:
+            if seen == nth:
+                body = change(bytes(stream[at + 4 : at + 4 + length]))
+                assert len(body) == length
+                out[offset + at + 4 : offset + at + 4 + length] = body
+                if new_kind is not None:
+                    out[offset + at : offset + at + 2] = struct.pack("<H", new_kind)
+                return bytes(out)
+            seen += 1
+        at += 4 + length
+    raise ValueError(f"no record {kind:#x}")
+
+
+def xls_good() -> tuple[str, bytes]:
+    return "kommuntal.xls", xls_book(_kommuntal_cells())
+
+
+def xls_dimension() -> tuple[str, bytes]:
+    """DIMENSIONS declaring four billion rows: calamine reserves them before reading a cell."""
+    data = xls_book(_kommuntal_cells())
+    return "dimension.xls", xls_patched(data, 0x0200, lambda b: struct.pack("<IIHHH", 0, 0xFFFFFFFF, 0, 3, 0))
+
+
+def xls_far_cells() -> tuple[str, bytes]:
+    """Cells at A1 and IV65536 under a small declared dimension: 16.7 million cells to build."""
+    cells = {**_kommuntal_cells(), (65535, 255): 1}
+    data = xls_book(cells)
+    return "far_cells.xls", xls_patched(data, 0x0200, lambda b: struct.pack("<IIHHH", 0, 6, 0, 3, 0))
+
+
+def xls_strings() -> tuple[str, bytes]:
+    """A table of texts declaring two billion texts in a 6 KB file."""
+    data = xls_book(_kommuntal_cells())
+    return "strings.xls", xls_patched(data, 0x00FC, lambda b: b[:4] + struct.pack("<i", 0x7FFFFFFF) + b[8:])
+
+
+def xls_sheet_beyond() -> tuple[str, bytes]:
+    """A sheet said to start beyond the end of the stream."""
+    data = xls_book(_kommuntal_cells())
+    return "beyond.xls", xls_patched(data, 0x0085, lambda b: struct.pack("<I", 0x7FFFFFF0) + b[4:])
+
+
+def xls_password() -> tuple[str, bytes]:
+    """A FILEPASS record (a password): the code page record rewritten as one."""
+    data = xls_book(_kommuntal_cells())
+    return "password.xls", xls_patched(data, 0x0042, lambda b: b"\x01\x00", new_kind=0x002F)
+
+
+def xls_fat_loop() -> tuple[str, bytes]:
+    """The compound file's directory chain loops on itself."""
+    data = bytearray(xls_book(_kommuntal_cells()))
+    fat_sector = struct.unpack_from("<I", data, 0x4C)[0]
+    directory = struct.unpack_from("<I", data, 0x30)[0]
+    at = (fat_sector + 1) * 512 + directory * 4
+    data[at : at + 4] = struct.pack("<I", directory)  # the directory's next sector: itself
+    return "loop.xls", bytes(data)
+
+
+# --- CSV: every line, every record ---------------------------------------------------------------
+
+
+def csv_wide_late(columns: int, line: int) -> tuple[str, bytes]:
+    """A normal file whose line ``line`` has ``columns`` fields: beyond the 200 lines once looked at."""
+    rows = csv_text(kommuntal_rows()) + b"\r\n"
+    rows += b"2080;Falun;20\r\n" * line
+    return f"wide_late_{line}.csv", rows + b";".join([b"1"] * columns) + b"\r\n"
+
+
+def csv_quoted_newlines(columns: int) -> tuple[str, bytes]:
+    """A record of ``columns`` fields, each quoted with a line break inside: every line is short."""
+    record = ";".join(['"x\n"'] * columns)
+    return "quoted_newlines.csv", ("Kommun;Kommuntal\n" + record + "\n").encode()
+
+
+def csv_long_field(kb: int, ragged: bool) -> tuple[str, bytes]:
+    """A quoted field of ``kb`` KB spread over short lines; ``ragged``: a row wider than the header,
+    so Arrow gives up and Python's reader reads the file (its own limit was 128 KB a field)."""
+    field = "x\n" * (kb * 512)
+    extra = ";2" if ragged else ""
+    return f"long_field_{kb}.csv", (f'Kommun;Kommuntal\n"{field}";1{extra}\n').encode()
+
+
+def csv_old_mac() -> tuple[str, bytes]:
+    """Lines ended by CR alone, as old Macs saved them."""
+    return "old_mac.csv", csv_text(kommuntal_rows()).replace(b"\r\n", b"\r")
+
+
+# --- text that would become live content: links, images, HTML, a terminal's escapes ----------------
+
+LIVE = [
+    "![x](http://elsewhere.example/pixel.png)",
+    "<img src=http://elsewhere.example/h.png>",
+    "[se här](https://elsewhere.example)",
+    "www.elsewhere.example",
+    "anna@elsewhere.example",
+    "Falun\x1b[2J\x1b]0;owned\x07",
+    ":red[röd] :material/home: $x^2$",
+]
+
+
+def live_names() -> tuple[str, bytes]:
+    """A weight or kommuntal table whose names are links, images, HTML and escape sequences."""
+    rows = [["Kommun", "Kommuntal 2024"], *[[text, 10 + i] for i, text in enumerate(LIVE)]]
+    return "live_names.csv", csv_text(rows)
+
+
+def live_file_name() -> tuple[str, bytes]:
+    """A good file under a name that is a link, an image and an escape sequence (no '/': a file name)."""
+    name = "![x](http:elsewhere.example) www.elsewhere.example <img src=x> \x1b[2J kommuntal.csv"
+    return name, csv_text(kommuntal_rows())
+
+
+def live_sheet() -> tuple[str, bytes]:
+    """A sheet named by a link, holding a name that is no municipality: the problem names both."""
+    rows = [["Kommun", "Kommuntal 2024"], ["[se här](https://elsewhere.example)", 5]]
+    return "live_sheet.xlsx", xlsx([sheet_xml(rows_xml(rows))], names=["![x](http:elsewhere.example)"])
+
+
+def long_sheet_name_with_bad_rows(sheet_mb: int = 2, rows: int = 120) -> tuple[str, bytes]:
+    """The file of the report: a sheet name of megabytes (letters that do not pack small), and rows
+    whose names are no municipality: every problem once quoted the name (2.44 GB in the server)."""
+    table = [["Kommun", "Kommuntal 2024"]] + [[f"Atlantis {i} " + "x" * 2000, i] for i in range(rows)]
+    letters = random.Random(5).choices(string.ascii_letters, k=sheet_mb << 20)
+    return "amplified.xlsx", xlsx([sheet_xml(rows_xml(table))], names=["Blad " + "".join(letters)])
+
+
 CASES: list[Case] = [
     # sheets that declare or reach far more cells than they hold
     Case("dimension A1:XFD1048576 (1.9 KB)", lambda: far_corner("A1:XFD1048576"), "limit.dimension"),
@@ -522,7 +844,7 @@ CASES: list[Case] = [
     Case("CSV with a million columns", lambda: csv_columns(1_000_000), "limit.line"),
     Case("CSV with 3000 columns", lambda: csv_columns(3000), "limit.columns"),
     Case("CSV of one 20 MB line", lambda: csv_one_line(20), "limit.line"),
-    Case("CSV of 51 MB", lambda: csv_huge(51), "limit.file"),
+    Case("CSV of 51 MB", lambda: csv_huge(51), "limit.file", command_line="loaded"),
     Case("binary bytes that decode as Windows-1252", csv_binary, "refused"),
     Case("NUL bytes", csv_nul, "format.nul"),
     Case("header only", lambda: ("header.csv", b"Kommunkod;Kommun;Kommuntal 2024\r\n"), "refused"),
@@ -540,4 +862,62 @@ CASES: list[Case] = [
     Case("negative zero", negative_zero, "loaded", {"0180": 100, "1480": 60, "2080": 0}),
     Case("a formula referencing another file", external_formula, "loaded", TARGETS),
     Case("deeply merged headers", lambda: merged_headers(40), "loaded", TARGETS),
+    # what a grep did not see: quotes, spaces, prefixes, entities, other places, other encodings
+    Case("the far corner in single quotes (1.5 KB)", far_quoted, "limit.cells"),
+    Case("the far corner with spaces, tabs and line breaks around =", far_spaced, "limit.cells"),
+    Case("a dimension in single quotes with spaces", dimension_quoted, "limit.dimension"),
+    Case("a small dimension, then the far one", dimension_twice, "limit.dimension"),
+    Case(
+        "the far corner in a sheet under a subfolder",
+        lambda: far_elsewhere("xl/worksheets/deep/data.xml", "worksheets/deep/data.xml"),
+        "limit.cells",
+    ),
+    Case(
+        "the far corner in a sheet stored as .bin",
+        lambda: far_elsewhere("xl/worksheets/sheet1.bin", "/xl/worksheets/sheet1.bin"),
+        "limit.cells",
+    ),
+    Case(
+        "the far corner in a sheet outside the sheet folders",
+        lambda: far_elsewhere("xl/data/sheet.xml", "data/sheet.xml"),
+        "limit.cells",
+    ),
+    Case(
+        "the far corner in a sheet named by a relative path",
+        lambda: far_elsewhere("xl/worksheets/x/../sheet9.xml", "worksheets/x/../sheet9.xml"),
+        "limit.cells",
+    ),
+    Case("the far corner with prefixed elements (x:row, x:c)", far_prefixed, "limit.cells"),
+    Case("the far corner's letters as character references", far_entity, "limit.cells"),
+    Case("a cell reference with row 0", lambda: wrapped_row("A0"), "limit.cells"),
+    Case("a cell reference with no row number", lambda: wrapped_row("XFD"), "limit.cells"),
+    Case("a DTD in a sheet written in UTF-16", utf16_dtd, "format.dtd"),
+    Case("an external DTD in a relationships part in UTF-16", utf16_dtd_in_relations, "format.dtd"),
+    Case("two members of the same name", same_name_twice, "format.broken_zip"),
+    Case("a sheet that is not well-formed XML", broken_sheet_xml, "format.broken_xml"),
+    Case("ods repeat counts in single quotes with spaces", ods_quoted_repeats, "limit.repeated"),
+    Case("ods: one cell of a billion spaces (text:s)", lambda: ods_spaces(10**9), "limit.text"),
+    Case("ods: a text cell repeated a million times", ods_repeated_text, "limit.text"),
+    Case("ods: the table namespace under another prefix", ods_other_prefix, "limit.repeated"),
+    Case("ods: a few spaces (text:s) in a name", lambda: ods_spaces(3), "refused"),
+    # xls: what its records declare and reach
+    Case("xls, good", xls_good, "loaded", TARGETS),
+    Case("xls declaring four billion rows", xls_dimension, "limit.dimension"),
+    Case("xls with cells at A1 and IV65536", xls_far_cells, "limit.cells", command_line="loaded"),
+    Case("xls declaring two billion texts", xls_strings, "limit.strings"),
+    Case("xls with a sheet beyond its stream", xls_sheet_beyond, "format.broken_xls"),
+    Case("xls with a password (FILEPASS)", xls_password, "format.encrypted"),
+    Case("xls whose directory chain loops", xls_fat_loop, "format.broken_xls"),
+    # CSV: every line and every record
+    Case("CSV with 3000 columns on line 5000", lambda: csv_wide_late(3000, 5000), "limit.columns"),
+    Case("CSV with 3000 quoted fields over 3000 lines", lambda: csv_quoted_newlines(3000), "limit.columns"),
+    Case("CSV with a quoted field of 600 KB over short lines", lambda: csv_long_field(600, False), "refused"),
+    Case("CSV, ragged, with a quoted field of 600 KB", lambda: csv_long_field(600, True), "limit.field"),
+    Case("CSV, ragged, with a quoted field of 200 KB", lambda: csv_long_field(200, True), "refused"),
+    Case("CSV with old Mac line ends", csv_old_mac, "loaded", TARGETS),
+    # text that would become live content where it is shown
+    Case("names that are links, images, HTML and escape sequences", live_names, "refused"),
+    Case("a good file whose name is a link and an escape sequence", live_file_name, "loaded", TARGETS),
+    Case("a sheet named by a link", live_sheet, "refused"),
+    Case("a sheet name of 2 MB quoted by 120 problems", long_sheet_name_with_bad_rows, "refused"),
 ]

@@ -208,7 +208,7 @@ def test_the_readme_and_the_upload_setting_say_the_limits_the_code_applies():
         ("one member's unpacking ratio (from 1 MB unpacked)", "ratio"),
         ("files in a zip", "members"),
         ("sheets", "sheets"),
-        ("an xlsx's shared strings", "shared_strings_mb"),
+        ("an xlsx's shared strings; an ods's text, repeats counted", "shared_strings_mb"),
         ("a CSV line", "line_kb"),
         ("columns (CSV, parquet)", "columns"),
     ]
