@@ -44,15 +44,16 @@ def missing() -> str | None:
 
 
 class Server:
-    """``streamlit run app.py`` on a free local port over ``db``, in its own process group."""
+    """``streamlit run <script>`` (the app by default) on a free local port over ``db``, in its own
+    process group."""
 
-    def __init__(self, db: Path, log: Path) -> None:
+    def __init__(self, db: Path, log: Path, script: str = "app.py") -> None:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "RECEPTION_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-        command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                    "--server.address", "127.0.0.1", "--server.port", str(self.port)]  # fmt: skip
         self.log = log
         with open(log, "wb") as out:
