@@ -176,7 +176,7 @@ def _measure(db: Path, folder: Path, runs: int, paths: list[str], say) -> dict:
         bare.wait_healthy()
         with sync_playwright() as p:
             targets = [("bare", bare.url, "/")] + [(path, app.url, path) for path in paths]
-            for _, url, path in targets:  # warm-up: imports, caches, chromium's disk cache
+            for _, url, path in targets if runs > 1 else []:  # warm-up (not in a smoke run of one)
                 first_chart(p, url, path)
             loads: dict[str, list[dict]] = {name: [] for name, _, _ in targets}
             for i in range(runs):
@@ -192,7 +192,8 @@ def _measure(db: Path, folder: Path, runs: int, paths: list[str], say) -> dict:
 
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
             try:
-                start_to_chart(browser, db, folder, "app.py")  # warm-up
+                if runs > 1:
+                    start_to_chart(browser, db, folder, "app.py")  # warm-up
                 started: dict[str, list] = {"bare": [], "app": []}
                 for _ in range(runs):
                     started["bare"].append(start_to_chart(browser, db, folder, BARE))

@@ -1,0 +1,92 @@
+"""The sample deck's handout: a first build in a fresh process (the browser started for it) and
+later builds (the browser kept), each from the deck to the PDF's bytes.
+
+Each build runs in a child process of its own (``python -m bench.handout --child``), so a first
+build is really the first of a process, as after a server start; the later builds follow in the
+same child. Run on its own: ``python -m bench.handout [--runs N]`` (on a fresh demo store).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.timing import summary
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _child(db: Path, later: int) -> None:
+    """In the child: the sample deck built 1 + ``later`` times; seconds of each, as JSON on stdout."""
+    from reception import handout
+
+    took, sizes = [], []
+    for _ in range(1 + later):
+        start = time.perf_counter()
+        pdf = handout.build(handout.sample_deck(), path=db)
+        took.append(time.perf_counter() - start)
+        sizes.append(len(pdf))
+    print(json.dumps({"seconds": took, "bytes": sizes}))
+
+
+def measure(db: Path, runs: int, later: int = 2) -> dict:
+    """``runs`` fresh processes, each building the sample deck's handout 1 + ``later`` times."""
+    first, after = [], []
+    for _ in range(runs):
+        answer = subprocess.run(
+            [sys.executable, "-m", "bench.handout", "--child", str(db), str(later)],
+            cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+            env={**os.environ, "RECEPTION_DB": str(db)},
+        )  # fmt: skip
+        if answer.returncode != 0:
+            return {"skipped": answer.stderr.strip().splitlines()[-1][:500] if answer.stderr else "failed"}
+        seconds = json.loads(answer.stdout.strip().splitlines()[-1])["seconds"]
+        first.append(seconds[0])
+        after += seconds[1:]
+    return {"first": summary(first), "later": summary(after), "load_average": round(os.getloadavg()[0], 2)}
+
+
+def line(result: dict) -> str:
+    if "skipped" in result:
+        return f"Handout not measured: {result['skipped']}."
+    first, later = result["first"], result["later"]
+    again = (
+        f"a later one {later['median_ms'] / 1000:.1f} s (median of {later['runs']}); "
+        if later["runs"]
+        else ""
+    )
+    return (
+        f"**Handout, the sample deck (4 charts)**: the first build in a process "
+        f"{first['median_ms'] / 1000:.1f} s (median of {first['runs']}, p95 {first['p95_ms'] / 1000:.1f}), "
+        f"{again}load average {result['load_average']:.1f}."
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import tempfile
+    from datetime import date
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        _child(Path(argv[1]), int(argv[2]))
+        return 0
+    from bench import generate
+    from reception import store
+
+    parser = argparse.ArgumentParser(prog="python -m bench.handout")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="reception-bench-") as tmp:
+        db = generate.demo_store(Path(tmp), date.today())
+        store.prepare(db)
+        print(line(measure(db, args.runs)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
