@@ -57,10 +57,11 @@ if fulfilment.empty:
         sections.empty("overview.no_target", year=year)
     st.stop()
 
-sections.first_chart("/", selection, "oversikt_karta", key="map", geojson=geo.municipality_geojson_url())
-
+# the ranking (bars) first, the map second: bars draw at once, the map waits for its base layer
 title, summary = findings.ranking(fulfilment, year, lang)
 figure = targets.gap_bars(fulfilment, title, lang, present, n=5 if present else 8)
 sections.chart(
     figure, summary, fulfilment, "oversikt_efter_fore", this_year, ("targets", "arrivals"), key="rank"
 )
+
+sections.first_chart("/", selection, "oversikt_karta", key="map", geojson=geo.municipality_geojson_url())
