@@ -163,10 +163,69 @@ def _loads_summary(loads: list[dict]) -> dict:
     }
 
 
-def _measure(db: Path, folder: Path, runs: int, paths: list[str], say) -> dict:
-    from playwright.sync_api import sync_playwright
+PARTS = ("new_browser", "start", "changed")
 
+
+def _new_browser(p, app: Server, bare: Server, runs: int, paths: list[str], say) -> dict:
+    targets = [("bare", bare.url, "/")] + [(path, app.url, path) for path in paths]
+    for _, url, path in targets if runs > 1 else []:  # warm-up (not in a smoke run of one)
+        first_chart(p, url, path)
+    loads: dict[str, list[dict]] = {name: [] for name, _, _ in targets}
+    for i in range(runs):
+        for name, url, path in targets:
+            loads[name].append(first_chart(p, url, path))
+        say(f"  new browser, round {i + 1}/{runs}: load {_load()}")
+    pages = {name: _loads_summary(found) for name, found in loads.items()}
+    floor = pages["bare"]["first_chart"]["median_ms"]
+    for entry in pages.values():
+        entry["ratio"] = ratio(entry["first_chart"]["median_ms"], floor)
+    return pages
+
+
+def _start(browser, db: Path, folder: Path, runs: int, say) -> dict:
+    if runs > 1:
+        start_to_chart(browser, db, folder, "app.py")  # warm-up
+    started: dict[str, list] = {"bare": [], "app": []}
+    for _ in range(runs):
+        started["bare"].append(start_to_chart(browser, db, folder, BARE))
+        started["app"].append(start_to_chart(browser, db, folder, "app.py"))
+    result = {
+        name: {"health": summary([h for h, _ in found]), "first_chart": summary([c for _, c in found])}
+        for name, found in started.items()
+    }
+    result["ratio"] = ratio(
+        result["app"]["first_chart"]["median_ms"], result["bare"]["first_chart"]["median_ms"]
+    )
+    say(f"  server start to first chart: load {_load()}")
+    return result
+
+
+def _changed(browser, db: Path, app: Server, bare: Server, runs: int) -> dict:
     from reception.i18n import LABELS
+
+    counties = _counties(db)
+    bare_counties = [(name, name) for name in bare_page_counties()]
+    changed: dict[str, list[float]] = {"bare": []} | {path: [] for path in CHANGED}
+    # a county not seen before each time: each page opens on one county and picks the next;
+    # Översikt goes up the list and Mål down it, so neither finds the other's answers cached
+    # (rounds of one pick, interleaved)
+    for round_ in range(runs):
+        for name in changed:
+            order = bare_counties if name == "bare" else counties
+            order = order[::-1] if name == "/mal" else order
+            (code, _), (_, picked) = order[round_], order[round_ + 1]
+            url, path = (bare.url, "/") if name == "bare" else (app.url, f"{name}?lan={code}")
+            box = "Välj län" if name == "bare" else LABELS["sel.lan"][0]
+            changed[name] += selection_changes(browser, url, path, box, ["", picked], 1)
+    result = {name: summary(found) for name, found in changed.items()}
+    floor = result["bare"]["median_ms"]
+    for entry in result.values():
+        entry["ratio"] = ratio(entry["median_ms"], floor)
+    return result
+
+
+def _measure(db: Path, folder: Path, runs: int, paths: list[str], say, parts: tuple[str, ...]) -> dict:
+    from playwright.sync_api import sync_playwright
 
     result: dict = {"runs": runs, "load_average": [_load()]}
     app = Server(db, folder / "first_view_app.log")
@@ -175,62 +234,17 @@ def _measure(db: Path, folder: Path, runs: int, paths: list[str], say) -> dict:
         app.wait_healthy()
         bare.wait_healthy()
         with sync_playwright() as p:
-            targets = [("bare", bare.url, "/")] + [(path, app.url, path) for path in paths]
-            for _, url, path in targets if runs > 1 else []:  # warm-up (not in a smoke run of one)
-                first_chart(p, url, path)
-            loads: dict[str, list[dict]] = {name: [] for name, _, _ in targets}
-            for i in range(runs):
-                for name, url, path in targets:
-                    loads[name].append(first_chart(p, url, path))
-                say(f"  new browser, round {i + 1}/{runs}: load {_load()}")
-            pages = {name: _loads_summary(found) for name, found in loads.items()}
-            floor = pages["bare"]["first_chart"]["median_ms"]
-            for entry in pages.values():
-                entry["ratio"] = ratio(entry["first_chart"]["median_ms"], floor)
-            result["new_browser"] = pages
-            result["load_average"].append(_load())
-
+            if "new_browser" in parts:
+                result["new_browser"] = _new_browser(p, app, bare, runs, paths, say)
+                result["load_average"].append(_load())
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
             try:
-                if runs > 1:
-                    start_to_chart(browser, db, folder, "app.py")  # warm-up
-                started: dict[str, list] = {"bare": [], "app": []}
-                for _ in range(runs):
-                    started["bare"].append(start_to_chart(browser, db, folder, BARE))
-                    started["app"].append(start_to_chart(browser, db, folder, "app.py"))
-                result["start"] = {
-                    name: {
-                        "health": summary([h for h, _ in found]),
-                        "first_chart": summary([c for _, c in found]),
-                    }
-                    for name, found in started.items()
-                }
-                result["start"]["ratio"] = ratio(
-                    result["start"]["app"]["first_chart"]["median_ms"],
-                    result["start"]["bare"]["first_chart"]["median_ms"],
-                )
-                say(f"  server start to first chart: load {_load()}")
-                result["load_average"].append(_load())
-
-                counties = _counties(db)
-                bare_counties = [(name, name) for name in bare_page_counties()]
-                changed: dict[str, list[float]] = {"bare": []} | {path: [] for path in CHANGED}
-                # a county not seen before each time: each page opens on one county and picks the
-                # next; Översikt goes up the list and Mål down it, so neither finds the other's
-                # answers cached (rounds of one pick, interleaved)
-                for round_ in range(runs):
-                    for name in changed:
-                        order = bare_counties if name == "bare" else counties
-                        order = order[::-1] if name == "/mal" else order
-                        (code, _), (_, picked) = order[round_], order[round_ + 1]
-                        url, path = (bare.url, "/") if name == "bare" else (app.url, f"{name}?lan={code}")
-                        box = "Välj län" if name == "bare" else LABELS["sel.lan"][0]
-                        changed[name] += selection_changes(browser, url, path, box, ["", picked], 1)
-                result["changed"] = {name: summary(found) for name, found in changed.items()}
-                floor = result["changed"]["bare"]["median_ms"]
-                for entry in result["changed"].values():
-                    entry["ratio"] = ratio(entry["median_ms"], floor)
-                result["load_average"].append(_load())
+                if "start" in parts:
+                    result["start"] = _start(browser, db, folder, runs, say)
+                    result["load_average"].append(_load())
+                if "changed" in parts:
+                    result["changed"] = _changed(browser, db, app, bare, runs)
+                    result["load_average"].append(_load())
             finally:
                 browser.close()
     finally:
@@ -239,7 +253,14 @@ def _measure(db: Path, folder: Path, runs: int, paths: list[str], say) -> dict:
     return result
 
 
-def measure(db: Path, folder: Path, runs: int, paths: list[str] | None = None, say=print) -> dict:
+def measure(
+    db: Path,
+    folder: Path,
+    runs: int,
+    paths: list[str] | None = None,
+    say=print,
+    parts: tuple[str, ...] = PARTS,
+) -> dict:
     """The first view of every page (or ``paths``) against the bare page; ``{"skipped": reason}``
     when the browser can't run or a page does not draw in time."""
     reason = missing()
@@ -248,7 +269,7 @@ def measure(db: Path, folder: Path, runs: int, paths: list[str] | None = None, s
     from playwright.sync_api import Error as PlaywrightError
 
     try:
-        return _measure(db, folder, runs, paths or app_paths(), say)
+        return _measure(db, folder, runs, paths or app_paths(), say, parts)
     except (RuntimeError, PlaywrightError) as failure:
         text = f"{type(failure).__name__}: {failure}".replace(str(folder), "<tmp>")
         return {"skipped": text[:1000]}
@@ -268,8 +289,8 @@ def lines(result: dict) -> list[str]:
         "| script runs |",
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
-    pages = result["new_browser"]
-    bare = pages["bare"]
+    pages = result.get("new_browser", {})
+    bare = pages.get("bare")
     for path, entry in pages.items():
         if path == "bare":
             continue
@@ -280,15 +301,15 @@ def lines(result: dict) -> list[str]:
             f"{_num(bare['first_chart']['median_ms'])} | {entry['ratio']:.2f} × | {ws} "
             f"| {chunk} (bare {_num(bare['chunk_ms'])}) | {entry['script_runs']} |"
         )
-    start = result["start"]
-    app_health, bare_health = (_num(start[k]["health"]["median_ms"]) for k in ("app", "bare"))
-    health = f"health {app_health} (bare {bare_health})"
-    out.append(
-        f"| server start to first chart | Översikt | {_num(start['app']['first_chart']['median_ms'])} | "
-        f"{_num(start['bare']['first_chart']['median_ms'])} | {start['ratio']:.2f} × | "
-        f"{health} | | |"
-    )
-    changed = result["changed"]
+    start = result.get("start")
+    if start:
+        app_health, bare_health = (_num(start[k]["health"]["median_ms"]) for k in ("app", "bare"))
+        out.append(
+            f"| server start to first chart | Översikt | {_num(start['app']['first_chart']['median_ms'])} | "
+            f"{_num(start['bare']['first_chart']['median_ms'])} | {start['ratio']:.2f} × | "
+            f"health {app_health} (bare {bare_health}) | | |"
+        )
+    changed = result.get("changed", {})
     for path, entry in changed.items():
         if path == "bare":
             continue
@@ -325,11 +346,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.first_view", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pages", nargs="*", default=None, help="URL paths (default: every page)")
+    parser.add_argument("--parts", nargs="*", default=PARTS, choices=PARTS, help="what to measure (all)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="reception-bench-") as tmp:
         db = generate.demo_store(Path(tmp), date.today())
         store.prepare(db)
-        result = measure(db, Path(tmp), args.runs, args.pages, say=print)
+        result = measure(db, Path(tmp), args.runs, args.pages, say=print, parts=tuple(args.parts))
     print("\n".join(lines(result)))
     return 0
 
