@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 
 from reception.ingest import names
 from reception.ingest.problems import Problem, Said, problem
+from reception.ingest.read import row_numbers
 
 KEYS = {
     "targets": ["year", "kommun_kod", "program"],
@@ -37,7 +38,7 @@ def one_per_key(
     file: str, facts: pa.Table, key: list[str], measures: list[str]
 ) -> tuple[pa.Table, list[Problem], list[str]]:
     """Facts with each key once, the problems (different values) and warnings (repeats)."""
-    indexed = facts.append_column("_i", pa.array(range(facts.num_rows), pa.int64()))
+    indexed = facts.append_column("_i", row_numbers(facts.num_rows, 0))
     counts = indexed.group_by(key, use_threads=False).aggregate([("_i", "count"), ("_i", "min")])
     repeated = counts.filter(pc.greater(counts.column("_i_count"), 1))
     if repeated.num_rows == 0:

@@ -167,7 +167,7 @@ def ingest_bytes(
         return IngestResult(name, already_loaded=already)
     report(0, 100)
     found = plan(name, data, dataset=dataset, year=year, month=month, choices=choices, recipe=recipe,
-                 store_path=path, today=today, progress=report)  # fmt: skip
+                 store_path=path, today=today, progress=report, sha256=sha256)  # fmt: skip
     if found.problems:
         raise IngestRefused(name, found.problems)
     facts_digest = digest(found.parts)
@@ -248,12 +248,15 @@ def plan(
     store_path: Path | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    sha256: str | None = None,
 ) -> Plan:
     """What ``data`` would become, with every problem, and nothing written.
 
     Raises:
         IngestRefused: only for what no choice can fix: an unreadable file, a limit, a bad option,
             or a recipe that does not fit the file.
+
+    ``sha256`` is the file's digest when the caller has it already (else it is worked out here).
     """
     name = PurePath(name).name
     report = progress or (lambda done, total: None)
@@ -267,7 +270,7 @@ def plan(
     month = month if month is not None else choices.month
     check_options(name, None, year, month)
     ctx = Context(name, dataset, year, month, today or date.today())
-    found = Plan(name, hashlib.sha256(data).hexdigest(), sheets, choices, result=IngestResult(name))
+    found = Plan(name, sha256 or hashlib.sha256(data).hexdigest(), sheets, choices, result=IngestResult(name))
     found.result.recipe = choices.recipe
     for sheet in sheets:
         tables = find_tables(sheet, lambda k, s=sheet.name: choices.table(s, k))
