@@ -20,10 +20,15 @@ from bench.timing import summary
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _child(db: Path, later: int) -> None:
-    """In the child: the sample deck built 1 + ``later`` times; seconds of each, as JSON on stdout."""
+def _child(db: Path, later: int, warmed: float) -> None:
+    """In the child: the sample deck built 1 + ``later`` times; seconds of each, as JSON on stdout.
+    With ``warmed`` > 0 the browser is warmed as the Möte page does, that many seconds before the
+    first build (a user reading the page before the click)."""
     from reception import handout
 
+    if warmed:
+        handout.BROWSER.warm()
+        time.sleep(warmed)
     took, sizes = [], []
     for _ in range(1 + later):
         start = time.perf_counter()
@@ -33,21 +38,41 @@ def _child(db: Path, later: int) -> None:
     print(json.dumps({"seconds": took, "bytes": sizes}))
 
 
+WARMED_S = 5  # seconds between the Möte page drawn (the browser warmed) and the click
+
+
 def measure(db: Path, runs: int, later: int = 2) -> dict:
-    """``runs`` fresh processes, each building the sample deck's handout 1 + ``later`` times."""
-    first, after = [], []
+    """``runs`` fresh processes, each building the sample deck's handout 1 + ``later`` times; and as
+    many where the browser was warmed by the Möte page WARMED_S before the first build (interleaved)."""
+    first, after, warmed = [], [], []
     for _ in range(runs):
-        answer = subprocess.run(
-            [sys.executable, "-m", "bench.handout", "--child", str(db), str(later)],
-            cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-            env={**os.environ, "RECEPTION_DB": str(db)},
-        )  # fmt: skip
-        if answer.returncode != 0:
-            return {"skipped": answer.stderr.strip().splitlines()[-1][:500] if answer.stderr else "failed"}
-        seconds = json.loads(answer.stdout.strip().splitlines()[-1])["seconds"]
-        first.append(seconds[0])
-        after += seconds[1:]
-    return {"first": summary(first), "later": summary(after), "load_average": round(os.getloadavg()[0], 2)}
+        for warm in (0, WARMED_S):
+            seconds = _built(db, later if not warm else 0, warm)
+            if isinstance(seconds, str):
+                return {"skipped": seconds}
+            if warm:
+                warmed.append(seconds[0])
+            else:
+                first.append(seconds[0])
+                after += seconds[1:]
+    return {
+        "first": summary(first),
+        "later": summary(after),
+        "warmed": summary(warmed),
+        "load_average": round(os.getloadavg()[0], 2),
+    }
+
+
+def _built(db: Path, later: int, warmed: float) -> list[float] | str:
+    """Seconds of each build in one fresh process, or why it failed."""
+    answer = subprocess.run(
+        [sys.executable, "-m", "bench.handout", "--child", str(db), str(later), str(warmed)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "RECEPTION_DB": str(db)},
+    )  # fmt: skip
+    if answer.returncode != 0:
+        return answer.stderr.strip().splitlines()[-1][:500] if answer.stderr else "failed"
+    return json.loads(answer.stdout.strip().splitlines()[-1])["seconds"]
 
 
 def line(result: dict) -> str:
@@ -73,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--child"]:
-        _child(Path(argv[1]), int(argv[2]))
+        _child(Path(argv[1]), int(argv[2]), float(argv[3]))
         return 0
     from bench import generate
     from reception import store

@@ -138,6 +138,23 @@ class Browser:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._loop, self._kaleido = None, None
 
+    def warm(self) -> None:
+        """Start the browser in a thread of its own, unless it runs already or is starting: the
+        first handout then only draws (a page with the handout button calls this when drawn)."""
+        if self._kaleido is not None or self._lock.locked():
+            return
+
+        def start() -> None:
+            with self._lock:
+                if self._kaleido is not None:
+                    return
+                try:
+                    self._start()
+                except Exception:  # noqa: BLE001 - the click's own start reports what is wrong
+                    self.close()
+
+        threading.Thread(target=start, name="handout-browser-warm", daemon=True).start()
+
     def draw(self, specs: list[dict]) -> None:
         """Write each spec's figure to its path (kaleido's figure dicts: fig, path, opts, topojson)."""
         with self._lock:

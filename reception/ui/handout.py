@@ -15,10 +15,12 @@ from reception.selection import Selection
 def handout_button(current: Deck, selection: Selection) -> None:
     """'Ladda ner utdelning (PDF)' for the deck, in the page's language; nothing while presenting.
 
-    The PDF is built on the click, in Streamlit's download thread, not on every rerun of the page.
+    The PDF is built on the click, in Streamlit's download thread, not on every rerun of the page;
+    the browser that draws its charts is started when the button is first drawn.
     """
     if selection.present or not current.slides:
         return
+    handout.BROWSER.warm()  # started while the user reads the page: the click then only draws
     lang = selection.lang
 
     def make() -> bytes:
