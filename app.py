@@ -57,11 +57,20 @@ if fulfilment.empty:
         sections.empty("overview.no_target", year=year)
     st.stop()
 
-# the ranking (bars) first, the map second: bars draw at once, the map waits for its base layer
-title, summary = findings.ranking(fulfilment, year, lang)
-figure = targets.gap_bars(fulfilment, title, lang, present, n=5 if present else 8)
-sections.chart(
-    figure, summary, fulfilment, "oversikt_efter_fore", this_year, ("targets", "arrivals"), key="rank"
-)
 
-sections.first_chart("/", selection, "oversikt_karta", key="map", geojson=geo.municipality_geojson_url())
+def fulfilment_map() -> None:
+    sections.first_chart("/", selection, "oversikt_karta", key="map", geojson=geo.municipality_geojson_url())
+
+
+def ranking() -> None:
+    title, summary = findings.ranking(fulfilment, year, lang)
+    figure = targets.gap_bars(fulfilment, title, lang, present, n=5 if present else 8)
+    sections.chart(
+        figure, summary, fulfilment, "oversikt_efter_fore", this_year, ("targets", "arrivals"), key="rank"
+    )
+
+
+# On screen the ranking (bars, drawn at once) comes first and the map (which waits for its base layer)
+# second; a presented slide keeps the map first: it is sized to fit the first screen under the tiles.
+for draw in (fulfilment_map, ranking) if present else (ranking, fulfilment_map):
+    draw()
