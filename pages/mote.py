@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reception import deck
 from reception.i18n import t
+from reception.meeting import deck
 from reception.text import md
 from reception.ui import meeting, page, roles
 from reception.ui.handout import handout_button

@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from reception import geo, handout, store
+from reception import geo, store
 from reception.ingest import load
+from reception.meeting import handout
 
 FIRST_YEAR = 2016
 SEED = 20161

@@ -1419,7 +1419,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "No county targets are loaded for {year}. Load the county targets on the Data page.",
     ),
     "missing.go_data": ("Läs in filer på sidan Data", "Load files on the Data page"),
-    # the deck's refusals (reception.deck): D codes
+    # the deck's refusals (reception.meeting.deck): D codes
     "deck.refused": ("Inget har ändrats:", "Nothing has changed:"),
     "deck.stale": (
         "Någon annan har ändrat mötet (D1) sedan du öppnade det; här är det som det är nu. Gör din ändring igen.",

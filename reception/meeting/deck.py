@@ -1,7 +1,7 @@
 """The meeting deck: saved views a network meeting steps through, kept beside the store.
 
 A slide is a view of this app (a page's URL path and query string, which hold its selection)
-with a title. The deck is kept as a document beside the store (``reception.documents``), so the
+with a title. The deck is kept as a document beside the store (``reception.store.documents``), so the
 next meeting opens the same deck while an edit never copies the store or changes the data version;
 a save names the revision it started from, so two editors never silently overwrite each other.
 It can be exported to and imported from a JSON file. Slide URLs are checked before they are kept or
@@ -18,11 +18,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import duckdb
 
-from reception import documents, queries, site
+from reception import queries, site
 from reception.i18n import t
 from reception.ingest import isolate
 from reception.ingest.problems import IngestRefused
 from reception.refusal import Refusal
+from reception.store import documents
 from reception.text import clip
 
 FORMAT = "reception-meeting-deck"

@@ -2,7 +2,7 @@
 
 Each page is A4 landscape: the slide's title, the selection in words, the chart's finding as a
 heading, the chart itself, its one-sentence summary, its source and data date, the page number
-and the date it was printed. The chart is the page's first chart (``reception.headline``), built
+and the date it was printed. The chart is the page's first chart (``reception.charts.headline``), built
 for the slide's selection in the handout's language (Swedish unless asked), drawn as a PNG at
 about 250 dpi by kaleido (Plotly's own image export, in the machine's chromium: one browser kept
 for the process, since starting it costs more than drawing) and laid out by fpdf2, whose text
@@ -26,9 +26,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import kaleido
 import plotly.graph_objects as go
 
-from reception import deck, geo, headline, queries, store
-from reception.deck import Deck, Slide
+from reception import geo, queries, store
+from reception.charts import headline
 from reception.i18n import t
+from reception.meeting import deck
+from reception.meeting.deck import Deck, Slide
 from reception.selection import Selection
 
 WIDTH, HEIGHT, MARGIN = 297, 210, 12  # A4 landscape, mm

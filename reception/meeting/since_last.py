@@ -15,8 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import pandas as pd
 
 from reception import charts, queries
-from reception.deck import Deck, Slide, slide_problems
 from reception.i18n import fmt_int, fmt_month, t
+from reception.meeting.deck import Deck, Slide, slide_problems
 from reception.selection import Selection
 
 QUERIES = ("meeting_new_months", "meeting_revised_targets", "meeting_fell_behind")

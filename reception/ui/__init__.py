@@ -16,9 +16,11 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import geo, headline, i18n, loadlog, queries, site, store
+from reception import geo, i18n, queries, site, store
+from reception.charts import headline
 from reception.i18n import t
 from reception.selection import Selection
+from reception.store import loadlog, startup
 from reception.ui import sidebar, uploads
 
 ROOT = store.ROOT
@@ -108,7 +110,7 @@ def _prepare() -> None:
     if (str(path), store.data_version(path), _regions_stamp()) in _ready:
         return
     first_start = not path.exists()
-    store.prepare(path)
+    startup.prepare(path)
     if first_start and store.is_empty(path):
         load_demo(first_start=True)
     geo.municipality_geojson_url()  # the map's boundaries, written once at start, not while a page draws

@@ -16,9 +16,10 @@ import os
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import loadlog, roles
+from reception import roles
 from reception.i18n import fmt_int, t
 from reception.selection import Selection
+from reception.store import loadlog
 from reception.text import md
 from reception.ui import sidebar
 

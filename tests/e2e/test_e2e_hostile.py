@@ -13,7 +13,9 @@ import psutil
 from browsing import open_page, rerun
 from playwright.sync_api import expect
 
-from reception import deck, documents, store
+from reception import store
+from reception.meeting import deck
+from reception.store import documents
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 import corpus  # noqa: E402 - the hostile files live with their own tests

@@ -10,10 +10,13 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from pypdf import PdfReader
 
-from reception import deck, documents, handout, headline, queries, site
+from reception import queries, site
 from reception.__main__ import main
-from reception.deck import Deck, Slide
+from reception.charts import headline
+from reception.meeting import deck, handout
+from reception.meeting.deck import Deck, Slide
 from reception.selection import Selection
+from reception.store import documents
 
 PRINTED = date(2026, 11, 22)
 SAMPLE = handout.sample_deck()

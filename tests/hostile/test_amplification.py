@@ -17,10 +17,12 @@ from pathlib import Path
 import corpus
 import pytest
 
-from reception import deck, documents, plans
 from reception.ingest import IngestRefused, isolate
 from reception.ingest.problems import MAX_SENT
-from reception.scenario import ScenarioRefused
+from reception.meeting import deck
+from reception.planning import from_store
+from reception.planning.allocate import ScenarioRefused
+from reception.store import documents
 from reception.text import LINE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,9 +118,9 @@ def test_a_kept_document_larger_than_a_document_is_not_read(demo_store):
 def test_a_weight_written_with_400_digits_is_a_coded_refusal(demo_store):
     weights = "Kommun;Vikt\n" + "".join(f"{n};{'9' * 400 if n == 'Falun' else 1}\n" for n in DALARNA)
     with pytest.raises(ScenarioRefused) as refused:
-        plans.read_weights("vikter.csv", "20", weights.encode())
+        from_store.read_weights("vikter.csv", "20", weights.encode())
     assert refused.value.code == "file_weight"
-    said = plans.refusal(refused.value, "en")
+    said = from_store.refusal(refused.value, "en")
     assert said.startswith("The weight for Falun (9999") and "…" in said and len(said) < 200
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import corpus
 import pytest
 
-from reception import documents, loadlog, store
 from reception.ingest import names
+from reception.store import documents, loadlog, writer
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -95,7 +95,7 @@ def test_each_case_ends_in_words_through_every_command(corpus_run, case):
 
 def test_loads_prints_a_file_name_without_its_escape_sequences(store_path):
     name = "kommuntal\x1b[2J\x1b]0;owned\x07\x9b31m.xlsx"
-    with store.write(store_path) as con:
+    with writer.write(store_path) as con:
         loadlog.new_load(con, source=name, dataset="targets", rows=1)
     done = python_m_reception("loads", db=store_path)
     assert done.returncode == 0, done.stderr

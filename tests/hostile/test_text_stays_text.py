@@ -20,8 +20,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from reception import export, loadlog, store
+from reception import export
 from reception.selection import Selection
+from reception.store import loadlog, writer
 from reception.ui import sections
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -271,7 +272,7 @@ def test_the_om_data_sheet_gets_the_file_names_as_plain_text(demo_store):
     """The xlsx download's "Om data" sheet names the source files as written: no Markdown backslashes
     (the page's source line escapes them; a spreadsheet must not), and no control characters."""
     name = "kommuntal_2026*[se här](http://elsewhere.example)\x1b[2J.xlsx"
-    with store.write(demo_store) as con:
+    with writer.write(demo_store) as con:
         load_id = loadlog.new_load(con, source=name, dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2026, '1440', 'settlement', 20, null)", [load_id])
     about = sections.about("mal", Selection(year_to=2026), ("targets",))
