@@ -21,7 +21,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import kaleido
 import plotly.graph_objects as go
@@ -57,25 +57,6 @@ class Sheet:
     slide: Slide
     selection: Selection | None  # None: the slide is not one of the app's pages
     built: headline.Built | None  # None: a page without a chart of its own
-
-
-def sample_deck() -> Deck:
-    """A few slides showing what a meeting looks like: the country, a region, a county, variation."""
-    return Deck(
-        title="Nätverksmöte (exempel)",
-        slides=(
-            Slide("Översikt, hela landet", "/"),
-            Slide("Mål för Göteborgsregionen", "/mal?" + urlencode({"region": "Göteborgsregionen"})),
-            Slide("Kapacitet i Dalarna", "/kapacitet?lan=20"),
-            Slide("Variation över tid, hela landet", "/variation"),
-        ),
-    )
-
-
-def seed_sample_deck(path: Path | None = None) -> None:
-    """Save the sample deck in the store at ``path`` unless a deck with slides is already kept."""
-    if not deck.load(path).slides:
-        deck.save(sample_deck(), path)
 
 
 def single_page(url: str, lang: str = "sv") -> Deck:

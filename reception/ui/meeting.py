@@ -15,6 +15,7 @@ from datetime import date
 import streamlit as st
 
 from reception import charts, site
+from reception.charts.meeting import months_figure
 from reception.i18n import t
 from reception.meeting import deck, since_last
 from reception.selection import Selection
@@ -165,10 +166,10 @@ def since(current: deck.Deck, selection: Selection, present: bool) -> None:
     # the lines are labels filled with the reference's municipality names and numbers
     st.markdown("\n".join(f"- {md(line)}" for line in lines) if lines else t("meeting.nothing"))
     if not changes.new_months.empty:
-        figure = charts.style(
-            since_last.months_figure(changes, selection.lang), present=present, lang=selection.lang
-        )
         summary = since_last.months_title(changes, selection.lang)
+        figure = charts.style(
+            months_figure(changes.new_months, summary, selection.lang), present=present, lang=selection.lang
+        )
         sections.chart(
             figure, summary, changes.new_months, "mote_manader", selection, ("arrivals",), key="since"
         )

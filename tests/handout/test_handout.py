@@ -13,13 +13,13 @@ from pypdf import PdfReader
 from reception import queries, site
 from reception.__main__ import main
 from reception.charts import headline
-from reception.meeting import deck, handout
+from reception.meeting import deck, handout, sample
 from reception.meeting.deck import Deck, Slide
 from reception.selection import Selection
 from reception.store import documents
 
 PRINTED = date(2026, 11, 22)
-SAMPLE = handout.sample_deck()
+SAMPLE = sample.sample_deck()
 
 
 @pytest.fixture(scope="module")
@@ -112,10 +112,10 @@ def test_the_demo_comes_with_the_sample_deck_and_keeps_a_saved_one(module_store,
     assert deck.load(module_store).slides == SAMPLE.slides
     mine = Deck(title="Mitt möte", slides=(Slide("Mål", "/mal"),))
     deck.save(mine, store_path)
-    handout.seed_sample_deck(store_path)
+    sample.seed_sample_deck(store_path)
     assert deck.load(store_path).slides == mine.slides
     deck.save(Deck(), store_path)
-    handout.seed_sample_deck(store_path)
+    sample.seed_sample_deck(store_path)
     assert deck.load(store_path).slides == SAMPLE.slides
 
 

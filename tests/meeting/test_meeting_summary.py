@@ -8,6 +8,7 @@ import pandas as pd
 from meeting_store import GR
 
 from reception import site
+from reception.charts.meeting import months_figure
 from reception.meeting import since_last
 from reception.meeting.deck import Deck, Slide
 
@@ -81,7 +82,8 @@ def test_the_months_chart_states_its_finding_in_the_title(meeting_store):
 
 
 def test_the_months_chart_shows_exactly_the_changed_months(meeting_store):
-    fig = since_last.months_figure(since_last.since(PARAMS, meeting_store), "sv")
+    changes = since_last.since(PARAMS, meeting_store)
+    fig = months_figure(changes.new_months, since_last.months_title(changes, "sv"), "sv")
     new, revised, before = fig.data
     assert (new.name, list(new.y)) == ("Ny månad", [8])
     assert (revised.name, list(revised.y), revised.marker.pattern.shape) == ("Reviderad", [14], "/")
