@@ -11,7 +11,8 @@ from reception.i18n import fmt_int, fmt_month, t
 from reception.planning import from_store, plan
 from reception.planning.allocate import ScenarioRefused
 from reception.text import md
-from reception.ui import page, query, scenarios, sections, tables
+from reception.ui import page, scenarios, sections, tables
+from reception.ui.cached import query
 
 selection = page("planering")
 lang, present = selection.lang, selection.present

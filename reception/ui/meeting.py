@@ -15,12 +15,14 @@ from datetime import date
 import streamlit as st
 
 from reception import charts, site
+from reception.charts import headline
 from reception.charts.meeting import months_figure
 from reception.i18n import t
 from reception.meeting import deck, since_last
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import heading, query, roles, sections, uploads
+from reception.ui import roles, sections, uploads
+from reception.ui.cached import query
 
 # on a shared screen the slide fills what is left of a 1280x720 screen under the headings; the
 # slide's own page hides its banner and leave button inside the frame
@@ -114,7 +116,10 @@ def editor(current: deck.Deck, selection: Selection) -> None:
         link = st.text_input(t("meeting.slide_link"), help=t("meeting.slide_link_help"))
         if st.form_submit_button(t("meeting.add")):
             url = deck.link_to_url(link) if link.strip() else since_last.view_url(where, selection)
-            name = new_title.strip() or f"{pages[where]} · {heading(selection, query('area_options'))}"
+            name = new_title.strip()
+            if not name:
+                area = headline.describe(selection, query("area_options"), category=False)
+                name = f"{pages[where]} · {area}"
             try:
                 changed = current.add(deck.Slide(name, url))
             except deck.DeckRefused as refused:

@@ -14,7 +14,8 @@ from reception.i18n import fmt_num, t
 from reception.planning import per_capita
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import query, sections
+from reception.ui import sections
+from reception.ui.cached import query
 
 DATA = ("targets", "arrivals", "capacity", "population")
 

@@ -17,7 +17,8 @@ from reception.planning.allocate import ScenarioRefused
 from reception.selection import Selection
 from reception.store import documents
 from reception.text import md
-from reception.ui import query, roles, tables, uploads
+from reception.ui import roles, tables, uploads
+from reception.ui.cached import query
 
 KIND = "scenario"
 

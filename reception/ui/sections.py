@@ -21,7 +21,8 @@ from reception.i18n import fmt_int, language, t
 from reception.memo import kept
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import query, tables
+from reception.ui import tables
+from reception.ui.cached import query
 
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 
