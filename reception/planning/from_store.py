@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reception import export
+from reception import export, queries
 from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
 from reception.ingest import isolate
 from reception.ingest.problems import IngestRefused
@@ -92,7 +92,6 @@ def key_basis(spec: plan.Spec, rows: pd.DataFrame, lang: str | None = None) -> s
 def make(db: Path, year: int, county: str, total: int | None, key: str, national: bool = False):
     """The command line's scenario: (spec, table, capacity check, where the total came from: 'decision',
     'kommuntal_sum' or None when it was given). Raises ScenarioRefused."""
-    from reception import queries
 
     def ask(name: str, **params) -> pd.DataFrame:
         return queries.run(name, params, db)

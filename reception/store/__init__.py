@@ -9,8 +9,8 @@ upgraded at start-up, with the shipped reference data) and ``migrations/`` (the 
 A reader notices new data by the file's identity (inode, size, mtime), which changes with every
 swap: that identity is the data version used in every cache key.
 
-May import: ``geo``, ``i18n``, ``refusal``, ``text``; nothing from ``ingest``, ``planning``,
-``meeting``, ``charts`` or ``ui``.
+May import from reception: ``geo``, ``i18n``, ``refusal``, ``text``; nothing from ``ingest``,
+``planning``, ``meeting``, ``charts`` or ``ui``.
 """
 
 from __future__ import annotations

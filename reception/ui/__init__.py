@@ -9,8 +9,12 @@ views cached by data version), ``start`` (the store made ready, the demo, the fr
 (``loading``, ``preview``, ``said``, ``recipes``, ``history``, ``scenarios``, ``per_capita``,
 ``meeting``, ``handout``).
 
-Only this package, ``app.py`` and ``pages/`` import Streamlit. ``ui`` may import every other part of
-``reception``; nothing outside ``ui`` imports from it.
+Only this package, ``app.py`` and ``pages/`` import Streamlit; nothing in ``reception`` outside
+``ui`` imports from it.
+
+May import from reception: ``store``, ``ingest``, ``planning``, ``meeting``, ``charts``, ``i18n``,
+``queries``, ``geo``, ``selection``, ``site``, ``memo``, ``export``, ``roles``, ``refusal``, ``text``,
+``demo``.
 """
 
 from __future__ import annotations
