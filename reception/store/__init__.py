@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -143,23 +144,22 @@ def holds_no_facts(con: duckdb.DuckDBPyConnection) -> bool:
 
 def needs_upgrade(path: Path | None = None) -> bool:
     """True when the store is missing, made by an older schema, or behind data/population.csv."""
-    path = path or db_path()
-    if not path.exists():
-        return True
-    with connect_read(path) as con:
-        if schema_version(con) == 0 or unapplied(con):
-            return True
-        stored = con.execute("select value from app_meta where key = 'population_sha256'").fetchone()
-        return stored is None or stored[0] != population_fingerprint()
+    return _behind(path, "population_sha256", population_fingerprint)
 
 
 def regions_changed(path: Path | None = None) -> bool:
     """True when data/regions.csv is not the file the store's groupings were read from."""
+    return _behind(path, "regions_sha256", regions_fingerprint)
+
+
+def _behind(path: Path | None, key: str, fingerprint: Callable[[], str]) -> bool:
+    """True when the store is missing, made by an older schema, or its ``app_meta`` ``key`` is not the
+    ``fingerprint`` of the file it was read from (worked out only when the store is up to date)."""
     path = path or db_path()
     if not path.exists():
         return True
     with connect_read(path) as con:
         if schema_version(con) == 0 or unapplied(con):
             return True
-        stored = con.execute("select value from app_meta where key = 'regions_sha256'").fetchone()
-        return stored is None or stored[0] != regions_fingerprint()
+        stored = con.execute("select value from app_meta where key = ?", [key]).fetchone()
+        return stored is None or stored[0] != fingerprint()
