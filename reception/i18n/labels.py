@@ -80,6 +80,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "about.sources": ("Källfiler", "Source files"),
     "about.loaded": ("Inläst", "Loaded"),
     "about.made": ("Skapad", "Created"),
+    "about.sheet": ("Om data", "About the data"),
+    "about.field": ("Uppgift", "Item"),
+    "about.value": ("Värde", "Value"),
     "whole_country": ("Hela landet", "Whole country"),
     # units and axes
     "axis.month": ("Månad", "Month"),
@@ -1420,6 +1423,12 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "missing.go_data": ("Läs in filer på sidan Data", "Load files on the Data page"),
     # the deck's refusals (reception.deck): D codes
+    "deck.default_title": ("Nätverksmöte", "Network meeting"),
+    "sample.deck": ("Nätverksmöte (exempel)", "Network meeting (example)"),
+    "sample.oversikt": ("Översikt, hela landet", "Overview, whole country"),
+    "sample.mal": ("Mål för {region}", "Targets for {region}"),
+    "sample.kapacitet": ("Kapacitet i {county}", "Capacity in {county}"),
+    "sample.variation": ("Variation över tid, hela landet", "Variation over time, whole country"),
     "deck.refused": ("Inget har ändrats:", "Nothing has changed:"),
     "deck.stale": (
         "Någon annan har ändrat mötet (D1) sedan du öppnade det; här är det som det är nu. Gör din ändring igen.",
