@@ -36,7 +36,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Targets, received and places per 1,000 inhabitants (Statistics Sweden, 31 December). A year without figures uses the latest year before.",
     ),
     "sel.leave_present": ("Lämna presentationsläget", "Leave presentation mode"),
-    "sel.link": ("Länk till den här vyn", "Link to this view"),
     "program.settlement": ("Bosättningslagen (kommuntal)", "Settlement Act (municipal quota)"),
     "program.temporary_protection": (
         "Tillfälligt skydd (fördelningstal)",

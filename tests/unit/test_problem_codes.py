@@ -221,9 +221,12 @@ def _signature(target: tuple[Path, str]) -> ast.FunctionDef | None:
     return found
 
 
-def collect() -> list[Use]:
-    """Every code the code gives a constructor, followed through functions that pass one on."""
+def collect(more: dict | None = None) -> list[Use]:
+    """Every code the code gives a constructor (``CONSTRUCTORS``, and ``more``: (module, function) ->
+    set of constructors), followed through functions that pass one on."""
     constructors = {target: {made} for target, made in CONSTRUCTORS.items()}
+    for target, made in (more or {}).items():
+        constructors.setdefault(target, set()).update(made)
     uses: dict[tuple, Use] = {}
     for _ in range(10):  # until no new constructor is found
         before = sum(map(len, constructors.values()))
