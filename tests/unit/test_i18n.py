@@ -69,6 +69,11 @@ def test_every_label_is_used_somewhere():
     assert label_use.unused() == set()
 
 
+def test_every_key_an_f_string_makes_has_its_label():
+    made, _ = label_use.dynamic_keys()
+    assert sorted(made - set(LABELS)) == []
+
+
 def test_every_key_like_f_string_is_followed_or_declared():
     _, open_ends = label_use.dynamic_keys()
     assert open_ends == (), "make these resolvable, or declare their family in label_use.DYNAMIC"
