@@ -57,15 +57,21 @@ class Sheet:
     built: headline.Built | None  # None: a page without a chart of its own
 
 
-def sample_deck() -> Deck:
-    """A few slides showing what a meeting looks like: the country, a region, a county, variation."""
+SAMPLE_REGION = "Göteborgsregionen"  # a region of data/regions.csv, by its name there
+
+
+def sample_deck(lang: str = "sv") -> Deck:
+    """A few slides showing what a meeting looks like: the country, a region, a county, variation.
+    The demo keeps it in Swedish, as a planner would write it; it is then the planner's own text."""
     return Deck(
-        title="Nätverksmöte (exempel)",
+        title=t("sample.deck", lang),
         slides=(
-            Slide("Översikt, hela landet", "/"),
-            Slide("Mål för Göteborgsregionen", "/mal?" + urlencode({"region": "Göteborgsregionen"})),
-            Slide("Kapacitet i Dalarna", "/kapacitet?lan=20"),
-            Slide("Variation över tid, hela landet", "/variation"),
+            Slide(t("sample.oversikt", lang), "/"),
+            Slide(
+                t("sample.mal", lang, region=SAMPLE_REGION), "/mal?" + urlencode({"region": SAMPLE_REGION})
+            ),
+            Slide(t("sample.kapacitet", lang, county="Dalarna"), "/kapacitet?lan=20"),
+            Slide(t("sample.variation", lang), "/variation"),
         ),
     )
 
@@ -192,11 +198,11 @@ def build(chosen: Deck, lang: str = "sv", path: Path | None = None, today: date 
     images = iter(render([s.built.figure for s in made if s.built and s.built.figure is not None]))
     fresh = queries.run("data_freshness", None, path)
     options = queries.run("area_options", None, path)
-    pdf = _document(chosen.title)
+    pdf = _document(deck.shown_title(chosen.title, lang))
     day = (today or date.today()).isoformat()
     for number, sheet in enumerate(made, start=1):
         pdf.add_page()
-        _head(pdf, chosen.title, sheet.slide.title, lang)
+        _head(pdf, deck.shown_title(chosen.title, lang), sheet.slide.title, lang)
         if sheet.selection is None:
             _text(pdf, t("meeting.bad_slide", lang), 13)
         else:

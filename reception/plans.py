@@ -203,4 +203,6 @@ def decision_file(spec: planning.Spec, table: pd.DataFrame, suffix: str, lang: s
     if suffix == ".csv":
         return export.to_csv_excel(frame)
     lan = table["lan"].iloc[0] if "lan" in table else spec.lan_kod
-    return export.to_xlsx(frame, about(spec, lan, basis_text, lang), sheet=t("page.planering", lang))
+    return export.to_xlsx(
+        frame, about(spec, lan, basis_text, lang), sheet=t("page.planering", lang), lang=lang
+    )

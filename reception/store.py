@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from reception import geo
+from reception import geo, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -54,7 +54,7 @@ CONTRACT_VIEWS = (
 
 def db_path() -> Path:
     """The store's file: ``RECEPTION_DB`` if set, else ``data/reception.duckdb``."""
-    return Path(os.environ.get("RECEPTION_DB") or DEFAULT_DB)
+    return Path(settings.env("RECEPTION_DB") or DEFAULT_DB)
 
 
 def data_version(path: Path | None = None) -> DataVersion:

@@ -14,7 +14,7 @@ monthly figures), ``capacity`` (places and occupied per month, municipality and 
 """
 
 from reception.ingest.pipeline import DATASETS, ingest_bytes, ingest_file
-from reception.ingest.problems import REFUSED, IngestRefused, Problem
+from reception.ingest.problems import IngestRefused, Problem
 from reception.ingest.result import IngestResult, LoadSummary
 
 __all__ = [
@@ -23,7 +23,6 @@ __all__ = [
     "IngestResult",
     "LoadSummary",
     "Problem",
-    "REFUSED",
     "ingest_bytes",
     "ingest_file",
 ]
