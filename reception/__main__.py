@@ -185,7 +185,7 @@ def cmd_export(args: argparse.Namespace) -> None:
         "csv": export.to_csv,
         "csv-excel": export.to_csv_excel,
         "parquet": export.to_parquet,
-        "xlsx": lambda df: export.to_xlsx(df, about),
+        "xlsx": lambda df: export.to_xlsx(df, about, lang=args.lang),
     }
     out.write_bytes(builders[fmt](frame))
     n = fmt_int(len(frame), args.lang)

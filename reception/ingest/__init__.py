@@ -21,7 +21,7 @@ from ``planning``, ``meeting``, ``charts`` or ``ui`` (the child-process tasks ar
 """
 
 from reception.ingest.pipeline import DATASETS, ingest_bytes, ingest_file
-from reception.ingest.problems import REFUSED, IngestRefused, Problem
+from reception.ingest.problems import IngestRefused, Problem
 from reception.ingest.result import IngestResult, LoadSummary
 
 __all__ = [
@@ -30,7 +30,6 @@ __all__ = [
     "IngestResult",
     "LoadSummary",
     "Problem",
-    "REFUSED",
     "ingest_bytes",
     "ingest_file",
 ]

@@ -141,7 +141,7 @@ def _unknown(table: Table, body: pa.Table, column: Column | None, mask: np.ndarr
     for text, at in seen.items():
         hint = names.places().suggest(text) if text else []
         found = (
-            problem(_file(table), UNKNOWN_AREA_HINT, hint=" eller ".join(hint))
+            problem(_file(table), UNKNOWN_AREA_HINT, hint=" / ".join(hint))
             if hint
             else problem(_file(table), UNKNOWN_AREA)
         )

@@ -32,7 +32,7 @@ MAX_SLIDES = 100
 MAX_TITLE = 200
 MAX_URL = 2000
 MAX_PROBLEMS = 50  # problems a refusal lists; the rest are counted
-DEFAULT_TITLE = "Nätverksmöte"
+DEFAULT_TITLE = t("deck.default_title", "sv")  # kept as written; shown in the reader's language (shown_title)
 # what a query string may hold: percent-encoded text, no quotes, spaces or angle brackets
 _SAFE_QUERY = re.compile(r"[A-Za-z0-9_.~%&=+,:;\-]*")
 
@@ -102,6 +102,11 @@ class DeckStale(Exception):
 
     def message(self, lang: str | None = None) -> str:
         return t("deck.stale", lang)
+
+
+def shown_title(title: str, lang: str | None = None) -> str:
+    """A deck's title as the reader sees it: the default title, never renamed, in ``lang``."""
+    return t("deck.default_title", lang) if title == DEFAULT_TITLE else title
 
 
 @dataclass(frozen=True)

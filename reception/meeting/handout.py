@@ -175,11 +175,11 @@ def build(chosen: Deck, lang: str = "sv", path: Path | None = None, today: date 
     images = iter(render([s.built.figure for s in made if s.built and s.built.figure is not None]))
     fresh = queries.run("data_freshness", None, path)
     options = queries.run("area_options", None, path)
-    pdf = _document(chosen.title)
+    pdf = _document(deck.shown_title(chosen.title, lang))
     day = (today or date.today()).isoformat()
     for number, sheet in enumerate(made, start=1):
         pdf.add_page()
-        _head(pdf, chosen.title, sheet.slide.title, lang)
+        _head(pdf, deck.shown_title(chosen.title, lang), sheet.slide.title, lang)
         if sheet.selection is None:
             _text(pdf, t("meeting.bad_slide", lang), 13)
         else:

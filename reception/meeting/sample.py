@@ -8,19 +8,25 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlencode
 
+from reception.i18n import t
 from reception.meeting import deck
 from reception.meeting.deck import Deck, Slide
 
+SAMPLE_REGION = "Göteborgsregionen"  # a region of data/regions.csv, by its name there
 
-def sample_deck() -> Deck:
-    """A few slides showing what a meeting looks like: the country, a region, a county, variation."""
+
+def sample_deck(lang: str = "sv") -> Deck:
+    """A few slides showing what a meeting looks like: the country, a region, a county, variation.
+    The demo keeps it in Swedish, as a planner would write it; it is then the planner's own text."""
     return Deck(
-        title="Nätverksmöte (exempel)",
+        title=t("sample.deck", lang),
         slides=(
-            Slide("Översikt, hela landet", "/"),
-            Slide("Mål för Göteborgsregionen", "/mal?" + urlencode({"region": "Göteborgsregionen"})),
-            Slide("Kapacitet i Dalarna", "/kapacitet?lan=20"),
-            Slide("Variation över tid, hela landet", "/variation"),
+            Slide(t("sample.oversikt", lang), "/"),
+            Slide(
+                t("sample.mal", lang, region=SAMPLE_REGION), "/mal?" + urlencode({"region": SAMPLE_REGION})
+            ),
+            Slide(t("sample.kapacitet", lang, county="Dalarna"), "/kapacitet?lan=20"),
+            Slide(t("sample.variation", lang), "/variation"),
         ),
     )
 

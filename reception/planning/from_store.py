@@ -201,4 +201,6 @@ def decision_file(spec: plan.Spec, table: pd.DataFrame, suffix: str, lang: str =
     if suffix == ".csv":
         return export.to_csv_excel(frame)
     lan = table["lan"].iloc[0] if "lan" in table else spec.lan_kod
-    return export.to_xlsx(frame, about(spec, lan, basis_text, lang), sheet=t("page.planering", lang))
+    return export.to_xlsx(
+        frame, about(spec, lan, basis_text, lang), sheet=t("page.planering", lang), lang=lang
+    )

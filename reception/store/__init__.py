@@ -9,18 +9,19 @@ upgraded at start-up, with the shipped reference data) and ``migrations/`` (the 
 A reader notices new data by the file's identity (inode, size, mtime), which changes with every
 swap: that identity is the data version used in every cache key.
 
-May import from reception: ``geo``, ``i18n``, ``refusal``, ``text``; nothing from ``ingest``,
+May import from reception: ``geo``, ``i18n``, ``refusal``, ``settings``, ``text``; nothing from ``ingest``,
 ``planning``, ``meeting``, ``charts`` or ``ui``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+
+from reception import settings
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = ROOT / "data"
@@ -50,7 +51,7 @@ CONTRACT_VIEWS = (
 
 def db_path() -> Path:
     """The store's file: ``RECEPTION_DB`` if set, else ``data/reception.duckdb``."""
-    return Path(os.environ.get("RECEPTION_DB") or DEFAULT_DB)
+    return Path(settings.env("RECEPTION_DB") or DEFAULT_DB)
 
 
 def data_version(path: Path | None = None) -> DataVersion:

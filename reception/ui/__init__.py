@@ -13,8 +13,8 @@ Only this package, ``app.py`` and ``pages/`` import Streamlit; nothing in ``rece
 ``ui`` imports from it.
 
 May import from reception: ``store``, ``ingest``, ``planning``, ``meeting``, ``charts``, ``i18n``,
-``queries``, ``geo``, ``selection``, ``site``, ``memo``, ``export``, ``roles``, ``refusal``, ``text``,
-``demo``.
+``queries``, ``geo``, ``selection``, ``site``, ``memo``, ``export``, ``roles``, ``refusal``, ``settings``,
+``text``, ``demo``.
 """
 
 from __future__ import annotations

@@ -101,7 +101,11 @@ def editor(current: deck.Deck, selection: Selection) -> None:
     """Rename, reorder, remove and add slides; save the deck as a file or open one (editors only)."""
     title_key = f"deck_title_{current.revision}"  # a new revision shows its own title afresh
     st.text_input(
-        t("meeting.deck_title"), current.title, key=title_key, on_change=_rename, args=(current, title_key)
+        t("meeting.deck_title"),
+        deck.shown_title(current.title),
+        key=title_key,
+        on_change=_rename,
+        args=(current, title_key),
     )
     for i, slide in enumerate(current.slides):
         text, up, down, out = st.columns([8, 1, 1, 1], vertical_alignment="center")

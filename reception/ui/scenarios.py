@@ -97,15 +97,15 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
         decision = md(row["decision"])
         st.caption(t("plan.total_known", year=int(year), decision=decision, total=fmt_int(prefill)))
     elif source == "kommuntal_sum":
-        st.caption(t("plan.total_kommuntal_sum", year=int(year), lan=lan, total=fmt_int(prefill)))
+        st.caption(t("plan.total_kommuntal_sum", year=int(year), lan=md(lan), total=fmt_int(prefill)))
     if value is not None:
         return int(value), None
-    st.info(t("plan.total_question", lan=lan, year=int(year)), icon=":material/help:")
+    st.info(t("plan.total_question", lan=md(lan), year=int(year)), icon=":material/help:")
     if row is not None and not pd.isna(row["latest_target"]):
         latest, latest_year = int(row["latest_target"]), int(row["latest_year"])
-        st.caption(t("plan.total_suggestion", lan=lan, total=fmt_int(latest), year=latest_year))
+        st.caption(t("plan.total_suggestion", lan=md(lan), total=fmt_int(latest), year=int(latest_year)))
         st.button(
-            t("plan.use_suggestion", total=fmt_int(latest), year=latest_year),
+            t("plan.use_suggestion", total=fmt_int(latest), year=int(latest_year)),
             on_click=_suggest,
             args=(key, latest),
             key="plan_use_suggestion",

@@ -84,6 +84,12 @@ def test_english_with_lang_en(module_store, tmp_path):
     assert "Källa" not in text[0] and "Sida" not in text[0]
 
 
+def test_a_deck_never_renamed_is_titled_in_english(module_store, tmp_path):
+    one = Deck(slides=(Slide("Capacity in Dalarna", "/kapacitet?lan=20"),))
+    text = pages_text(handout.build(one, "en", module_store, PRINTED), tmp_path)
+    assert "Network meeting" in text[0] and "Nätverksmöte" not in text[0]
+
+
 def test_pages_without_a_chart_and_broken_slides_still_get_their_page(module_store, tmp_path):
     odd = Deck(
         slides=(Slide("Data", "/data"), Slide("Elsewhere", "https://example.org/"), Slide("Riket", "/"))

@@ -53,6 +53,17 @@ def test_a_refusal_of_many_problems_quoting_a_huge_name_crosses_back_small(store
     assert len(said) < 50_000 and f"and {refusal.count - MAX_SENT} more" in said
 
 
+def test_a_preview_of_many_problems_crosses_back_small_and_counts_the_rest(store_path):
+    """The guided import's preview is not a refusal, but it crosses between the processes the same way."""
+    name, data = corpus.long_sheet_name_with_bad_rows()
+    preview = isolate.preview(name, data, store_path=store_path)
+    assert len(preview.problems) == MAX_SENT
+    assert preview.problem_count >= 120 and not preview.loadable
+    for problem in preview.problems:
+        assert all(len(text) <= LINE for text in texts(problem)), problem
+    assert len(pickle.dumps(preview)) < 64_000
+
+
 def test_a_refusal_says_its_count_in_its_words_and_carries_no_text_of_its_own(store_path):
     """The message is worded when it is read (in the reader's language), never built when raised."""
     refusal = IngestRefused("f.csv", [])

@@ -107,7 +107,8 @@ NOT_FILES = {
     ("scenario", "national"),
     ("", "debug"),
     # --lang and --debug are taken after any subcommand too
-    *((command, flag) for command in ("demo", "ingest", "loads", "undo", "export", "handout", "scenario")
+    *((command, flag)
+      for command in ("demo", "ingest", "recipes", "loads", "undo", "export", "handout", "scenario")
       for flag in ("lang", "debug")),
 }  # fmt: skip
 UPLOADERS = {"uploads", "plan_file", "deck_upload"}  # each driven by a test below

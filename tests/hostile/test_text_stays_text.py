@@ -62,6 +62,14 @@ ALLOWED = {
     ): "the source line: labels, dates, and the loads' file names through md (sections.source_line)",
     ("reception/ui/sections.py", "st.subheader(title)"): "a section's title: t(...) at every caller",
     (
+        "reception/ui/sections.py",
+        "st.info(built.summary)",
+    ): "a first chart's message when it has nothing to show: charts.headline words it from labels",
+    (
+        "reception/ui/preview.py",
+        "st.markdown('\\n'.join((f'- {line}' for line in lines)))",
+    ): "the preview's summary: labels, counts, years, and the period the importer words from labels",
+    (
         "pages/variation.py",
         "st.caption(summary)",
     ): "a chart's summary: charts.findings words it from labels and numbers",

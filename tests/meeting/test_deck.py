@@ -165,3 +165,9 @@ def test_refusals_are_said_in_english_too():
         deck.from_json(b"\xff not json", "mote.json")
     assert refused.value.message("en").startswith("Nothing has changed:\n- mote.json is not a JSON file (D10")
     assert "leads outside the app" in deck.slide_problems(Slide("x", "https://a.example/"))[0].text("en")
+
+
+def test_a_deck_never_renamed_is_titled_in_the_readers_language():
+    assert deck.shown_title(Deck().title, "en") == "Network meeting"
+    assert deck.shown_title(Deck().title, "sv") == "Nätverksmöte"
+    assert deck.shown_title("Nätverksmöte GR", "en") == "Nätverksmöte GR"  # the planner's own title
