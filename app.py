@@ -7,7 +7,8 @@ import streamlit as st
 from reception import geo
 from reception.charts import findings, targets
 from reception.i18n import fmt_int, fmt_month, fmt_pct, t
-from reception.ui import loaded, page, per_capita, query, sections
+from reception.ui import page, per_capita, sections
+from reception.ui.cached import loaded, query
 
 selection = page("oversikt")
 lang, present, year = selection.lang, selection.present, selection.year_to

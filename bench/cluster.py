@@ -23,7 +23,8 @@ from pathlib import Path
 
 from bench.crowd import Crowd, as_real
 from deploy.cluster import Cluster
-from reception import demo, documents, store
+from reception import demo, store
+from reception.store import documents, startup
 
 OUT = Path(__file__).resolve().parent / "out"
 ROOT = OUT.parent.parent
@@ -35,7 +36,7 @@ PASSWORD = "load-test-password"  # only for this run's own processes, on 127.0.0
 def make_store(folder: Path) -> Path:
     """The demo, with its loads counted as real ones (a new file adds to them)."""
     path = folder / "master.duckdb"
-    store.prepare(path)
+    startup.prepare(path)
     demo.load_demo(path)
     as_real(path)
     return path

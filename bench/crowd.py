@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.stream import Disconnected, Session
-from reception import geo, store
+from reception import geo
 from reception.i18n import fmt_int, t
+from reception.store import writer
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -62,7 +63,7 @@ def kommuntal_file(year: int) -> tuple[str, bytes, str]:
 def as_real(path: Path) -> None:
     """Make a demo store's loads count as real ones, as in a county's store of official files: a new
     file then adds to them (the first real file would retire a demo, and every other figure with it)."""
-    with store.write(path) as con:
+    with writer.write(path) as con:
         con.execute("update load_log set is_demo = false")
 
 

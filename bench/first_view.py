@@ -341,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     from datetime import date
 
     from bench import generate
-    from reception import store
+    from reception.store import startup
 
     parser = argparse.ArgumentParser(prog="python -m bench.first_view", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="reception-bench-") as tmp:
         db = generate.demo_store(Path(tmp), date.today())
-        store.prepare(db)
+        startup.prepare(db)
         result = measure(db, Path(tmp), args.runs, args.pages, say=print, parts=tuple(args.parts))
     print("\n".join(lines(result)))
     return 0

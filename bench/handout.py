@@ -24,7 +24,7 @@ def _child(db: Path, later: int, warmed: float) -> None:
     """In the child: the sample deck built 1 + ``later`` times; seconds of each, as JSON on stdout.
     With ``warmed`` > 0 the browser is warmed as the Möte page does, that many seconds before the
     first build (a user reading the page before the click)."""
-    from reception import handout
+    from reception.meeting import handout, sample
 
     if warmed:
         handout.BROWSER.warm()
@@ -32,7 +32,7 @@ def _child(db: Path, later: int, warmed: float) -> None:
     took, sizes = [], []
     for _ in range(1 + later):
         start = time.perf_counter()
-        pdf = handout.build(handout.sample_deck(), path=db)
+        pdf = handout.build(sample.sample_deck(), path=db)
         took.append(time.perf_counter() - start)
         sizes.append(len(pdf))
     print(json.dumps({"seconds": took, "bytes": sizes}))
@@ -107,14 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         _child(Path(argv[1]), int(argv[2]), float(argv[3]))
         return 0
     from bench import generate
-    from reception import store
+    from reception.store import startup
 
     parser = argparse.ArgumentParser(prog="python -m bench.handout")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="reception-bench-") as tmp:
         db = generate.demo_store(Path(tmp), date.today())
-        store.prepare(db)
+        startup.prepare(db)
         print(line(measure(db, args.runs)))
     return 0
 

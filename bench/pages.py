@@ -66,10 +66,11 @@ class ScriptClock:
 @contextmanager
 def recording_queries():
     """Record every ``queries.run`` call and whole-view read the pages make while inside."""
-    from reception import queries, ui
+    from reception import queries
+    from reception.ui import cached
 
     calls: list[tuple] = []
-    run, view = queries.run, ui._view
+    run, view = queries.run, cached._view
 
     def recorded_run(name, params=None, path=None):
         calls.append(("query", name, dict(params or {})))
@@ -79,11 +80,11 @@ def recording_queries():
         calls.append(("view", name, {}))
         return view(name, version, path)
 
-    queries.run, ui._view = recorded_run, recorded_view
+    queries.run, cached._view = recorded_run, recorded_view
     try:
         yield calls
     finally:
-        queries.run, ui._view = run, view
+        queries.run, cached._view = run, view
 
 
 def open_app(db: Path, page: str):

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from bench import browser, first_view, generate, handout, ingest, machine, pages, preview, reference, report
 from bench.timing import ratio
-from reception import store
 from reception.selection import Selection
+from reception.store import startup
 
 RUNS = {  # (timed runs, warm-up runs) and browser sessions, for a full (False) and a quick (True) run
     False: {
@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         say("demo store")
         demo_db = generate.demo_store(folder, today)
-        store.prepare(demo_db)  # the länstal load, as the app's first start would add it
+        startup.prepare(demo_db)  # the länstal load, as the app's first start would add it
         os.environ["RECEPTION_DB"] = str(demo_db)
         say("event files and ingest throughput" + ("" if ingest.importer() else " (importer not there yet)"))
         made, ten_million = time.perf_counter(), args.scale != "demo"

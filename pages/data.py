@@ -3,20 +3,8 @@
 import streamlit as st
 
 from reception.i18n import fmt_int, t
-from reception.ui import (
-    VIEWS,
-    friendly_start,
-    history,
-    is_empty,
-    loading,
-    page,
-    query,
-    recipes,
-    roles,
-    sections,
-    tables,
-    view,
-)
+from reception.ui import history, loading, page, recipes, roles, sections, start, tables
+from reception.ui.cached import VIEWS, is_empty, query, view
 
 selection = page("data", needs_data=False)
 editor = roles.require_editor("data")  # the sign-in, for a viewer who may not change anything
@@ -31,7 +19,7 @@ if editor:
     recipes.manage()
 
 if is_empty():
-    friendly_start()
+    start.friendly_start()
 
 loads = query("data_loads")
 st.header(t("data.history"))

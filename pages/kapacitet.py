@@ -4,7 +4,8 @@ import streamlit as st
 
 from reception.charts import findings, flows
 from reception.i18n import t
-from reception.ui import loaded, page, query, sections
+from reception.ui import page, sections
+from reception.ui.cached import loaded, query
 
 selection = page("kapacitet")
 lang, present = selection.lang, selection.present

@@ -4,7 +4,8 @@ from dataclasses import replace
 
 from reception.charts import findings, targets
 from reception.i18n import t
-from reception.ui import loaded, page, per_capita, query, sections
+from reception.ui import page, per_capita, sections
+from reception.ui.cached import loaded, query
 
 selection = page("mal")
 lang, present, year = selection.lang, selection.present, selection.year_to

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reception import deck
 from reception.i18n import t
+from reception.meeting import deck
 from reception.text import md
 from reception.ui import meeting, page, roles
 from reception.ui.handout import handout_button
@@ -17,7 +17,7 @@ current = deck.load()
 if present:  # the slide fills what is left of a 1280x720 screen under the headings
     st.html(meeting.PRESENT_FRAME_CSS)
 else:
-    st.header(md(current.title))
+    st.header(md(deck.shown_title(current.title)))
 meeting.stale_note()
 seconds = 0 if present else st.number_input(t("meeting.auto_seconds"), 0, 600, 0, step=5)
 meeting.player(current, seconds, present)

@@ -5,12 +5,14 @@ from functools import partial
 
 import streamlit as st
 
-from reception import geo, planning, plans
+from reception import geo
 from reception.charts import planning as charts
 from reception.i18n import fmt_int, fmt_month, t
-from reception.scenario import ScenarioRefused
+from reception.planning import from_store, plan
+from reception.planning.allocate import ScenarioRefused
 from reception.text import md
-from reception.ui import page, query, scenarios, sections, tables
+from reception.ui import page, scenarios, sections, tables
+from reception.ui.cached import query
 
 selection = page("planering")
 lang, present = selection.lang, selection.present
@@ -24,27 +26,27 @@ if lan_kod is None:
     st.stop()
 here = replace(selection, area_kind="lan", area_code=lan_kod, year_from=year, year_to=year)
 try:
-    basis = plans.basis(query, year, lan_kod)
+    basis = from_store.basis(query, year, lan_kod)
     lan = basis["lan"].iloc[0]
     total, national = scenarios.total(lan_kod, year, lan)
     if total is None:  # the question and a suggestion are shown: no scenario without a total
         st.stop()
     key, uploaded, file = scenarios.key_and_weights(lan_kod)
     floors, caps = scenarios.bounds(basis, lan_kod)
-    spec = planning.Spec(year, lan_kod, total, key, floors, caps, uploaded, file, national)
+    spec = plan.Spec(year, lan_kod, total, key, floors, caps, uploaded, file, national)
     table, checked, shown, had_history = scenarios.worked_out(spec)
 except ScenarioRefused as refused:
     scenarios.refused(refused)
     st.stop()
 
-basis_text = plans.key_basis(spec, table)
+basis_text = from_store.key_basis(spec, table)
 st.subheader(t("plan.table_title", total=fmt_int(total), lan=md(lan), year=int(year)))
 tables.show(shown, key="plan_table", whole=True)
 st.caption(t("plan.method", basis=md(basis_text), total=fmt_int(total)))
 if not present:
     st.download_button(
         t("plan.download"),
-        partial(plans.decision_file, spec, table, ".xlsx", lang),  # built on click
+        partial(from_store.decision_file, spec, table, ".xlsx", lang),  # built on click
         file_name=sections.file_stem("scenario", here, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="plan_decision",

@@ -25,11 +25,14 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-from reception import deck, export, geo, i18n, ingest, loadlog, plans, store
+from reception import export, geo, i18n, ingest, store
 from reception.i18n import fmt_int, fmt_num, t
 from reception.ingest import guard, isolate, preview_text, recipes, recipes_text
+from reception.meeting import deck
+from reception.planning import from_store
+from reception.planning.allocate import ScenarioRefused
 from reception.refusal import Refusal
-from reception.scenario import ScenarioRefused
+from reception.store import loadlog, startup
 from reception.text import plain
 
 VIEWS = store.CONTRACT_VIEWS
@@ -56,7 +59,7 @@ def worded(refusal: Refusal, lang: str) -> str:
     if isinstance(refusal, ingest.IngestRefused):
         return f"{t('problem.refused', lang)}\n{refusal.text(lang)}"
     if isinstance(refusal, ScenarioRefused):
-        return plans.refusal(refusal, lang)
+        return from_store.refusal(refusal, lang)
     message = getattr(refusal, "message", None)
     return message(lang) if callable(message) else str(refusal)
 
@@ -182,7 +185,7 @@ def cmd_export(args: argparse.Namespace) -> None:
         "csv": export.to_csv,
         "csv-excel": export.to_csv_excel,
         "parquet": export.to_parquet,
-        "xlsx": lambda df: export.to_xlsx(df, about),
+        "xlsx": lambda df: export.to_xlsx(df, about, lang=args.lang),
     }
     out.write_bytes(builders[fmt](frame))
     n = fmt_int(len(frame), args.lang)
@@ -190,7 +193,7 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def cmd_handout(args: argparse.Namespace) -> None:
-    from reception import handout  # fpdf2 and kaleido, for this subcommand only: a second's import
+    from reception.meeting import handout  # fpdf2 and kaleido, for this subcommand only: a second's import
 
     if args.deck and args.page:
         raise Refused("deck_and_page")
@@ -218,12 +221,12 @@ def cmd_handout(args: argparse.Namespace) -> None:
 
 def cmd_scenario(args: argparse.Namespace) -> None:
     out = _writable(Path(args.out)) if args.out else None
-    spec, table, check, source = plans.make(
+    spec, table, check, source = from_store.make(
         args.db, args.year, args.county, args.total, args.key, args.national
     )
-    print("\n".join(plans.lines(spec, table, check, args.lang, source=source)))
+    print("\n".join(from_store.lines(spec, table, check, args.lang, source=source)))
     if out is not None:
-        out.write_bytes(plans.decision_file(spec, table, out.suffix.lower(), args.lang))
+        out.write_bytes(from_store.decision_file(spec, table, out.suffix.lower(), args.lang))
         print(t("cli.written", args.lang, name=out.name))
 
 
@@ -354,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if not getattr(args, "dry_run", False):  # a dry run changes nothing, not even an empty store
                 try:
-                    store.prepare(args.db)
+                    startup.prepare(args.db)
                 except geo.RegionFileError as bad:  # the groupings stay as they were; loads go on
                     print(str(bad), file=sys.stderr)
             args.run(args)

@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from reception import geo, handout, store
+from reception import geo, store
 from reception.ingest import load
+from reception.meeting import sample
 
 FIRST_YEAR = 2016
 SEED = 20161
@@ -274,5 +275,5 @@ def load_demo(path: Path | None = None, *, today: date | None = None, first_star
     ids, _ = load.write(path or store.db_path(), "demo", None, parts, demo=True, only_into_empty=first_start)
     if not ids:
         return ids
-    handout.seed_sample_deck(path)  # a new user's Möte shows what a meeting looks like
+    sample.seed_sample_deck(path)  # a new user's Möte shows what a meeting looks like
     return ids

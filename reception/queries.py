@@ -4,7 +4,7 @@ One read-only connection per store file and data version is kept per process; ea
 its own cursor, so threads never share one. When a writer swaps in a new store, the next call
 sees the new data version and opens the new file.
 
-The contract views read tables the writer works out once per write (``store.refresh_current``),
+The contract views read tables the writer works out once per write (``writer.refresh_current``),
 so a question costs what its own SQL costs.
 """
 

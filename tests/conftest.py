@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reception import documents, store
+from reception.store import documents, startup
 
 # The demo is deterministic for a given "today"; tests pin it so their expectations hold.
 DEMO_TODAY = date(2026, 11, 22)
@@ -18,7 +18,7 @@ def store_path(tmp_path, monkeypatch) -> Path:
     """An empty, prepared store in a temporary folder, also set as RECEPTION_DB."""
     path = tmp_path / "reception.duckdb"
     monkeypatch.setenv("RECEPTION_DB", str(path))
-    store.prepare(path)
+    startup.prepare(path)
     return path
 
 
@@ -27,7 +27,7 @@ def _demo_master(tmp_path_factory) -> Path:
     from reception import demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    store.prepare(path)  # as the app's first start does: the reference länstal, then the demo
+    startup.prepare(path)  # as the app's first start does: the reference länstal, then the demo
     demo.load_demo(path, today=DEMO_TODAY)
     return path
 

@@ -1,6 +1,6 @@
 """Stop a writer dead (SIGKILL) at each of the store writer's steps, in a process of its own.
 
-The writer (``reception.store.write``) copies the store, writes the copy in one transaction, commits,
+The writer (``reception.store.writer.write``) copies the store, writes the copy in one transaction, commits,
 checkpoints and renames the copy over the live file. Killed anywhere before the rename, the live
 file must be byte for byte what it was; killed at or after the rename, the store must hold the whole
 write. Each point below names where the kill lands and which of the two the store must then be.
@@ -26,10 +26,10 @@ POINTS = {
 _KILLER = """
 import os, signal, sys
 from pathlib import Path
-from reception import store
+from reception.store import writer
 
 live, point = Path(sys.argv[1]), sys.argv[2]
-commit, checkpoint, swap, replace = store._commit, store._checkpoint, store._swap, os.replace
+commit, checkpoint, swap, replace = writer._commit, writer._checkpoint, writer._swap, os.replace
 
 
 def die(*_):
@@ -52,17 +52,17 @@ def replace_then(src, dst, kill_first):
 
 
 if point == "in_transaction":
-    store._commit = die
+    writer._commit = die
 elif point == "after_commit":
-    store._commit = then_die(commit)
+    writer._commit = then_die(commit)
 elif point == "after_checkpoint":
-    store._checkpoint = then_die(checkpoint)
+    writer._checkpoint = then_die(checkpoint)
 elif point == "just_before_rename":
     os.replace = lambda src, dst: replace_then(src, dst, True)
 elif point == "just_after_rename":
     os.replace = lambda src, dst: replace_then(src, dst, False)
 elif point == "after_swap":
-    store._swap = then_die(swap)
+    writer._swap = then_die(swap)
 else:
     raise SystemExit(f"unknown point {point}")
 exec(sys.argv[3])

@@ -6,7 +6,12 @@ vermillion, and never by colour alone (a sign and a label too). Swedish number f
 
 Pages use: ``style(fig, present=..., lang=...)`` on every figure (the builders already call it),
 ``PLOTLY_CONFIG`` for ``st.plotly_chart(config=...)``, and the builders in this package's
-modules (``targets``, ``flows``).
+modules: ``targets``, ``flows``, ``findings`` (each chart's title and summary in words),
+``per_capita``, ``planning``, ``meeting`` (the months changed since the last meeting) and
+``headline`` (each page's first chart, composed once for the page and the handout).
+
+May import from reception: ``i18n``, ``memo``, ``selection``; never the store, Streamlit or ``ui``:
+the builders take data frames and return figures.
 """
 
 from __future__ import annotations

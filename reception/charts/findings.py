@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
+from reception.i18n import MONTHS, fmt_int, fmt_month, fmt_num, fmt_pct, t
 
 Texts = tuple[str, str]
 
@@ -184,8 +184,6 @@ def inflow(df: pd.DataFrame, lang: str) -> Texts:
 
 
 def profile(df: pd.DataFrame, lang: str) -> Texts:
-    from reception.i18n import MONTHS
-
     high = df.loc[df["mean_persons"].idxmax()]
     low = df.loc[df["mean_persons"].idxmin()]
     summary = t(

@@ -1,6 +1,6 @@
 """Figures and findings for scenarios: the numbers on a map, and each municipality against its places.
 
-Builders take the scenario's tables (``reception.planning``), the title and the language, and return
+Builders take the scenario's tables (``reception.planning.plan``), the title and the language, and return
 styled figures; the findings return (title, summary) in the user's language. No Streamlit here.
 """
 

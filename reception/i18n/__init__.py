@@ -2,6 +2,9 @@
 
 ``t(key)`` uses the language the current page set up (``set_language``, per script thread);
 ``t(key, lang)`` asks for one explicitly. Labels may hold ``{name}`` fields: ``t(key, name=...)``.
+The labels themselves are ``labels.py``.
+
+May import from reception: nothing; every other part imports it.
 """
 
 from __future__ import annotations

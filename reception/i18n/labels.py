@@ -36,7 +36,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Targets, received and places per 1,000 inhabitants (Statistics Sweden, 31 December). A year without figures uses the latest year before.",
     ),
     "sel.leave_present": ("Lämna presentationsläget", "Leave presentation mode"),
-    "sel.link": ("Länk till den här vyn", "Link to this view"),
     "program.settlement": ("Bosättningslagen (kommuntal)", "Settlement Act (municipal quota)"),
     "program.temporary_protection": (
         "Tillfälligt skydd (fördelningstal)",
@@ -80,6 +79,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "about.sources": ("Källfiler", "Source files"),
     "about.loaded": ("Inläst", "Loaded"),
     "about.made": ("Skapad", "Created"),
+    "about.sheet": ("Om data", "About the data"),
+    "about.field": ("Uppgift", "Item"),
+    "about.value": ("Värde", "Value"),
     "whole_country": ("Hela landet", "Whole country"),
     # units and axes
     "axis.month": ("Månad", "Month"),
@@ -1419,7 +1421,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "No county targets are loaded for {year}. Load the county targets on the Data page.",
     ),
     "missing.go_data": ("Läs in filer på sidan Data", "Load files on the Data page"),
-    # the deck's refusals (reception.deck): D codes
+    # the deck's refusals (reception.meeting.deck): D codes
+    "deck.default_title": ("Nätverksmöte", "Network meeting"),
+    "sample.deck": ("Nätverksmöte (exempel)", "Network meeting (example)"),
+    "sample.oversikt": ("Översikt, hela landet", "Overview, whole country"),
+    "sample.mal": ("Mål för {region}", "Targets for {region}"),
+    "sample.kapacitet": ("Kapacitet i {county}", "Capacity in {county}"),
+    "sample.variation": ("Variation över tid, hela landet", "Variation over time, whole country"),
     "deck.refused": ("Inget har ändrats:", "Nothing has changed:"),
     "deck.stale": (
         "Någon annan har ändrat mötet (D1) sedan du öppnade det; här är det som det är nu. Gör din ändring igen.",

@@ -11,10 +11,17 @@ Datasets: ``targets`` (kommuntal, fördelningstal, anvisningsandel per municipal
 monthly figures), ``capacity`` (places and occupied per month, municipality and kind),
 ``arrival_events`` (one row per person received; stored and aggregated to months at load), and
 ``population`` (SCB's population on 31 December, from SCB's or Kolada's downloads).
+
+Every file from outside is read in a child process under its kind's limits (``isolate``, ``guard``,
+``limits``), which also runs the planner's weight file and the meeting deck's file
+(``isolate.TASKS`` names those readers by module path).
+
+May import from reception: ``store``, ``queries``, ``geo``, ``i18n``, ``refusal``, ``text``; nothing
+from ``planning``, ``meeting``, ``charts`` or ``ui`` (the child-process tasks are named as strings).
 """
 
 from reception.ingest.pipeline import DATASETS, ingest_bytes, ingest_file
-from reception.ingest.problems import REFUSED, IngestRefused, Problem
+from reception.ingest.problems import IngestRefused, Problem
 from reception.ingest.result import IngestResult, LoadSummary
 
 __all__ = [
@@ -23,7 +30,6 @@ __all__ = [
     "IngestResult",
     "LoadSummary",
     "Problem",
-    "REFUSED",
     "ingest_bytes",
     "ingest_file",
 ]

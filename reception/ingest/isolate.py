@@ -44,12 +44,13 @@ import traceback
 from functools import cache
 from pathlib import Path, PurePath
 
-from reception import loadlog, store
+from reception import store
 from reception.ingest import guard
 from reception.ingest.guard import MB, UPLOAD, Limits
 from reception.ingest.problems import IngestRefused, coded
 from reception.ingest.result import IngestResult
 from reception.refusal import Refusal
+from reception.store import loadlog
 from reception.text import clip
 
 POLL_S = 0.02
@@ -151,8 +152,8 @@ def _limit_self(limits: Limits) -> None:
 TASKS = {
     "ingest": ("reception.ingest.pipeline", "ingest_bytes"),
     "preview": ("reception.ingest.preview", "preview_bytes"),
-    "weights": ("reception.weights", "read_weights"),
-    "deck": ("reception.deck", "from_json"),
+    "weights": ("reception.planning.weights", "read_weights"),
+    "deck": ("reception.meeting.deck", "from_json"),
 }
 
 
@@ -287,7 +288,7 @@ def read_weights(
     limits: Limits = guard.WEIGHTS,
     owner: str | None = None,
 ) -> dict[str, float]:
-    """A planner's weight file (:func:`reception.weights.read_weights`), read in a child process.
+    """A planner's weight file (:func:`reception.planning.weights.read_weights`), read in a child process.
 
     Raises:
         ScenarioRefused: the file's content is not a key for the county.
@@ -304,7 +305,7 @@ def read_deck(
     limits: Limits = guard.DECK,
     owner: str | None = None,
 ):
-    """A meeting deck file (:func:`reception.deck.from_json`), read in a child process.
+    """A meeting deck file (:func:`reception.meeting.deck.from_json`), read in a child process.
 
     Raises:
         DeckRefused: not a deck, or a bad slide.

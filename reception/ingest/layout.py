@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from reception.ingest import area_cell
 from reception.ingest.choices import TableChoice
 from reception.ingest.problems import column_letter
 from reception.ingest.read import Sheet
@@ -173,15 +174,13 @@ def _area_by_values(cells: list[str | None]) -> str | None:
     alone "kommun_kod"); county names with totals and no municipality make a "lan" column
     (Migrationsverket writes the county on its first row only, "Delsumma" and "Totalt" under it).
     """
-    from reception.ingest import rows  # rows reads tables, so it imports this module
-
     filled = [c for c in cells if c and c.strip()]
     if len(filled) < 3:
         return None
-    judged = [rows.judge_area(c) for c in filled]
-    municipal = sum(kind == rows.DATA for kind, _ in judged)
-    counties = sum(kind == rows.COUNTY for kind, _ in judged)
-    sums = sum(kind in (rows.TOTAL, rows.SUBTOTAL) for kind, _ in judged)
+    judged = [area_cell.judge_area(c) for c in filled]
+    municipal = sum(kind == area_cell.DATA for kind, _ in judged)
+    counties = sum(kind == area_cell.COUNTY for kind, _ in judged)
+    sums = sum(kind in (area_cell.TOTAL, area_cell.SUBTOTAL) for kind, _ in judged)
     if municipal >= 3 and municipal + counties + sums >= 0.6 * len(filled):
         judged_cells = zip(filled, judged, strict=True)
         codes = all(re.fullmatch(r"\d{3,4}", c.strip()) for c, (k, _) in judged_cells if k)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from reception import loadlog, store
+from reception import store
+from reception.store import loadlog, writer
 
 INSERTS = {
     "targets": ("fact_target", ["year", "kommun_kod", "program", "target", "received"]),
@@ -103,7 +104,7 @@ def write(
         The new load ids, and the ids of the loads retired by them.
     """
     ids = []
-    with store.write(path) as con:
+    with writer.write(path) as con:
         if only_into_empty and not store.holds_no_facts(con):
             return [], []
         for dataset, facts, summary in parts:

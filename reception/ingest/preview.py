@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reception import store
-from reception.ingest import load, pipeline, recipes, rows, skipped_rows
+from reception.ingest import area_cell, load, pipeline, recipes, rows, skipped_rows
 from reception.ingest.choices import Choices, choice_of
 from reception.ingest.facts import Built
 from reception.ingest.layout import Table
@@ -225,7 +225,7 @@ def _table(placed: Placed, built: Built | None, reason, found, lanstal) -> Table
     if areas is None and any(c.header.role in ("kommun", "kommun_kod", "lan") for c in table.columns):
         counted = [c for c in table.columns if c.header.role is None and _has_numbers(table, c, None)]
         areas = rows.resolve(table, counted)
-    data = np.flatnonzero(areas.kind == rows.DATA) if areas is not None else np.array([], dtype=int)
+    data = np.flatnonzero(areas.kind == area_cell.DATA) if areas is not None else np.array([], dtype=int)
     first = sheet_rows[table.start + int(data[0])].as_py() if len(data) else None
     last = sheet_rows[table.start + int(data[-1])].as_py() if len(data) else None
     skipped, blank, more = skipped_rows.skipped(table, areas, built, found, lanstal)
@@ -270,8 +270,8 @@ def _column(table: Table, column, placed: Placed, areas) -> ColumnView:
 def _has_numbers(table: Table, column, areas) -> bool:
     """Numbers in the column, on the municipality rows (or the first rows, if none are known yet)."""
     cells = table.sheet.grid.column(column.index).slice(table.start, min(table.stop - table.start, 200))
-    if areas is not None and (areas.kind[: len(cells)] == rows.DATA).any():
-        cells = cells.filter(pa.array(areas.kind[: len(cells)] == rows.DATA))
+    if areas is not None and (areas.kind[: len(cells)] == area_cell.DATA).any():
+        cells = cells.filter(pa.array(areas.kind[: len(cells)] == area_cell.DATA))
     read = numbers(cells, table.sheet.decimal)
     return bool(pc.any(pc.is_valid(read.values)).as_py())
 

@@ -13,7 +13,6 @@ from reception.i18n import t
 from reception.refusal import Refusal
 from reception.text import clip
 
-REFUSED = "Filen lästes inte in. Ingenting har ändrats."  # t("problem.refused", "sv")
 MAX_LISTED = 200
 MAX_SENT = 50  # problems a refusal carries out of the reading process; the rest are counted
 

@@ -1,6 +1,6 @@
 """Recipes: what a person said about a file's layout, saved under a name for the next file like it.
 
-A recipe is a small document beside the store (:mod:`reception.documents`, kind ``recipe``): the
+A recipe is a small document beside the store (:mod:`reception.store.documents`, kind ``recipe``): the
 layout's fingerprint (each table's sheet name and normalised header texts, years written as
 ``åååå`` so next year's file fits too) and the choices that read it (the municipality column, what
 each column holds, what the table holds, the program and the category). The header row is not kept
@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reception import documents
 from reception.ingest import choices as said
 from reception.ingest.choices import Choices, ChoicesInvalid, TableChoice
 from reception.ingest.layout import SCAN, Table, band_texts
 from reception.ingest.problems import refuse
 from reception.ingest.read import Sheet
 from reception.ingest.vocabulary import normalise
+from reception.store import documents
 
 KIND = "recipe"
 MAX_TEXTS = 2000

@@ -4,12 +4,12 @@ The area cells are matched once per distinct text (:mod:`reception.ingest.names`
 ten million rows costs as much as its few hundred names. Rows that name no area but carry numbers
 are subtotals ("the municipality cell empty, or the county name in it"); rows with neither names
 nor numbers are blank rows, headings and footnotes, passed over. A text that matches nothing in a
-row with numbers is an unknown municipality: a problem.
+row with numbers is an unknown municipality: a problem. What one cell names is
+:mod:`reception.ingest.area_cell`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,16 +17,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reception.ingest import names
+from reception.ingest.area_cell import COUNTY, DATA, EMPTY, SUBTOTAL, TOTAL, judge_code, judge_lan, judge_name
 from reception.ingest.layout import Column, Table
 from reception.ingest.problems import Problem, Said, problem
 
-EMPTY, DATA, COUNTY, SUBTOTAL, TOTAL, UNKNOWN = range(6)
 NULL = pa.scalar(None, pa.string())
 UNKNOWN_AREA = "unknown_area"  # the codes of the problems of a row whose area matches nothing
 UNKNOWN_AREA_HINT = "unknown_area_hint"
 NO_AREA = "no_area"
-_CODE_AND_NAME = re.compile(r"^(\d{3,4})\s*[-–:]?\s+(\D.*)$")
-_SHORT_CODE_AND_NAME = re.compile(r"^(\d{1,4})\s*[-–:]?\s+(\D.*)$")
 
 
 @dataclass
@@ -63,49 +61,6 @@ def _classify(column: pa.ChunkedArray, judge) -> tuple[np.ndarray, pa.Array, lis
     return kinds[index], pc.take(codes, pa.array(index)), renamed
 
 
-def _judge_name(text: str, counties: bool):
-    places = names.places()
-    if names.is_total(text):
-        return TOTAL, None, None
-    if not counties and (match := places.municipality(text)):
-        return DATA, match.code, match.name if match.renamed else None
-    both = _CODE_AND_NAME.match(text.strip())
-    if not counties and both and (match := places.municipality_code(both.group(1))):
-        named = places.municipality(both.group(2))
-        return (DATA, match.code, None) if named and named.code == match.code else (UNKNOWN, None, None)
-    if lan := places.county(text, strict=not counties):
-        return (DATA if counties else COUNTY), lan, None
-    if short := _SHORT_CODE_AND_NAME.match(text.strip()):  # SCB's '00 Riket', '01 Stockholms län'
-        code, rest = short.groups()
-        if names.is_total(rest) and not code.strip("0"):
-            return TOTAL, None, None
-        lan = places.county(rest, strict=False)
-        if lan is not None and lan == places.county_code(code):
-            return (DATA if counties else COUNTY), lan, None
-    if lan := places.subtotal_county(text):
-        return SUBTOTAL, lan, None
-    if names.is_subtotal(text):
-        return SUBTOTAL, None, None
-    return UNKNOWN, None, None
-
-
-def judge_area(text: str) -> tuple[int, str | None]:
-    """What a cell names as a municipality table's area cell: (kind, code), for finding area columns."""
-    kind, code, _ = (_judge_code if re.fullmatch(r"\d+", text.strip()) else _judge_name)(text, False)
-    return kind, code
-
-
-def _judge_code(text: str, counties: bool):
-    places = names.places()
-    if not counties and (match := places.municipality_code(text)):
-        return DATA, match.code, f"{match.name} (kod {match.code})" if match.renamed else None
-    if lan := places.county_code(text):
-        return (DATA if counties else COUNTY), lan, None
-    if re.fullmatch(r"\d+([.,]0+)?", text.strip()):
-        return UNKNOWN, None, None
-    return _judge_name(text, counties)
-
-
 def resolve(table: Table, values: list[Column], counties: bool = False) -> Areas:
     """Classify every body row of ``table``; ``values`` are the columns whose cells are numbers.
 
@@ -122,7 +77,7 @@ def resolve(table: Table, values: list[Column], counties: bool = False) -> Areas
         has_values |= pc.is_valid(body.column(column.index)).to_numpy(zero_copy_only=False)
 
     kinds, codes, renamed = [], [], []
-    for column, judge in ((name_col, _judge_name), (code_col, _judge_code)):
+    for column, judge in ((name_col, judge_name), (code_col, judge_code)):
         if column is None:
             kinds.append(np.full(n, EMPTY, np.int8))
             codes.append(pa.nulls(n, pa.string()))
@@ -147,7 +102,7 @@ def resolve(table: Table, values: list[Column], counties: bool = False) -> Areas
     )
     unnamed = (name_kind == EMPTY) & (code_kind == EMPTY)
     if lan_col is not None:
-        lan_kind, lan_code, _ = _classify(body.column(lan_col.index), lambda t: _judge_lan(t))
+        lan_kind, lan_code, _ = _classify(body.column(lan_col.index), lambda t: judge_lan(t))
         totals |= unnamed & (lan_kind == TOTAL) & has_values
         county = pc.coalesce(county, pc.if_else(pa.array(unnamed & (lan_kind == COUNTY)), lan_code, None))
     subtotals = (named_sub | unnamed) & has_values & ~totals
@@ -159,13 +114,6 @@ def resolve(table: Table, values: list[Column], counties: bool = False) -> Areas
     if lan_col is not None:
         areas.warnings += _county_mismatch(table, body, lan_col, kind, code)
     return areas
-
-
-def _judge_lan(text: str):
-    if names.is_total(text):
-        return TOTAL, None, None
-    lan = names.places().county(text, strict=False) or names.places().subtotal_county(text)
-    return (COUNTY, lan, None) if lan else (UNKNOWN, None, None)
 
 
 def _first(table: Table, role: str) -> Column | None:
@@ -193,7 +141,7 @@ def _unknown(table: Table, body: pa.Table, column: Column | None, mask: np.ndarr
     for text, at in seen.items():
         hint = names.places().suggest(text) if text else []
         found = (
-            problem(_file(table), UNKNOWN_AREA_HINT, hint=" eller ".join(hint))
+            problem(_file(table), UNKNOWN_AREA_HINT, hint=" / ".join(hint))
             if hint
             else problem(_file(table), UNKNOWN_AREA)
         )
@@ -232,7 +180,7 @@ def _disagreements(
 
 def _county_mismatch(table, body, lan_col, kind, code) -> list[str]:
     filled = pc.fill_null_forward(body.column(lan_col.index))
-    lan_code = _classify(filled, lambda t: _judge_lan(t))[1]
+    lan_code = _classify(filled, lambda t: judge_lan(t))[1]
     data = pa.array(kind == DATA)
     stated = pc.if_else(data, lan_code, NULL)
     actual = pc.utf8_slice_codeunits(pc.if_else(data, code, NULL), 0, 2)

@@ -13,14 +13,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reception import queries
-from reception.ingest import layout, names, rows
+from reception.ingest import area_cell, layout, names
 from reception.ingest.facts import Built, read_numbers
 from reception.ingest.layout import Table
 from reception.ingest.problems import Said
 
 LISTED = 60  # rows listed per table; the rest are counted
 # how a body row that is not a municipality is named (preview.row.<kind>)
-_ROW_KINDS = {rows.SUBTOTAL: "subtotal", rows.TOTAL: "total", rows.UNKNOWN: "unknown"}
+_ROW_KINDS = {area_cell.SUBTOTAL: "subtotal", area_cell.TOTAL: "total", area_cell.UNKNOWN: "unknown"}
 
 
 @dataclass
@@ -51,7 +51,7 @@ def skipped(table: Table, areas, built, found, lanstal) -> tuple[list[SkippedRow
     if areas is None:
         return listed, blank, 0
     checks = _row_checks(table, areas, built, lanstal)
-    others = np.flatnonzero(areas.kind != rows.DATA)
+    others = np.flatnonzero(areas.kind != area_cell.DATA)
     body = table.sheet.grid.slice(table.start, table.stop - table.start)
     picked = body.take(pa.array(others[: LISTED * 20])).to_pydict()  # enough to list, past blanks
     cells_of = [list(row) for row in zip(*picked.values(), strict=True)] if picked else []
@@ -87,7 +87,7 @@ def _row_checks(table: Table, areas, built: Built | None, lanstal: dict) -> dict
     for warning in built.warnings:
         if getattr(warning, "code", "") in ("subtotal_differs", "population_sum_differs"):
             warned.setdefault(_warned_row(warning), []).append(warning)
-    sums = np.flatnonzero(np.isin(areas.kind, (rows.SUBTOTAL, rows.TOTAL)))
+    sums = np.flatnonzero(np.isin(areas.kind, (area_cell.SUBTOTAL, area_cell.TOTAL)))
     sheet_rows = table.sheet.rows
     for i in sums:
         row = sheet_rows[table.start + int(i)].as_py()
@@ -132,10 +132,10 @@ def _against_lanstal(table: Table, areas, built: Built, lanstal: dict) -> dict[i
     counties = {code[:2] for code in present}
     members = names.places().kommun
     out = {}
-    for i in np.flatnonzero(np.isin(areas.kind, (rows.SUBTOTAL, rows.TOTAL))):
+    for i in np.flatnonzero(np.isin(areas.kind, (area_cell.SUBTOTAL, area_cell.TOTAL))):
         lan = (
             county[int(i)]
-            if areas.kind[i] == rows.SUBTOTAL
+            if areas.kind[i] == area_cell.SUBTOTAL
             else (min(counties) if len(counties) == 1 else None)
         )
         stated = read[int(i)].as_py()

@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from reception.ingest import checks, rows
+from reception.ingest import area_cell, checks, rows
 from reception.ingest.facts import (
     Built,
     Context,
@@ -177,7 +177,7 @@ def _years(table, ctx, built, header_year, year_column, index) -> pa.Array | Non
 def _remaining(table, areas, column, left, target, received) -> list[str]:
     stated = left.values.to_numpy(zero_copy_only=False).astype(float)
     expected = target.values.to_numpy(zero_copy_only=False) - received.values.to_numpy(zero_copy_only=False)
-    wrong = (areas.kind == rows.DATA) & ~np.isnan(stated) & ~np.isnan(expected)
+    wrong = (areas.kind == area_cell.DATA) & ~np.isnan(stated) & ~np.isnan(expected)
     wrong &= np.abs(np.maximum(expected, 0) - stated) > 0.5
     wrong &= np.abs(expected - stated) > 0.5
     at = table.sheet.rows.slice(table.start, table.stop - table.start)

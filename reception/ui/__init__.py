@@ -1,25 +1,37 @@
-"""The shared page set-up every page calls first, and the data helpers pages share.
+"""The page frame every page calls first: page set-up, CSS, navigation and the error boundary.
 
-``selection = ui.page("mal")`` sets the page up (config, store, translated nav, selection
-sidebar, language, presentation mode, demo banner, friendly start on an empty store) and returns
-the :class:`Selection`. ``ui.query(name, selection)`` runs ``queries/<name>.sql`` cached by the data
-version. Sections (chart + summary + source + downloads) live in ``reception.ui.sections``.
+``selection = ui.page("mal")`` sets the page up (config, store, translated nav, selection sidebar,
+language, presentation mode, demo banner, friendly start on an empty store) and returns the
+:class:`Selection`. The rest of the package, one concern a module: ``cached`` (query results and
+views cached by data version), ``start`` (the store made ready, the demo, the friendly start),
+``sidebar`` (the selection's widgets), ``sections`` (chart + summary + source + downloads),
+``tables``, ``roles`` (signing in as editor), ``uploads``, and the widgets of single pages
+(``loading``, ``preview``, ``said``, ``recipes``, ``history``, ``scenarios``, ``per_capita``,
+``meeting``, ``handout``).
+
+Only this package, ``app.py`` and ``pages/`` import Streamlit; nothing in ``reception`` outside
+``ui`` imports from it.
+
+May import from reception: ``store``, ``ingest``, ``planning``, ``meeting``, ``charts``, ``i18n``,
+``queries``, ``geo``, ``selection``, ``site``, ``memo``, ``export``, ``roles``, ``refusal``, ``settings``,
+``text``, ``demo``.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import geo, headline, i18n, loadlog, queries, site, store
+from reception import geo, i18n, site, store
+from reception.charts import headline
 from reception.i18n import t
 from reception.selection import Selection
-from reception.ui import sidebar, uploads
+from reception.ui import sidebar, start, uploads
+from reception.ui.cached import is_empty, query
 
 ROOT = store.ROOT
 LOG = logging.getLogger("reception.pages")
@@ -71,73 +83,6 @@ def run_token() -> str:
     return f'<style data-run="{st.session_state[RUN_KEY]}"></style>'
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached(name: str, params: dict, version: store.DataVersion, path: str) -> pd.DataFrame:
-    return queries.run(name, params, Path(path))
-
-
-def query(name: str, selection: Selection | None = None, **overrides: object) -> pd.DataFrame:
-    """``queries/<name>.sql`` for the selection (with any parameter overridden), cached by data version."""
-    params = {**(selection.as_params() if selection else {}), **overrides}
-    path = store.db_path()
-    return _cached(name, params, store.data_version(path), str(path))
-
-
-def loaded(selection: Selection) -> dict[str, bool]:
-    """Which datasets hold facts for the selection's year (``queries/datasets_in_year.sql``)."""
-    return {k: bool(v) for k, v in query("datasets_in_year", selection).iloc[0].items()}
-
-
-_ready: set[tuple[str, store.DataVersion, int]] = set()
-
-
-def _regions_stamp() -> int:
-    try:
-        return store.REGIONS_CSV.stat().st_mtime_ns
-    except FileNotFoundError:
-        return 0
-
-
-def _prepare() -> None:
-    """Create or upgrade the store; on the very first start (no file yet) fill it with the demo.
-
-    Checked once per store version, data/regions.csv and process: a store seen prepared with the
-    same regions file needs no second look; an edited regions file is read at the next page run.
-    """
-    path = store.db_path()
-    if (str(path), store.data_version(path), _regions_stamp()) in _ready:
-        return
-    first_start = not path.exists()
-    store.prepare(path)
-    if first_start and store.is_empty(path):
-        load_demo(first_start=True)
-    geo.municipality_geojson_url()  # the map's boundaries, written once at start, not while a page draws
-    _ready.add((str(path), store.data_version(path), _regions_stamp()))
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _is_empty(path: str, version: store.DataVersion) -> bool:
-    if not Path(path).exists():
-        return True
-    cursor = queries.reader(Path(path))  # the connection the queries use: no second opening
-    try:
-        return store.holds_no_facts(cursor)
-    finally:
-        cursor.close()
-
-
-def is_empty() -> bool:
-    """True when the store holds no facts (cached by data version)."""
-    path = store.db_path()
-    return _is_empty(str(path), store.data_version(path))
-
-
-def load_demo(*, first_start: bool = False) -> None:
-    from reception import demo
-
-    demo.load_demo(store.db_path(), first_start=first_start)
-
-
 def _nav(selection: Selection) -> None:
     """The translated page links, carrying the selection; they wrap rather than cut a label."""
     params = selection.to_query_params()
@@ -166,7 +111,7 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
         initial_sidebar_state="collapsed" if selection.present else "auto",
     )
     try:
-        _prepare()
+        start.prepare()
     except geo.RegionFileError as bad:  # a user's edit of data/regions.csv: say which line
         st.error(str(bad), icon=":material/edit_document:")
         st.stop()
@@ -186,14 +131,14 @@ def page(title_key: str, *, needs_data: bool = True) -> Selection:
     if not selection.present:
         _nav(selection)
     if empty and needs_data:
-        friendly_start()
+        start.friendly_start()
         st.stop()
     if not empty and bool(query("data_freshness")["is_demo"].any()):
         with st.container(key="demo_banner"):
             st.info(t("demo.banner_short" if selection.present else "demo.banner"), icon=":material/science:")
     st.title(t(title_key))
     if selection.present:
-        st.subheader(heading(selection, options))
+        st.subheader(headline.describe(selection, options, category=False))
         st.button(
             t("sel.leave_present"), on_click=sidebar.leave_present, type="tertiary", key="leave_present"
         )
@@ -227,43 +172,3 @@ def _show_error(error: Exception) -> bool:
     LOG.error("a page failed: %s", type(error).__name__, exc_info=error)
     st.error(t("error.page"), icon=":material/error:")
     return True
-
-
-def heading(selection: Selection, options: pd.DataFrame) -> str:
-    """The selection in words: 'Göteborgsregionen · Bosättningslagen (kommuntal) · 2024'."""
-    return headline.describe(selection, options, category=False)
-
-
-def friendly_start() -> None:
-    """What an empty store shows instead of charts: load the demo, or go and upload files."""
-    from reception.ui import roles  # imported here: roles needs this module's sidebar
-
-    st.header(t("empty.title"))
-    st.write(t("empty.body"))
-    left, right = st.columns(2)
-    if roles.is_editor() and left.button(t("empty.load_demo"), type="primary", key="empty_load_demo"):
-        with st.spinner(), loadlog.acting_as(roles.editor_name()):
-            load_demo()
-        st.rerun()
-    right.page_link("pages/data.py", label=t("empty.go_data"), icon=":material/upload:")
-
-
-# every contract view but the person-level events (millions of rows: the command line exports them)
-VIEWS = tuple(v for v in store.CONTRACT_VIEWS if v != "arrival_events")
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _view(name: str, version: store.DataVersion, path: str) -> pd.DataFrame:
-    if name not in VIEWS:  # identifiers can't be parameters: only the contract's views are read
-        raise ValueError(name)
-    cursor = queries.reader(Path(path))  # the queries' connection, already open
-    try:
-        return cursor.execute(f"select * from {name}").df()
-    finally:
-        cursor.close()
-
-
-def view(name: str) -> pd.DataFrame:
-    """A whole contract view (one of VIEWS), cached by data version."""
-    path = store.db_path()
-    return _view(name, store.data_version(path), str(path))

@@ -6,9 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from reception import handout
-from reception.deck import Deck
 from reception.i18n import t
+from reception.meeting import handout
+from reception.meeting.deck import Deck
 from reception.selection import Selection
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reception import loadlog
 from reception.i18n import t
+from reception.store import loadlog
 from reception.text import md
 from reception.ui import roles
 

@@ -80,7 +80,11 @@ def one_file(slot: Slot, upload) -> None:
     if preview.to_correct:
         show_refusal(upload.name, preview.problems, slot, preview.problem_count)
     elif preview.problems:
-        st.warning(t("preview.status.choose") + "\n\n" + "\n".join(f"- {_open(p)}" for p in preview.problems))
+        opened = "\n".join(  # what is still to be chosen (a file not recognised: what to choose)
+            "- " + (t("preview.open.not_recognised") if p.code == "not_recognised" else md(p.text()))
+            for p in preview.problems
+        )
+        st.warning(t("preview.status.choose") + "\n\n" + opened)
     shown.guesses(preview)
     st.button(
         t("data.load_button"),
@@ -95,15 +99,8 @@ def one_file(slot: Slot, upload) -> None:
         shown.details(slot, preview)
 
 
-def _open(problem: ingest.Problem) -> str:
-    """What is still to be chosen, said for the preview (a file not recognised: what to choose)."""
-    if problem.code == "not_recognised":
-        return t("preview.open.not_recognised")
-    return md(problem.text())
-
-
 def _status(preview: Preview) -> None:
-    said_now = t(status(preview), id=preview.already_loaded)
+    said_now = t(status(preview), id=int(preview.already_loaded or 0))
     if preview.already_loaded is not None:
         st.info(said_now, icon=":material/check_circle:")
     elif preview.loadable and preview.certain:
@@ -182,7 +179,8 @@ def show_outcome(name: str, outcome, slot: Slot) -> None:
     lines = [t("load.recipe", name=md(result.recipe))] if result.recipe else []
     lines += [line for load in result.loads for line in load.lines()]
     # the summary's lines are the importer's own words and figures (no text from the file)
-    st.success(t("data.loaded", name=md(name)) + "\n\n" + "\n".join(f"- {line.strip()}" for line in lines))
+    summary = "\n".join("- " + md(line.strip()) for line in lines)
+    st.success(t("data.loaded", name=md(name)) + "\n\n" + summary)
     if result.retired:
         st.info(t("data.demo_removed"), icon=":material/science_off:")
     if result.renamed:

@@ -14,11 +14,15 @@ from datetime import date
 
 import streamlit as st
 
-from reception import charts, deck, meeting, site
+from reception import charts, site
+from reception.charts import headline
+from reception.charts.meeting import months_figure
 from reception.i18n import t
+from reception.meeting import deck, since_last
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import heading, query, roles, sections, uploads
+from reception.ui import roles, sections, uploads
+from reception.ui.cached import query
 
 # on a shared screen the slide fills what is left of a 1280x720 screen under the headings; the
 # slide's own page hides its banner and leave button inside the frame
@@ -78,7 +82,7 @@ def player(current: deck.Deck, seconds: int, present: bool) -> None:
             t("meeting.next"), shortcut="Right", on_click=_go, args=(+1, len(slides)), key="deck_next"
         )
         title.subheader(f"{int(index) + 1} / {len(slides)} · {md(slide.title)}")
-        src = meeting.slide_src(slide)
+        src = since_last.slide_src(slide)
         if src is None:
             st.error(t("meeting.bad_slide"))
         else:
@@ -97,7 +101,11 @@ def editor(current: deck.Deck, selection: Selection) -> None:
     """Rename, reorder, remove and add slides; save the deck as a file or open one (editors only)."""
     title_key = f"deck_title_{current.revision}"  # a new revision shows its own title afresh
     st.text_input(
-        t("meeting.deck_title"), current.title, key=title_key, on_change=_rename, args=(current, title_key)
+        t("meeting.deck_title"),
+        deck.shown_title(current.title),
+        key=title_key,
+        on_change=_rename,
+        args=(current, title_key),
     )
     for i, slide in enumerate(current.slides):
         text, up, down, out = st.columns([8, 1, 1, 1], vertical_alignment="center")
@@ -111,8 +119,11 @@ def editor(current: deck.Deck, selection: Selection) -> None:
         new_title = st.text_input(t("meeting.slide_title"))
         link = st.text_input(t("meeting.slide_link"), help=t("meeting.slide_link_help"))
         if st.form_submit_button(t("meeting.add")):
-            url = deck.link_to_url(link) if link.strip() else meeting.view_url(where, selection)
-            name = new_title.strip() or f"{pages[where]} · {heading(selection, query('area_options'))}"
+            url = deck.link_to_url(link) if link.strip() else since_last.view_url(where, selection)
+            name = new_title.strip()
+            if not name:
+                area = headline.describe(selection, query("area_options"), category=False)
+                name = f"{pages[where]} · {area}"
             try:
                 changed = current.add(deck.Slide(name, url))
             except deck.DeckRefused as refused:
@@ -149,25 +160,25 @@ def since(current: deck.Deck, selection: Selection, present: bool) -> None:
     """What changed between two loads (by default: since the load the last meeting saw)."""
     st.header(t("meeting.since"))
     loads = query("meeting_loads")
-    before, now = meeting.default_loads(current, loads)
+    before, now = since_last.default_loads(current, loads)
     if now is None:
         st.caption(t("meeting.no_loads"))
         return
     ids = loads["load_id"].tolist()
-    names = meeting.load_names(loads)
+    names = since_last.load_names(loads)
     left, right = st.columns(2)
     before = left.selectbox(t("meeting.from_load"), ids, index=ids.index(before), format_func=names.get)
     now = right.selectbox(t("meeting.to_load"), ids, index=ids.index(now), format_func=names.get)
     params = {**selection.as_params(), "from_load": before, "to_load": now}
-    changes = meeting.since(params, run=lambda name, p: query(name, **p))
-    lines = meeting.summary_lines(changes, selection.lang)
+    changes = since_last.since(params, run=lambda name, p: query(name, **p))
+    lines = since_last.summary_lines(changes, selection.lang)
     # the lines are labels filled with the reference's municipality names and numbers
     st.markdown("\n".join(f"- {md(line)}" for line in lines) if lines else t("meeting.nothing"))
     if not changes.new_months.empty:
+        summary = since_last.months_title(changes, selection.lang)
         figure = charts.style(
-            meeting.months_figure(changes, selection.lang), present=present, lang=selection.lang
+            months_figure(changes.new_months, summary, selection.lang), present=present, lang=selection.lang
         )
-        summary = meeting.months_title(changes, selection.lang)
         sections.chart(
             figure, summary, changes.new_months, "mote_manader", selection, ("arrivals",), key="since"
         )

@@ -1,6 +1,6 @@
 """Sections per 1 000 inhabitants, drawn on Översikt and Mål when the selection's switch is on.
 
-The pages call one function each; the figures come from ``reception.per_capita`` and say which
+The pages call one function each; the figures come from ``reception.planning.per_capita`` and say which
 year's population they use (the latest year up to the selection's year with a figure).
 """
 
@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from reception import geo, per_capita
+from reception import geo
 from reception.charts import per_capita as charts
 from reception.i18n import fmt_num, t
+from reception.planning import per_capita
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import query, sections
+from reception.ui import sections
+from reception.ui.cached import query
 
 DATA = ("targets", "arrivals", "capacity", "population")
 

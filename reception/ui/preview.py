@@ -165,7 +165,7 @@ def column_choices(slot: Slot, preview: Preview, j: int, table: TableView) -> No
                 options,
                 format_func=_kinds(language()),
                 key=widget,
-                help=preview_text.why(column, preview.recipe),
+                help=md(preview_text.why(column, preview.recipe)),
                 on_change=said.column,
                 args=(slot, preview, table, column, "kind", widget),
             )
@@ -324,7 +324,7 @@ def details(slot: Slot, preview: Preview) -> None:
     """Per table: the choices, how every column is read, the rows passed over, the first rows stored."""
     file_choices(slot, preview)
     for j, table in enumerate(preview.tables):
-        st.markdown(f"**{t('preview.table_heading', n=j + 1, where=md(preview_text.where(table)))}**")
+        st.markdown(f"**{t('preview.table_heading', n=int(j) + 1, where=md(preview_text.where(table)))}**")
         if table.passed_over is not None:
             st.caption(md(table.passed_over.text()))
         table_choices(slot, preview, j, table)
@@ -334,8 +334,8 @@ def details(slot: Slot, preview: Preview) -> None:
         if table.skipped:
             st.caption(t("preview.skipped_heading"))
             st.dataframe(skipped_frame(table), hide_index=True, key=key(slot.i, f"skipped_{j}"))
-        extra = [t("preview.blank_rows", n=table.blank_rows)] if table.blank_rows else []
-        extra += [t("preview.more_rows", n=table.more_skipped)] if table.more_skipped else []
+        extra = [t("preview.blank_rows", n=fmt_int(table.blank_rows))] if table.blank_rows else []
+        extra += [t("preview.more_rows", n=fmt_int(table.more_skipped))] if table.more_skipped else []
         if extra:
             st.caption(" ".join(extra))
     for dataset, (columns, rows) in preview.stored.items():

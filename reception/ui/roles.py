@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from reception import loadlog, roles
+from reception import roles, settings
 from reception.i18n import fmt_int, t
 from reception.selection import Selection
+from reception.store import loadlog
 from reception.text import md
 from reception.ui import sidebar
 
@@ -36,7 +36,7 @@ def _secret(name: str) -> object:
 
 
 def _password() -> str:
-    return os.environ.get(roles.PASSWORD_ENV) or str(_secret("editor_password") or "")
+    return settings.env(roles.PASSWORD_ENV) or str(_secret("editor_password") or "")
 
 
 def _sso() -> bool:
@@ -44,7 +44,7 @@ def _sso() -> bool:
 
 
 def _editors() -> frozenset[str]:
-    return roles.editor_list(os.environ.get(roles.EDITORS_ENV), _secret("editors"))
+    return roles.editor_list(settings.env(roles.EDITORS_ENV), _secret("editors"))
 
 
 def _proxied() -> bool:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from reception import documents, planning, plans, store
+from reception import store
 from reception.i18n import fmt_int, t
-from reception.scenario import ScenarioRefused
+from reception.planning import from_store, plan
+from reception.planning.allocate import ScenarioRefused
 from reception.selection import Selection
+from reception.store import documents
 from reception.text import md
-from reception.ui import query, roles, tables, uploads
+from reception.ui import roles, tables, uploads
+from reception.ui.cached import query
 
 KIND = "scenario"
 
@@ -59,7 +62,7 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
     """The county's total (typed, prefilled with a known länstal or the sum of the year's kommuntal,
     or shared from a national total); None until there is one: then the question and a suggestion
     (the county's latest known länstal) are shown instead."""
-    known = plans.lanstal(query, year).set_index("lan_kod")
+    known = from_store.lanstal(query, year).set_index("lan_kod")
     row = known.loc[lan_kod] if lan_kod in known.index else None
     kinds = ("county", "national")
     kind = st.radio(
@@ -73,7 +76,7 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
         national = st.number_input(
             t("plan.national_total"), 0, 1_000_000, 8200, step=100, key="plan_national"
         )
-        county, share_year = plans.county_total(query, year, lan_kod, int(national))
+        county, share_year = from_store.county_total(query, year, lan_kod, int(national))
         st.caption(
             t(
                 "plan.national_share",
@@ -94,15 +97,15 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
         decision = md(row["decision"])
         st.caption(t("plan.total_known", year=int(year), decision=decision, total=fmt_int(prefill)))
     elif source == "kommuntal_sum":
-        st.caption(t("plan.total_kommuntal_sum", year=int(year), lan=lan, total=fmt_int(prefill)))
+        st.caption(t("plan.total_kommuntal_sum", year=int(year), lan=md(lan), total=fmt_int(prefill)))
     if value is not None:
         return int(value), None
-    st.info(t("plan.total_question", lan=lan, year=int(year)), icon=":material/help:")
+    st.info(t("plan.total_question", lan=md(lan), year=int(year)), icon=":material/help:")
     if row is not None and not pd.isna(row["latest_target"]):
         latest, latest_year = int(row["latest_target"]), int(row["latest_year"])
-        st.caption(t("plan.total_suggestion", lan=lan, total=fmt_int(latest), year=latest_year))
+        st.caption(t("plan.total_suggestion", lan=md(lan), total=fmt_int(latest), year=int(latest_year)))
         st.button(
-            t("plan.use_suggestion", total=fmt_int(latest), year=latest_year),
+            t("plan.use_suggestion", total=fmt_int(latest), year=int(latest_year)),
             on_click=_suggest,
             args=(key, latest),
             key="plan_use_suggestion",
@@ -113,7 +116,7 @@ def total(lan_kod: str, year: int, lan: str) -> tuple[int | None, int | None]:
 def key_and_weights(lan_kod: str) -> tuple[str, dict[str, float] | None, str | None]:
     key = st.radio(
         t("plan.key"),
-        planning.KEYS,
+        plan.KEYS,
         format_func=lambda k: t(f"plan.key.{k}"),
         horizontal=True,
         key="plan_key",
@@ -127,7 +130,7 @@ def key_and_weights(lan_kod: str) -> tuple[str, dict[str, float] | None, str | N
         return key, None, None
 
     def read(name: str, data: bytes, owner: str | None) -> dict[str, float]:
-        return plans.read_weights(name, lan_kod, data, owner=owner)
+        return from_store.read_weights(name, lan_kod, data, owner=owner)
 
     return key, uploads.read_once("plan_weights", upload, read, lan_kod), upload.name
 
@@ -157,23 +160,23 @@ def bounds(basis: pd.DataFrame, lan_kod: str) -> tuple[dict[str, int], dict[str,
             },
             key=f"plan_bounds_{lan_kod}",
         )
-    return planning.bounds_from(edited)
+    return plan.bounds_from(edited)
 
 
-def save(spec: planning.Spec, table: pd.DataFrame, name: str) -> None:
+def save(spec: plan.Spec, table: pd.DataFrame, name: str) -> None:
     """Save the scenario under its county, year and name. Saving again from this session updates it;
     a scenario of that name somebody else saved (or changed since) is not overwritten."""
-    key = planning.document_name(spec, name)
+    key = plan.document_name(spec, name)
     known = st.session_state.setdefault("plan_revisions", {})
     try:
-        known[key] = documents.write(KIND, key, {**spec.document(planning.numbers_of(table)), "title": name},
+        known[key] = documents.write(KIND, key, {**spec.document(plan.numbers_of(table)), "title": name},
                                      known.get(key, 0))  # fmt: skip
         st.success(t("plan.saved", name=md(name)))
     except documents.StaleRevision:
         st.warning(t("plan.save_stale", name=md(name)))
 
 
-def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFrame, lan: str) -> None:
+def save_and_compare(spec: plan.Spec, table: pd.DataFrame, basis: pd.DataFrame, lan: str) -> None:
     """Name and save this scenario (editors), and set saved ones of the county side by side."""
     st.subheader(t("plan.save_heading"))
     if roles.require_editor("plan"):
@@ -187,7 +190,7 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
     for name in documents.names(KIND):
         body, _ = documents.read(KIND, name)
         try:
-            other, numbers = planning.Spec.from_document(body)
+            other, numbers = plan.Spec.from_document(body)
         except (KeyError, TypeError, ValueError):
             continue  # a document of another shape is not ours to show
         if other.lan_kod == spec.lan_kod:
@@ -202,20 +205,20 @@ def save_and_compare(spec: planning.Spec, table: pd.DataFrame, basis: pd.DataFra
         placeholder=t("widget.choose_many"),
         key="plan_compare",
     )
-    current = {t("plan.current"): planning.numbers_of(table)}
-    side_by_side = planning.compare({**current, **{p: saved[p] for p in picked}}, basis)
+    current = {t("plan.current"): plan.numbers_of(table)}
+    side_by_side = plan.compare({**current, **{p: saved[p] for p in picked}}, basis)
     tables.show(side_by_side.drop(columns=["kommun_kod"]), key="plan_compare_table")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _worked_out(spec: planning.Spec, version: store.DataVersion, path: str):
-    basis = plans.basis(query, spec.year, spec.lan_kod)
-    table = plans.with_basis(planning.build(spec, basis), basis)
-    checked, had_history = plans.check(query, spec, table)
-    return table, checked, planning.with_check(table, checked), had_history
+def _worked_out(spec: plan.Spec, version: store.DataVersion, path: str):
+    basis = from_store.basis(query, spec.year, spec.lan_kod)
+    table = from_store.with_basis(plan.build(spec, basis), basis)
+    checked, had_history = from_store.check(query, spec, table)
+    return table, checked, plan.with_check(table, checked), had_history
 
 
-def worked_out(spec: planning.Spec) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, bool]:
+def worked_out(spec: plan.Spec) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, bool]:
     """(table, capacity check, the table as shown, whether the seasonal profile had history), cached
     per scenario and data version (a rerun with the same inputs only draws). Raises ScenarioRefused."""
     path = store.db_path()

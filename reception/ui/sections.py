@@ -15,13 +15,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from reception import export, headline
-from reception.charts import PLOTLY_CONFIG
+from reception import export
+from reception.charts import PLOTLY_CONFIG, headline
 from reception.i18n import fmt_int, language, t
 from reception.memo import kept
 from reception.selection import Selection
 from reception.text import md
-from reception.ui import query, tables
+from reception.ui import tables
+from reception.ui.cached import query
 
 AREA_SHORT = {"Göteborgsregionen": "GR"}
 
@@ -111,7 +112,7 @@ def chart(
 def first_chart(
     path: str, selection: Selection, subject: str, *, key: str, note: str | None = None, geojson=None
 ) -> headline.Built:
-    """The page's first chart, composed once for the page and the handout (``reception.headline``),
+    """The page's first chart, composed once for the page and the handout (``reception.charts.headline``),
     drawn as a :func:`chart` section; its message when there is nothing to show."""
     built = headline.build(path, selection, lambda name, asked: query(name, asked), geojson)
     if built.figure is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reception import ingest, store
+from reception import ingest
+from reception.store import startup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 
@@ -30,7 +31,7 @@ FILES = {
 
 def build(path: Path, datasets: tuple[str, ...]) -> Path:
     """A prepared store at ``path`` holding the files of ``datasets`` (keys of FILES), loaded in turn."""
-    store.prepare(path)
+    startup.prepare(path)
     for dataset in datasets:
         for f in FILES[dataset]():
             ingest.ingest_bytes(f.name, f.data, store_path=path)

@@ -26,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from reception import store
 from reception.i18n import fmt_int, fmt_pct, t
+from reception.store import startup
 
 SUBSETS = [
     *[(name,) for name in FILES],
@@ -49,7 +50,7 @@ def stores(tmp_path_factory):
     """Build each subset's store once (through the importer), from one prepared empty store."""
     folder = tmp_path_factory.mktemp("matrix")
     empty = folder / "empty.duckdb"
-    store.prepare(empty)
+    startup.prepare(empty)
     built: dict[tuple[str, ...], Path] = {}
 
     def get(datasets: tuple[str, ...]) -> Path:

@@ -15,7 +15,8 @@ from app_helpers import ROOT
 from reading import Read, printf, read
 from streamlit.testing.v1 import AppTest
 
-from reception import documents, ingest, site, store
+from reception import ingest, site
+from reception.store import documents, startup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 import official_files as of  # noqa: E402
@@ -46,7 +47,7 @@ def stores(tmp_path_factory, _demo_master):
     demo = folder / "demo.duckdb"
     documents.copy_store(_demo_master, demo)
     kommuntal = folder / "kommuntal.duckdb"
-    store.prepare(kommuntal)
+    startup.prepare(kommuntal)
     f = of.kommuntal_xlsx()
     ingest.ingest_bytes(f.name, f.data, store_path=kommuntal)
     return {"demo": demo, "kommuntal": kommuntal}

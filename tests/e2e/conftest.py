@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from reception import documents, store
+from reception import store
+from reception.store import documents
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [

@@ -9,8 +9,8 @@ import pytest
 from browsing import open_page, page_paths, run_token, screenshot, wait_drawn
 from playwright.sync_api import expect
 
-from reception import deck
-from reception.deck import Deck, Slide
+from reception.meeting import deck
+from reception.meeting.deck import Deck, Slide
 
 
 @pytest.fixture

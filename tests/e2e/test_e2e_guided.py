@@ -20,7 +20,8 @@ from browsing import open_page, rerun
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from reception import documents, store
+from reception import store
+from reception.store import documents
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 from guided_files import DALARNA, planners_summary_csv  # noqa: E402

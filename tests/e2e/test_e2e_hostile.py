@@ -13,7 +13,9 @@ import psutil
 from browsing import open_page, rerun
 from playwright.sync_api import expect
 
-from reception import deck, documents, store
+from reception import store
+from reception.meeting import deck
+from reception.store import documents
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 import corpus  # noqa: E402 - the hostile files live with their own tests
@@ -146,10 +148,12 @@ class Watch:
 
 
 def upload(page, server: str, path: str, name: str, data: bytes) -> None:
+    """Open ``path`` and give it the file; on the Data page the file is previewed at once."""
     open_page(page, server, path)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
-        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}]
-    )
+    with rerun(page):
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+            files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}]
+        )
 
 
 def links_and_images_from_outside(page) -> list[str]:
@@ -172,11 +176,7 @@ def test_each_attack_class_is_a_coded_refusal_and_the_server_keeps_answering(new
     with Watch(server) as watch:
         for attack in ATTACKS:
             name, data = cases[attack].build()
-            upload(uploader, server, "/data", name, data)
-            load = uploader.get_by_role("button", name="Läs in", exact=True)
-            expect(load).to_be_visible()
-            with rerun(uploader):
-                load.click()
+            upload(uploader, server, "/data", name, data)  # refused as it is previewed
             refusal = uploader.locator('[data-testid="stAlertContentError"]')
             expect(refusal).to_contain_text("Filen lästes inte in. Ingenting har ändrats.")
             said = uploader.locator('[data-testid="stMain"]').inner_text()
@@ -197,10 +197,6 @@ def test_a_file_name_of_5000_characters_is_refused_in_words(page, server):
     """It made the browser show "AxiosError: Request failed with status code 400" (the upload request's
     header was refused before any code of ours ran)."""
     upload(page, server, "/data", "k" * 4996 + ".csv", b"Kommun;Kommuntal 2024\nFalun;5\n")
-    load = page.get_by_role("button", name="Läs in", exact=True)
-    expect(load).to_be_visible()
-    with rerun(page):
-        load.click()
     expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text("1 problem att rätta i filen")
     expect(page.locator('[data-testid="stDataFrame"]').first).to_contain_text(
         "Filens namn är 5000 tecken långt"
@@ -225,10 +221,6 @@ def test_outside_text_is_drawn_as_text_in_the_browser(new_page, server, served_s
         assert not links_and_images_from_outside(page)
 
         upload(page, server, "/data", named, b"Kommun;Kommuntal\n" + image.encode() + b";5\n")
-        load = page.get_by_role("button", name="Läs in", exact=True)
-        expect(load).to_be_visible()
-        with rerun(page):
-            load.click()
         expect(page.locator('[data-testid="stAlertContentError"]')).to_contain_text(named_shown)
         assert not links_and_images_from_outside(page)
 

@@ -69,6 +69,12 @@ def test_xlsx_has_data_and_about_sheets_with_empty_cells_for_unknown():
     assert about["Källa"] == "kommunmottagande_2024.xlsx"
 
 
+def test_the_about_sheet_speaks_the_readers_language():
+    book = load_workbook(io.BytesIO(export.to_xlsx(frame(), {"Source": "a.xlsx"}, lang="en")))
+    assert book.sheetnames == ["Data", "About the data"]
+    assert next(book["About the data"].iter_rows(values_only=True)) == ("Item", "Value")
+
+
 def test_parquet_round_trips():
     back = pq.read_table(io.BytesIO(export.to_parquet(frame()))).to_pandas()
     assert back["mottagna"].tolist()[0] == 1882

@@ -10,13 +10,16 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from pypdf import PdfReader
 
-from reception import deck, documents, handout, headline, queries, site
+from reception import queries, site
 from reception.__main__ import main
-from reception.deck import Deck, Slide
+from reception.charts import headline
+from reception.meeting import deck, handout, sample
+from reception.meeting.deck import Deck, Slide
 from reception.selection import Selection
+from reception.store import documents
 
 PRINTED = date(2026, 11, 22)
-SAMPLE = handout.sample_deck()
+SAMPLE = sample.sample_deck()
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +84,12 @@ def test_english_with_lang_en(module_store, tmp_path):
     assert "Källa" not in text[0] and "Sida" not in text[0]
 
 
+def test_a_deck_never_renamed_is_titled_in_english(module_store, tmp_path):
+    one = Deck(slides=(Slide("Capacity in Dalarna", "/kapacitet?lan=20"),))
+    text = pages_text(handout.build(one, "en", module_store, PRINTED), tmp_path)
+    assert "Network meeting" in text[0] and "Nätverksmöte" not in text[0]
+
+
 def test_pages_without_a_chart_and_broken_slides_still_get_their_page(module_store, tmp_path):
     odd = Deck(
         slides=(Slide("Data", "/data"), Slide("Elsewhere", "https://example.org/"), Slide("Riket", "/"))
@@ -109,10 +118,10 @@ def test_the_demo_comes_with_the_sample_deck_and_keeps_a_saved_one(module_store,
     assert deck.load(module_store).slides == SAMPLE.slides
     mine = Deck(title="Mitt möte", slides=(Slide("Mål", "/mal"),))
     deck.save(mine, store_path)
-    handout.seed_sample_deck(store_path)
+    sample.seed_sample_deck(store_path)
     assert deck.load(store_path).slides == mine.slides
     deck.save(Deck(), store_path)
-    handout.seed_sample_deck(store_path)
+    sample.seed_sample_deck(store_path)
     assert deck.load(store_path).slides == SAMPLE.slides
 
 

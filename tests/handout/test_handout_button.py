@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from reception import deck, store
-from reception.deck import Deck
+from reception import store
+from reception.meeting import deck
+from reception.meeting.deck import Deck
 
 
 def mote(**query) -> AppTest:

@@ -10,7 +10,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reception import headline, queries, store
+from reception import queries, store
+from reception.charts import headline
 from reception.selection import Selection
 
 FILES = {

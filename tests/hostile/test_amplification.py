@@ -17,10 +17,12 @@ from pathlib import Path
 import corpus
 import pytest
 
-from reception import deck, documents, plans
 from reception.ingest import IngestRefused, isolate
 from reception.ingest.problems import MAX_SENT
-from reception.scenario import ScenarioRefused
+from reception.meeting import deck
+from reception.planning import from_store
+from reception.planning.allocate import ScenarioRefused
+from reception.store import documents
 from reception.text import LINE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,6 +51,17 @@ def test_a_refusal_of_many_problems_quoting_a_huge_name_crosses_back_small(store
     assert len(pickle.dumps(refusal)) < 64_000  # what crossed between the processes
     said = refusal.text("en")
     assert len(said) < 50_000 and f"and {refusal.count - MAX_SENT} more" in said
+
+
+def test_a_preview_of_many_problems_crosses_back_small_and_counts_the_rest(store_path):
+    """The guided import's preview is not a refusal, but it crosses between the processes the same way."""
+    name, data = corpus.long_sheet_name_with_bad_rows()
+    preview = isolate.preview(name, data, store_path=store_path)
+    assert len(preview.problems) == MAX_SENT
+    assert preview.problem_count >= 120 and not preview.loadable
+    for problem in preview.problems:
+        assert all(len(text) <= LINE for text in texts(problem)), problem
+    assert len(pickle.dumps(preview)) < 64_000
 
 
 def test_a_refusal_says_its_count_in_its_words_and_carries_no_text_of_its_own(store_path):
@@ -116,9 +129,9 @@ def test_a_kept_document_larger_than_a_document_is_not_read(demo_store):
 def test_a_weight_written_with_400_digits_is_a_coded_refusal(demo_store):
     weights = "Kommun;Vikt\n" + "".join(f"{n};{'9' * 400 if n == 'Falun' else 1}\n" for n in DALARNA)
     with pytest.raises(ScenarioRefused) as refused:
-        plans.read_weights("vikter.csv", "20", weights.encode())
+        from_store.read_weights("vikter.csv", "20", weights.encode())
     assert refused.value.code == "file_weight"
-    said = plans.refusal(refused.value, "en")
+    said = from_store.refusal(refused.value, "en")
     assert said.startswith("The weight for Falun (9999") and "…" in said and len(said) < 200
 
 

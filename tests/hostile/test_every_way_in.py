@@ -21,9 +21,11 @@ import corpus
 import pytest
 from rendering import live
 
-from reception import deck, documents, plans
 from reception.ingest import guard
-from reception.scenario import ScenarioRefused
+from reception.meeting import deck
+from reception.planning import from_store
+from reception.planning.allocate import ScenarioRefused
+from reception.store import documents
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
 from app_helpers import open_page  # noqa: E402
@@ -119,13 +121,13 @@ def test_as_planerings_weight_file(served, case):
 
     def read() -> None:
         try:
-            plans.read_weights(name, "20", data, owner="weights")
+            from_store.read_weights(name, "20", data, owner="weights")
         except ScenarioRefused as refused:
             outcome.append(refused)
 
     growth = grown_mb(read)
     assert outcome, f"{case.id} was read as a key for Dalarna"
-    said = plans.refusal(outcome[0], "en")
+    said = from_store.refusal(outcome[0], "en")
     assert not UNWORDED.search(said), said
     if len(data) <= guard.WEIGHTS.file_mb * MB:
         assert growth < GROWTH_MB, f"{case.id}: {growth:.0f} MB"

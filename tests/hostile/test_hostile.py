@@ -23,6 +23,7 @@ import pytest
 from reception import store
 from reception.i18n.labels import LABELS
 from reception.ingest import IngestRefused, guard, isolate
+from reception.store import startup
 
 SECONDS = 30
 MEMORY_MB = 1024
@@ -31,7 +32,7 @@ MEMORY_MB = 1024
 @pytest.fixture(scope="session")
 def _master(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "empty.duckdb"
-    store.prepare(path)
+    startup.prepare(path)
     return path
 
 

@@ -24,8 +24,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import reception.ingest
-from reception import plans
 from reception.ingest import names, read, vocabulary
+from reception.planning import from_store
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
@@ -37,7 +37,7 @@ SECONDS = 2.0  # one search of 1 MB; linear patterns need at most 0.2 s here
 UNITS = (" ", "\t", "*", "¹", "(1)", "1)", "a", "å", "0", "1 ", "0 ", "a ", "-", " -", ". ", ",", "jan ",
          "från ", "summa ", "t.o.m. ", "2024 ", "2024-01-01 ")  # fmt: skip
 MODULES = [f"reception.ingest.{m.name}" for m in pkgutil.iter_modules(reception.ingest.__path__)]
-MODULES.append("reception.weights")
+MODULES.append("reception.planning.weights")
 
 
 def _compiled(value: object, found: dict[str, re.Pattern]) -> None:
@@ -178,11 +178,11 @@ def test_a_weight_file_with_a_name_of_100_000_characters_is_answered_within_a_se
         data = corpus.xlsx([corpus.sheet_xml(corpus.rows_xml([["Kommun", "Vikt"], [name, 1]]))])
     else:
         data = f"Kommun;Vikt\n{name};1\n".encode()
-    with pytest.raises(plans.ScenarioRefused):
-        plans.read_weights("warm.csv", "20", b"Kommun;Vikt\nFalun;1\n")  # starts the fork server
+    with pytest.raises(from_store.ScenarioRefused):
+        from_store.read_weights("warm.csv", "20", b"Kommun;Vikt\nFalun;1\n")  # starts the fork server
     started = time.monotonic()
-    with pytest.raises(plans.ScenarioRefused) as refused:
-        plans.read_weights(f"vikter.{kind}", "20", data)
+    with pytest.raises(from_store.ScenarioRefused) as refused:
+        from_store.read_weights(f"vikter.{kind}", "20", data)
     assert time.monotonic() - started < 1.0
     # Falun is found (the spaces after a name are no part of it); the county's others are missing
     assert refused.value.code in ("file_missing", "file_refused")

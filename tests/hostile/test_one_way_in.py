@@ -19,8 +19,9 @@ import pytest
 from python_multipart.multipart import MultipartParser
 
 from reception import __main__ as cli
-from reception import deck, plans
 from reception.ingest import IngestRefused, guard, isolate
+from reception.meeting import deck
+from reception.planning import from_store
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "app"))
@@ -106,7 +107,8 @@ NOT_FILES = {
     ("scenario", "national"),
     ("", "debug"),
     # --lang and --debug are taken after any subcommand too
-    *((command, flag) for command in ("demo", "ingest", "loads", "undo", "export", "handout", "scenario")
+    *((command, flag)
+      for command in ("demo", "ingest", "recipes", "loads", "undo", "export", "handout", "scenario")
       for flag in ("lang", "debug")),
 }  # fmt: skip
 UPLOADERS = {"uploads", "plan_file", "deck_upload"}  # each driven by a test below
@@ -120,8 +122,8 @@ def no_reading_here(monkeypatch):
         raise AssertionError("an outside file was read in the server's own process")
 
     monkeypatch.setattr("reception.ingest.read.read", refuse)
-    monkeypatch.setattr("reception.deck.from_json", refuse)
-    monkeypatch.setattr("reception.weights.read_weights", refuse)
+    monkeypatch.setattr("reception.meeting.deck.from_json", refuse)
+    monkeypatch.setattr("reception.planning.weights.read_weights", refuse)
     monkeypatch.setattr("reception.ingest.pipeline.ingest_bytes", refuse)
 
 
@@ -229,8 +231,8 @@ def test_while_a_child_reads_a_weight_file_for_seconds_the_server_answers(demo_s
     started = time.monotonic()
     ticker.start()
     try:
-        with pytest.raises((IngestRefused, plans.ScenarioRefused)):
-            plans.read_weights("v.csv", "20", padded)
+        with pytest.raises((IngestRefused, from_store.ScenarioRefused)):
+            from_store.read_weights("v.csv", "20", padded)
     finally:
         stop.set()
         ticker.join()

@@ -20,8 +20,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from reception import export, loadlog, store
+from reception import export
 from reception.selection import Selection
+from reception.store import loadlog, writer
 from reception.ui import sections
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +61,14 @@ ALLOWED = {
         "st.caption(source_line(datasets))",
     ): "the source line: labels, dates, and the loads' file names through md (sections.source_line)",
     ("reception/ui/sections.py", "st.subheader(title)"): "a section's title: t(...) at every caller",
+    (
+        "reception/ui/sections.py",
+        "st.info(built.summary)",
+    ): "a first chart's message when it has nothing to show: charts.headline words it from labels",
+    (
+        "reception/ui/preview.py",
+        "st.markdown('\\n'.join((f'- {line}' for line in lines)))",
+    ): "the preview's summary: labels, counts, years, and the period the importer words from labels",
     (
         "pages/variation.py",
         "st.caption(summary)",
@@ -271,7 +280,7 @@ def test_the_om_data_sheet_gets_the_file_names_as_plain_text(demo_store):
     """The xlsx download's "Om data" sheet names the source files as written: no Markdown backslashes
     (the page's source line escapes them; a spreadsheet must not), and no control characters."""
     name = "kommuntal_2026*[se här](http://elsewhere.example)\x1b[2J.xlsx"
-    with store.write(demo_store) as con:
+    with writer.write(demo_store) as con:
         load_id = loadlog.new_load(con, source=name, dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2026, '1440', 'settlement', 20, null)", [load_id])
     about = sections.about("mal", Selection(year_to=2026), ("targets",))

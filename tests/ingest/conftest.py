@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from ingest_helpers import BIG_CSV_ROWS
 
-from reception import store
+from reception.store import startup
 
 
 @pytest.fixture(scope="session")
 def _empty_master(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
-    store.prepare(path)
+    startup.prepare(path)
     return path
 
 

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from reception import store
+from reception.store import writer
 
 # rows in the big monthly CSV: 290 municipalities x 6 categories x 120 months
 BIG_CSV_ROWS = 290 * 6 * 120
 
-# the views the writer works out from the facts (store.CURRENT), and the load history
-VIEWS = (*dict.fromkeys(v for views in store.CURRENT.values() for v in views), "loads")
+# the views the writer works out from the facts (writer.CURRENT), and the load history
+VIEWS = (*dict.fromkeys(v for views in writer.CURRENT.values() for v in views), "loads")
 
 
 def query(path: Path, sql: str, params: list | None = None) -> list[tuple]:

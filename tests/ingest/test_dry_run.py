@@ -7,7 +7,7 @@ from guided_files import planners_summary_csv
 from ingest_helpers import cli, leftovers
 from official_layouts import kommunmottagna_xlsx
 
-from reception import documents
+from reception.store import documents
 
 
 def test_dry_run_prints_the_preview_and_leaves_the_stores_bytes_as_they_were(fresh_store, tmp_path):

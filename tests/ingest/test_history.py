@@ -10,7 +10,8 @@ import official_files as of
 import pytest
 from ingest_helpers import one, query, snapshot
 
-from reception import ingest, loadlog, store
+from reception import ingest, store
+from reception.store import loadlog
 
 
 def targets(path) -> dict[str, tuple]:

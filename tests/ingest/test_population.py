@@ -8,7 +8,8 @@ from ingest_helpers import fingerprint, one, query
 from official_files import NBSP, csv_bytes
 from official_layouts import kolada_csv, population, scb_population_csv, scb_population_xlsx
 
-from reception import ingest, loadlog
+from reception import ingest
+from reception.store import loadlog
 
 SOME = ["0114", "0180", "2021", "2080"]
 

@@ -10,9 +10,10 @@ import pytest
 from guided_files import DALARNA, next_month_summary_csv, planners_summary_csv
 from ingest_helpers import cli, query
 
-from reception import documents, ingest
+from reception import ingest
 from reception.ingest import preview, recipes
 from reception.ingest.choices import Choices, ColumnChoice, TableChoice
+from reception.store import documents
 
 NAME = "Dalarnas summering"
 SAID = Choices(

@@ -11,14 +11,14 @@ Ale (1440) and Göteborg (1480) are in Göteborgsregionen (data/regions.csv), St
 
 from __future__ import annotations
 
-from reception import loadlog, store
+from reception.store import loadlog, writer
 
 ALE, GBG, STHLM = "1440", "1480", "0180"
 GR = {"area_kind": "region", "area_code": "Göteborgsregionen"}
 
 
 def load(path, dataset, targets=(), snapshots=()):
-    with store.write(path) as con:
+    with writer.write(path) as con:
         load_id = loadlog.new_load(con, source=f"{dataset}.xlsx", dataset=dataset, rows=1)
         for kod, target in targets:
             con.execute(

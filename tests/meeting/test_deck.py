@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from reception import deck, store
-from reception.deck import Deck, DeckRefused, DeckStale, Slide
+from reception import store
+from reception.meeting import deck
+from reception.meeting.deck import Deck, DeckRefused, DeckStale, Slide
+from reception.store import writer
 
 GR_2026 = Slide("Göteborgsregionen 2026", "/?ar=2026&omrade=G%C3%B6teborgsregionen")
 RIKET = Slide("Hela riket", "/?ar=2026")
@@ -79,7 +81,7 @@ def test_a_stale_save_is_refused_and_carries_the_current_deck(store_path):
 
 
 def test_a_deck_in_the_old_store_tables_is_read_until_it_is_saved_anew(store_path):
-    with store.write(store_path) as con:  # as the store kept it before decks became documents
+    with writer.write(store_path) as con:  # as the store kept it before decks became documents
         con.execute("insert into meeting_deck values ('main', 'Gammalt möte', 3, now())")
         con.execute("insert into meeting_slide values ('main', 1, 'Hela riket', '/?ar=2026')")
     old = deck.load(store_path)
@@ -163,3 +165,9 @@ def test_refusals_are_said_in_english_too():
         deck.from_json(b"\xff not json", "mote.json")
     assert refused.value.message("en").startswith("Nothing has changed:\n- mote.json is not a JSON file (D10")
     assert "leads outside the app" in deck.slide_problems(Slide("x", "https://a.example/"))[0].text("en")
+
+
+def test_a_deck_never_renamed_is_titled_in_the_readers_language():
+    assert deck.shown_title(Deck().title, "en") == "Network meeting"
+    assert deck.shown_title(Deck().title, "sv") == "Nätverksmöte"
+    assert deck.shown_title("Nätverksmöte GR", "en") == "Nätverksmöte GR"  # the planner's own title

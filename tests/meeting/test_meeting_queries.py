@@ -7,7 +7,8 @@ from datetime import date
 
 from meeting_store import ALE, GBG, GR, STHLM, load
 
-from reception import loadlog, queries, store
+from reception import queries
+from reception.store import loadlog, writer
 
 
 def run(name, path, **params):
@@ -94,7 +95,7 @@ def test_without_a_snapshot_before_nobody_fell_behind(store_path):
     # load 2: kommuntal with the file's own received (Ale 24, received 2), no snapshot of the year yet;
     # load 3: the June snapshot: 5 months counted, Ale expects 10 and the file says 2.
     # Before load 3 Ale's pace was unknown: it did not fall behind, it was never known to be on pace.
-    with store.write(store_path) as con:
+    with writer.write(store_path) as con:
         load_id = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2026, ?, 'settlement', 24, 2)", [load_id, ALE])
     load(store_path, "arrivals", snapshots=[(ALE, "quota_refugee", m, 2) for m in range(1, 7)])

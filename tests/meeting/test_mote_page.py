@@ -8,8 +8,10 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from reception import deck, loadlog, queries, store
-from reception.deck import Deck, Slide
+from reception import queries, store
+from reception.meeting import deck
+from reception.meeting.deck import Deck, Slide
+from reception.store import loadlog, writer
 from reception.text import WORD_JOINER
 
 TWO = Deck(
@@ -104,7 +106,7 @@ def test_marking_the_meeting_held_remembers_the_newest_load(two_slides):
 
 def test_since_the_last_meeting_lists_a_revised_kommuntal_and_charts_the_new_month(two_slides):
     october = queries.run("meeting_loads", {}, two_slides)["load_id"].max()
-    with store.write(two_slides) as con:
+    with writer.write(two_slides) as con:
         load_id = loadlog.new_load(con, source="kommuntal_nov.xlsx", dataset="targets", rows=2)
         con.execute("insert into fact_target values (?, 2026, '1440', 'settlement', 20, null)", [load_id])
         con.execute(
@@ -123,16 +125,16 @@ def test_since_the_last_meeting_lists_a_revised_kommuntal_and_charts_the_new_mon
 
 
 def test_the_page_asks_meeting_since_for_the_changes(two_slides, monkeypatch):
-    from reception import meeting
+    from reception.meeting import since_last
 
     asked = []
-    real = meeting.since
+    real = since_last.since
 
     def since(params, path=None, run=None):
         asked.append((params["from_load"], params["to_load"]))
         return real(params, path, run)
 
-    monkeypatch.setattr(meeting, "since", since)
+    monkeypatch.setattr(since_last, "since", since)
     at = run()
     assert not at.exception
     to_load = next(s for s in at.selectbox if s.label == "Till inläsning").value

@@ -10,7 +10,8 @@ import json
 
 import pandas as pd
 
-from reception import per_capita, queries
+from reception import queries
+from reception.planning import per_capita
 from reception.selection import Selection
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from app_helpers import open_page
 
-from reception import ingest, store
+from reception import ingest
 from reception.i18n import t
+from reception.store import startup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 import official_files as of  # noqa: E402
@@ -21,7 +22,7 @@ PAGE = "pages/planering.py"
 
 
 def kommuntal_only(path: Path, *files) -> Path:
-    store.prepare(path)
+    startup.prepare(path)
     for f in files:
         ingest.ingest_bytes(f.name, f.data, store_path=path)
     return path

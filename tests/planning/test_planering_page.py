@@ -8,7 +8,7 @@ import json
 import pytest
 from app_helpers import KeptStorage, open_page
 
-from reception import documents
+from reception.store import documents
 
 PAGE = "pages/planering.py"
 
@@ -62,15 +62,16 @@ def test_a_weight_file_with_an_unknown_name_is_refused_naming_it(plan_store):
 def test_the_decision_draft_is_an_xlsx_with_a_total_row(plan_store):
     from openpyxl import load_workbook
 
-    from reception import planning, plans, queries
+    from reception import queries
+    from reception.planning import from_store, plan
 
     at = open_page(PAGE, lan="20", to="2026")
     assert [b for b in at.get("download_button") if "Beslutsunderlag" in b.proto.label]
     # the button builds its file on click: the same builder, on the page's scenario
-    basis = plans.basis(lambda name, **p: queries.run(name, p), 2026, "20")
-    spec = planning.Spec(2026, "20", 321, "share")
-    table = plans.with_basis(planning.build(spec, basis), basis)
-    sheet = load_workbook(io.BytesIO(plans.decision_file(spec, table, ".xlsx"))).worksheets[0]
+    basis = from_store.basis(lambda name, **p: queries.run(name, p), 2026, "20")
+    spec = plan.Spec(2026, "20", 321, "share")
+    table = from_store.with_basis(plan.build(spec, basis), basis)
+    sheet = load_workbook(io.BytesIO(from_store.decision_file(spec, table, ".xlsx"))).worksheets[0]
     rows = list(sheet.values)
     assert rows[0] == ("Kommun", "Kommunkod", "Antal", "Andel", "Nyckel")
     assert rows[-1][0] == "Totalt" and rows[-1][2] == 321 and len(rows) == 17

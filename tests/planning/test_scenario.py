@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reception import geo, scenario
-from reception.scenario import ScenarioRefused, allocate
+from reception import geo
+from reception.planning.allocate import ScenarioRefused, allocate, county_share
 
 MUNICIPALITIES = geo.municipalities().to_pylist()
 COUNTIES = sorted({m["lan_kod"] for m in MUNICIPALITIES})
@@ -85,9 +85,9 @@ def test_national_total_shared_by_the_lanstal_shares_first():
     lanstal = pd.read_csv(geo_root() / "data" / "lanstal.csv", dtype={"lan_kod": str})
     shares = lanstal[lanstal["year"] == 2026].set_index("lan_kod")["lanstal"].to_dict()
     assert sum(shares.values()) == 8200
-    assert scenario.county_share(8200, shares, "20") == 321
+    assert county_share(8200, shares, "20") == 321
     # 10 000 by the same shares: 321 / 8 200 x 10 000 = 391.46
-    assert scenario.county_share(10_000, shares, "20") in (391, 392)
+    assert county_share(10_000, shares, "20") in (391, 392)
 
 
 def geo_root():
@@ -138,14 +138,15 @@ def test_every_county_and_key_adds_up_within_bounds_and_one_of_its_share(lan, to
 
 
 def test_every_county_shares_its_2026_lanstal_by_population_exactly():
-    from reception import planning, store
+    from reception import store
+    from reception.planning import plan
 
     population = pd.read_csv(store.ROOT / "data" / "population.csv", dtype={"kommun_kod": str})
     lanstal = pd.read_csv(store.ROOT / "data" / "lanstal.csv", dtype={"lan_kod": str})
     year_2019 = population[population["year"] == 2019]
     for row in lanstal[lanstal["year"] == 2026].itertuples():
         basis = year_2019[year_2019["kommun_kod"].str[:2] == row.lan_kod]
-        weights = planning.weights_for("population", basis)
+        weights = plan.weights_for("population", basis)
         alloc = allocate(row.lanstal, weights)
         assert alloc.total == row.lanstal and len(alloc.numbers) == len(basis) == len(codes_of(row.lan_kod))
         whole = basis["population"].sum()

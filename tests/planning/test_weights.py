@@ -7,11 +7,11 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from reception import plans
 from reception.i18n import t
 from reception.ingest import IngestRefused
-from reception.scenario import ScenarioRefused
-from reception.weights import read_weights
+from reception.planning import from_store
+from reception.planning.allocate import ScenarioRefused
+from reception.planning.weights import read_weights
 
 GOTLAND = "Vikter;\nRegion Gotland;2,5\n"
 
@@ -67,14 +67,14 @@ def test_a_file_that_is_no_table_is_refused_by_the_importers_guard():
 
 def test_through_the_child_a_broken_file_is_a_scenario_refusal_naming_the_file_and_why():
     with pytest.raises(ScenarioRefused) as refused:
-        plans.read_weights("v.xlsx", "09", b"PK\x03\x04not a zip")
+        from_store.read_weights("v.xlsx", "09", b"PK\x03\x04not a zip")
     assert refused.value.code == "file_refused"
     assert refused.value.fields["file"] == "v.xlsx"
     assert refused.value.fields["reasons"] == t("problem.format.broken_zip")
 
 
 def test_through_the_child_the_weights_and_the_content_refusals_come_back_whole():
-    assert plans.read_weights("v.csv", "09", GOTLAND.encode("cp1252")) == {"0980": 2.5}
+    assert from_store.read_weights("v.csv", "09", GOTLAND.encode("cp1252")) == {"0980": 2.5}
     with pytest.raises(ScenarioRefused) as refused:
-        plans.read_weights("v.csv", "09", b"Gotland;1\nAtlantis;2\n")
+        from_store.read_weights("v.csv", "09", b"Gotland;1\nAtlantis;2\n")
     assert refused.value.code == "file_unknown" and refused.value.fields == {"names": "Atlantis", "n": 1}

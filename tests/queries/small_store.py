@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reception import loadlog, store
+from reception.store import loadlog, writer
 
 TARGETS = [
     # year, kommun_kod, program, target, received
@@ -45,7 +45,7 @@ CAPACITY = [
 
 def build(path: Path) -> Path:
     """Fill the prepared store at ``path`` with the rows above, one load per dataset."""
-    with store.write(path) as con:
+    with writer.write(path) as con:
         load = loadlog.new_load(con, source="mal.xlsx", dataset="targets", rows=len(TARGETS))
         con.executemany("insert into fact_target values (?, ?, ?, ?, ?, ?)", [(load, *r) for r in TARGETS])
         load = loadlog.new_load(con, source="mottagna.csv", dataset="arrivals", rows=len(MONTHS))

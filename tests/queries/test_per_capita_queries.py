@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from reception import per_capita, queries
+from reception import queries
+from reception.planning import per_capita
 from reception.selection import Selection
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reception import loadlog, queries, store
+from reception import queries
+from reception.store import loadlog, writer
 
 
 def records(df: pd.DataFrame, columns: list[str]) -> list[tuple]:
@@ -73,7 +74,7 @@ def test_planning_queries_of_a_county_hold_its_municipalities_only(small, name):
 
 def kommuntal(path, year: int, rows: dict[str, int]) -> None:
     """Load a kommuntal file of ``rows`` (kommun_kod -> kommuntal) for ``year``."""
-    with store.write(path) as con:
+    with writer.write(path) as con:
         load = loadlog.new_load(con, source=f"kommuntal_{year}.xlsx", dataset="targets", rows=len(rows))
         con.executemany(
             "insert into fact_target values (?, ?, ?, 'settlement', ?, null)",

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reception import loadlog, queries, store
+from reception import queries, store
 from reception.selection import Selection
+from reception.store import loadlog, writer
 
 DALARNA = Selection(year_from=2025, year_to=2025, area_kind="lan", area_code="20")
 COUNTRY_2025 = Selection(year_from=2025, year_to=2025)
@@ -23,7 +24,6 @@ def records(df: pd.DataFrame, columns: list[str]) -> list[tuple]:
 
 
 def test_area_members_resolves_every_kind_of_area(small):
-    from reception import store
 
     with store.connect_read(small) as con:
 
@@ -87,7 +87,7 @@ def test_county_targets_of_the_area_in_the_year(small):
 
 def test_a_county_without_a_decision_totals_its_kommuntal_labelled_as_a_sum(small):
     # Gotland (09, one municipality) has a kommuntal for 2025 and no decision; Dalarna's cover 3 of 15
-    with store.write(small) as con:
+    with writer.write(small) as con:
         load = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2025, '0980', 'settlement', 12, null)", [load])
     df = run("county_targets_year", Selection(year_to=2025))
@@ -236,9 +236,8 @@ def test_years_available_and_the_default_year(small):
 
 
 def test_default_year_is_the_newest_with_the_programs_targets(store_path):
-    from reception import store
 
-    with store.write(store_path) as con:
+    with writer.write(store_path) as con:
         load = loadlog.new_load(con, source="mal.xlsx", dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2019, '2021', 'settlement', 10, 4)", [load])
         load = loadlog.new_load(con, source="platser.xlsx", dataset="capacity", rows=1)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reception import loadlog, queries, store
+from reception import queries
 from reception.selection import Selection
+from reception.store import loadlog, writer
 
 DALARNA = Selection(year_from=2025, year_to=2025, area_kind="lan", area_code="20")
 
@@ -72,7 +73,7 @@ def test_the_newest_month_says_how_many_cells_it_could_not_count(unknown):
 
 
 def test_a_municipalitys_unaccompanied_minors_are_unknown_when_a_cell_is(unknown):
-    with store.write(unknown) as con:
+    with writer.write(unknown) as con:
         load = loadlog.new_load(con, source="andel.xlsx", dataset="targets", rows=2)
         con.executemany(
             "insert into fact_target values (?, 2025, ?, 'unaccompanied_minors', 500, null)",

@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reception import loadlog, store
+from reception.store import loadlog, writer
 
 MONTHS = [
     # month, kommun_kod, category, persons, of_which_unaccompanied
@@ -50,7 +50,7 @@ CAPACITY = [
 
 def build(path: Path) -> Path:
     """Fill the prepared store at ``path`` with the rows above, one load per kind of file."""
-    with store.write(path) as con:
+    with writer.write(path) as con:
         load = loadlog.new_load(con, source="mottagna.csv", dataset="arrivals", rows=len(MONTHS))
         con.executemany(
             "insert into fact_arrivals_month values (?, ?, ?, ?, ?, ?)", [(load, *r) for r in MONTHS]

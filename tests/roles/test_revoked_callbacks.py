@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from app_helpers import open_page
 
-from reception import deck, queries
-from reception.deck import Deck, Slide
+from reception import queries
+from reception.meeting import deck
+from reception.meeting.deck import Deck, Slide
 
 TWO = Deck(title="Nätverksmöte GR", slides=(Slide("Riket", "/"), Slide("Mål", "/mal")))
 

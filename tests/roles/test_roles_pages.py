@@ -14,8 +14,10 @@ from app_helpers import open_page, shown
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from reception import deck, loadlog, queries, store
-from reception.deck import Deck, Slide
+from reception import queries, store
+from reception.meeting import deck
+from reception.meeting.deck import Deck, Slide
+from reception.store import loadlog, writer
 from reception.text import md
 
 PASSWORD = "korrekt häst batteri"
@@ -184,7 +186,7 @@ def test_titles_from_a_deck_are_shown_as_text_not_fetched(demo_store):
 
 def test_a_file_name_in_the_source_line_is_shown_as_text(demo_store):
     name = "![x](http://elsewhere.example/p.png).xlsx"
-    with store.write(demo_store) as con:
+    with writer.write(demo_store) as con:
         load_id = loadlog.new_load(con, source=name, dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2026, '1440', 'settlement', 20, null)", [load_id])
     at = run("pages/mal.py")

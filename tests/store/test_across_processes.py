@@ -10,21 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from reception import deck, documents, loadlog, store
+from reception import store
+from reception.meeting import deck
+from reception.store import documents, loadlog
 
 # the first writer stops inside its transaction until the second has started writing too
 SLOW_FIRST = """
 import sys, time
 from pathlib import Path
-from reception import store
+from reception.store import writer
 from reception.ingest import isolate
 inside, name = Path(sys.argv[2]), sys.argv[3]
-commit = store._commit
+commit = writer._commit
 def held(con):
     inside.touch()
     time.sleep(2.0)  # the other process asks for the store meanwhile
     commit(con)
-store._commit = held
+writer._commit = held
 from reception.ingest.pipeline import ingest_bytes
 ingest_bytes(name=name, data=sys.argv[4].encode("cp1252"), store_path=Path(sys.argv[1]))
 """
@@ -76,7 +78,7 @@ def test_two_editors_loading_through_two_processes_at_once_both_loads_are_kept(s
 UNDO = """
 import sys
 from pathlib import Path
-from reception import loadlog
+from reception.store import loadlog
 try:
     getattr(loadlog, sys.argv[2])(int(sys.argv[3]), Path(sys.argv[1]))
 except loadlog.UndoRefused as refused:
@@ -104,7 +106,7 @@ def test_an_undo_in_one_process_is_refused_in_words_in_another(store_path):
 SAVE_DECK = """
 import sys
 from pathlib import Path
-from reception import deck
+from reception.meeting import deck
 path, title, expected = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 try:
     saved = deck.save(deck.Deck(title=title), path, expected=expected)
@@ -130,7 +132,7 @@ def test_a_deck_saved_in_one_process_makes_a_stale_save_in_another_refused(store
 SAVE_SCENARIO = """
 import sys
 from pathlib import Path
-from reception import documents
+from reception.store import documents
 try:
     print(documents.write("scenario", "Dalarna 2027", {"total": int(sys.argv[2])}, 0, Path(sys.argv[1])))
 except documents.StaleRevision as stale:
@@ -150,6 +152,7 @@ READER = """
 import sys
 from pathlib import Path
 from reception import queries
+from reception.store import writer
 path = Path(sys.argv[1])
 for _ in range(2):  # a question, then the same question after the other process wrote
     print(queries.run("years_available", {"program": "settlement"}, path)["year"].tolist(), flush=True)

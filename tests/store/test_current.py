@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from reception import loadlog, store
+from reception import store
+from reception.store import loadlog, writer
 
 
 def load_snapshots(path: Path, counts: dict[int, int]) -> int:
     """Year-to-date snapshots for Ale, quota refugees, 2024: {as_of_month: persons so far}."""
-    with store.write(path) as con:
+    with writer.write(path) as con:
         load_id = loadlog.new_load(con, source="kommunmottagna.xlsx", dataset="arrivals", rows=len(counts))
         for month, persons in counts.items():
             con.execute(
@@ -23,7 +24,7 @@ def load_snapshots(path: Path, counts: dict[int, int]) -> int:
 
 def load_months(path: Path, counts: dict[int, int | None]) -> int:
     """Monthly figures for Ale, quota refugees, 2024: {month: persons in the month}."""
-    with store.write(path) as con:
+    with writer.write(path) as con:
         load_id = loadlog.new_load(con, source="per_manad.csv", dataset="arrivals", rows=len(counts))
         for month, persons in counts.items():
             con.execute(
@@ -68,6 +69,6 @@ def test_the_newest_source_gives_both_the_months_and_the_year(store_path):
 
 def test_a_write_that_adds_no_load_leaves_the_views_alone(store_path):
     load_snapshots(store_path, {1: 4})
-    with store.write(store_path) as con:
+    with writer.write(store_path) as con:
         con.execute("delete from current_arrivals_year")  # only a refresh would put it back
     assert months_and_year(store_path)[1] is None

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reception import demo, ingest, loadlog, store
+from reception import demo, ingest, store
+from reception.store import loadlog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
 import official_files as of  # noqa: E402

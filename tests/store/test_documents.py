@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reception import documents, store
+from reception import store
+from reception.store import documents, startup
 
 
 def test_a_saved_document_reads_back_with_its_revision(tmp_path):
@@ -32,7 +33,7 @@ def test_a_stale_write_is_refused_and_carries_the_current_document(tmp_path):
 
 def test_a_document_write_leaves_the_store_file_and_its_version_alone(tmp_path):
     db = tmp_path / "reception.duckdb"
-    store.prepare(db)
+    startup.prepare(db)
     before = (db.read_bytes(), store.data_version(db))
     documents.write("deck", "main", {"slides": []}, 0, db)
     assert (db.read_bytes(), store.data_version(db)) == before

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from reception import queries, store
+from reception.store import startup, writer
 
 # SCB, folkmängd 31 December, the whole country (as data/SOURCES.md cites them)
 NATIONAL = {
@@ -46,10 +47,10 @@ def test_the_store_holds_2024_and_the_whole_country_for_that_year(store_path):
 
 
 def test_a_store_seeded_from_an_older_file_gets_the_new_years(store_path):
-    with store.write(store_path) as con:  # as a store seeded from the 2015-2019 file was
+    with writer.write(store_path) as con:  # as a store seeded from the 2015-2019 file was
         con.execute("delete from ref_population where year > 2019")
         con.execute("update app_meta set value = 'older' where key = 'population_sha256'")
-        store.refresh_current(con, {"population"})
+        writer.refresh_current(con, {"population"})
     assert (
         queries.run("population_of_area", {"year_to": 2024, "area_kind": "kommun", "area_code": "1440"})[
             "population_year"
@@ -57,6 +58,6 @@ def test_a_store_seeded_from_an_older_file_gets_the_new_years(store_path):
         == 2019
     )
     assert store.needs_upgrade(store_path)
-    store.prepare(store_path)
+    startup.prepare(store_path)
     ale = queries.run("population_of_area", {"year_to": 2024, "area_kind": "kommun", "area_code": "1440"})
     assert (ale["population"].iloc[0], ale["population_year"].iloc[0]) == (ALE_2024, 2024)

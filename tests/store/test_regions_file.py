@@ -9,6 +9,7 @@ import pytest
 
 from reception import __main__ as cli
 from reception import geo, queries, store
+from reception.store import startup
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
@@ -47,7 +48,7 @@ def test_start_up_is_refused_naming_the_line_but_the_store_is_made(tmp_path, reg
     regions.write_text(BAD, encoding="utf-8")
     path = tmp_path / "new.duckdb"
     with pytest.raises(geo.RegionFileError) as bad:
-        store.prepare(path)
+        startup.prepare(path)
     assert bad.value.line == 4
     assert not store.needs_upgrade(path) and members(path) == []
 
@@ -55,7 +56,7 @@ def test_start_up_is_refused_naming_the_line_but_the_store_is_made(tmp_path, reg
 def test_an_edited_regions_file_is_read_at_the_next_prepare(regions, store_path):
     regions.write_text(GOOD + "Piloten,2080,Falun\n", encoding="utf-8")
     assert store.regions_changed(store_path)
-    store.prepare(store_path)
+    startup.prepare(store_path)
     assert ("Piloten", "2080") in members(store_path)
     assert not store.regions_changed(store_path)
 

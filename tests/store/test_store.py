@@ -11,10 +11,11 @@ import duckdb
 import killpoints
 import pytest
 
-from reception import loadlog, store
+from reception import store
+from reception.store import loadlog, startup, writer
 
-# the views the writer works out from the facts (store.CURRENT), and the load history
-VIEWS = (*dict.fromkeys(v for views in store.CURRENT.values() for v in views), "loads")
+# the views the writer works out from the facts (writer.CURRENT), and the load history
+VIEWS = (*dict.fromkeys(v for views in writer.CURRENT.values() for v in views), "loads")
 
 
 def snapshot(path: Path) -> dict[str, list]:
@@ -23,7 +24,7 @@ def snapshot(path: Path) -> dict[str, list]:
 
 
 def add_target(path: Path, value: float, year: int = 2024) -> int:
-    with store.write(path) as con:
+    with writer.write(path) as con:
         load_id = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
         con.execute(
             "insert into fact_target values (?, ?, '0180', 'settlement', ?, null)", [load_id, year, value]
@@ -74,7 +75,7 @@ def test_undo_refuses_unknown_and_repeated_loads(store_path):
 def test_an_exception_inside_a_write_leaves_the_live_file_as_it_was(store_path):
     add_target(store_path, 100)
     before, version = snapshot(store_path), store.data_version(store_path)
-    with pytest.raises(RuntimeError), store.write(store_path) as con:
+    with pytest.raises(RuntimeError), writer.write(store_path) as con:
         load_id = loadlog.new_load(con, source="x.csv", dataset="targets", rows=1)
         con.execute("insert into fact_target values (?, 2024, '0180', 'settlement', 999, null)", [load_id])
         raise RuntimeError("refused half-way")
@@ -97,7 +98,7 @@ def test_a_store_made_by_the_first_schema_is_migrated_when_written(tmp_path):
     con.execute("insert into schema_version values (1, now())")
     con.close()
     assert store.needs_upgrade(path)
-    store.prepare(path)
+    startup.prepare(path)
     with store.connect_read(path) as con:
         assert store.schema_version(con) == store.latest_schema_version()
     assert not store.needs_upgrade(path)
@@ -142,8 +143,8 @@ def test_readers_are_never_blocked_while_another_process_loads(store_path):
 
 
 ADD_TARGET = """
-from reception import loadlog, store
-with store.write(live) as con:
+from reception.store import loadlog, writer
+with writer.write(live) as con:
     load_id = loadlog.new_load(con, source="kommuntal.xlsx", dataset="targets", rows=1)
     con.execute("insert into fact_target values (?, 2024, '0180', 'settlement', 140, null)", [load_id])
 """

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import label_use
 import pytest
 
 from reception import i18n
@@ -64,23 +65,41 @@ def test_every_key_the_code_asks_for_exists():
     assert used - set(LABELS) == set()
 
 
-def _code() -> str:
-    files = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("reception/**/*.py")]
-    return "\n".join(p.read_text(encoding="utf-8") for p in files if p.name != "labels.py")
-
-
-def unused_labels(code: str) -> set[str]:
-    """Label keys no code names: neither as a string ("data.undo") nor under a prefix the code fills in
-    (t(f"program.{...}") uses every "program.*" key)."""
-    literals = set(re.findall(r"""["']([a-z_0-9]+(?:\.[a-z_0-9]+)*)["']""", code))
-    prefixes = tuple(re.findall(r"""f["']([a-z_0-9.]+)\{""", code))
-    return {key for key in LABELS if key not in literals and not key.startswith(prefixes or ("\0",))}
-
-
 def test_every_label_is_used_somewhere():
-    assert unused_labels(_code()) == set()
+    assert label_use.unused() == set()
+
+
+def test_every_key_an_f_string_makes_has_its_label():
+    made, _ = label_use.dynamic_keys()
+    assert sorted(made - set(LABELS)) == []
+
+
+def test_every_key_like_f_string_is_followed_or_declared():
+    _, open_ends = label_use.dynamic_keys()
+    assert open_ends == (), "make these resolvable, or declare their family in label_use.DYNAMIC"
+
+
+@pytest.mark.parametrize("prefix", sorted(label_use.DYNAMIC))
+def test_every_dynamic_family_has_a_reason_and_members_with_labels(prefix):
+    _, reason = label_use.DYNAMIC[prefix]
+    assert len(reason) > 15
+    keys = [k for k in LABELS if k.startswith(f"{prefix}.")]
+    assert keys, f"no label under {prefix}"
+    fixed = label_use.DYNAMIC[prefix][0]
+    if not callable(fixed):  # an enumerated family: each member worded (a key of a sub-family aside)
+        members = label_use.members(prefix)
+        assert {k.removeprefix(f"{prefix}.") for k in keys} & members, prefix
 
 
 def test_the_unused_label_check_notices_a_key_nobody_asks_for():
-    assert unused_labels('t("page.mal")\nt(f"program.{p}")') >= {"page.oversikt", "tile.target"}
-    assert "program.settlement" not in unused_labels('t(f"program.{p}")')
+    labels = {
+        **LABELS,
+        "col.foo": ("Foo", "Foo"),
+        "program.foo": ("Foo", "Foo"),
+        "cli.refused.foo": ("F", "F"),
+    }
+    assert label_use.unused(labels) == {"col.foo", "program.foo", "cli.refused.foo"}
+    assert label_use.unused(labels, extra_code='t("col.foo")\nt(f"program.{p}")') == {
+        "program.foo",
+        "cli.refused.foo",
+    }

@@ -14,9 +14,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pandas as pd
 
-from reception import charts, queries
-from reception.deck import Deck, Slide, slide_problems
+from reception import queries
 from reception.i18n import fmt_int, fmt_month, t
+from reception.meeting.deck import Deck, Slide, slide_problems
 from reception.selection import Selection
 
 QUERIES = ("meeting_new_months", "meeting_revised_targets", "meeting_fell_behind")
@@ -130,37 +130,3 @@ def months_title(changes: Changes, lang: str = "sv") -> str:
     one = (revised or new) == 1  # the noun agrees with the count just before it
     joined = t("meeting.title.and", lang).join(parts)
     return t(f"meeting.title.month_{'one' if one else 'many'}", lang, parts=joined)
-
-
-def months_figure(changes: Changes, lang: str = "sv"):
-    """New and revised months as bars (their count now), with the count before as a mark on revised ones.
-
-    New and revised differ by colour, by a hatch pattern and by name, never by colour alone.
-    """
-    import plotly.graph_objects as go
-
-    df = changes.new_months
-    fig = go.Figure()
-    for kind, colour, pattern in (("new", charts.BLUE, ""), ("revised", charts.ORANGE, "/")):
-        part = df[df["change"] == kind]
-        fig.add_bar(
-            x=part["month"],
-            y=part["persons_now"],
-            name=t(f"meeting.chart.{kind}", lang),
-            marker={"color": colour, "pattern": {"shape": pattern}},
-        )
-    revised = df[df["change"] == "revised"]
-    fig.add_scatter(
-        x=revised["month"],
-        y=revised["persons_before"],
-        mode="markers",
-        name=t("meeting.chart.before", lang),
-        marker={"symbol": "line-ew-open", "size": 28, "color": charts.INK, "line": {"width": 3}},
-    )
-    fig.update_layout(
-        title=months_title(changes, lang),
-        xaxis_title=t("meeting.chart.x", lang),
-        yaxis_title=t("meeting.chart.y", lang),
-        barmode="overlay",
-    )
-    return fig

@@ -20,7 +20,7 @@ import duckdb
 
 from reception.i18n import t
 from reception.refusal import Refusal
-from reception.store import write
+from reception.store.writer import write
 from reception.text import clip
 
 _actor: contextvars.ContextVar[str | None] = contextvars.ContextVar("reception_actor", default=None)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from reception import export, planning
+from reception import export, queries
 from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
 from reception.ingest import isolate
 from reception.ingest.problems import IngestRefused
-from reception.scenario import ScenarioRefused, county_share
+from reception.planning import plan
+from reception.planning.allocate import ScenarioRefused, county_share
 
 Ask = Callable[..., pd.DataFrame]
 FIRST_YEAR = 2000
@@ -63,8 +64,8 @@ def basis(ask: Ask, year: int, lan_kod: str) -> pd.DataFrame:
     return rows
 
 
-def check(ask: Ask, spec: planning.Spec, table: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
-    """The capacity check (:func:`planning.capacity_check`); True when the profile had history."""
+def check(ask: Ask, spec: plan.Spec, table: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
+    """The capacity check (:func:`plan.capacity_check`); True when the profile had history."""
     capacity = ask("planning_capacity", year=spec.year, lan_kod=spec.lan_kod)
     profile = ask(
         "inflow_month_profile",
@@ -74,11 +75,11 @@ def check(ask: Ask, spec: planning.Spec, table: pd.DataFrame) -> tuple[pd.DataFr
         area_code=spec.lan_kod,
         category="all",
     )
-    shares = planning.month_profile(profile)
-    return planning.capacity_check(table, capacity, shares, spec.year), not profile.empty
+    shares = plan.month_profile(profile)
+    return plan.capacity_check(table, capacity, shares, spec.year), not profile.empty
 
 
-def key_basis(spec: planning.Spec, rows: pd.DataFrame, lang: str | None = None) -> str:
+def key_basis(spec: plan.Spec, rows: pd.DataFrame, lang: str | None = None) -> str:
     """What the key was made of, in words: 'kommuntalen 2026', 'lika delar'."""
     year = {
         "share": rows["kommuntal_year"].dropna().max() if "kommuntal_year" in rows else None,
@@ -91,7 +92,6 @@ def key_basis(spec: planning.Spec, rows: pd.DataFrame, lang: str | None = None) 
 def make(db: Path, year: int, county: str, total: int | None, key: str, national: bool = False):
     """The command line's scenario: (spec, table, capacity check, where the total came from: 'decision',
     'kommuntal_sum' or None when it was given). Raises ScenarioRefused."""
-    from reception import queries
 
     def ask(name: str, **params) -> pd.DataFrame:
         return queries.run(name, params, db)
@@ -108,15 +108,13 @@ def make(db: Path, year: int, county: str, total: int | None, key: str, national
         national_total = total
         total, _ = county_total(ask, year, lan_kod, total)
     uploaded, file = None, None
-    if key not in planning.KEYS[:3]:
+    if key not in plan.KEYS[:3]:
         path = Path(key)
         if not path.is_file():
             raise ScenarioRefused("unknown_key", given=key)
         uploaded, file, key = read_weights(path.name, lan_kod, path=path), path.name, "file"
-    spec = planning.Spec(
-        year, lan_kod, total, key, weights=uploaded, file=file, national_total=national_total
-    )
-    table = planning.build(spec, rows)
+    spec = plan.Spec(year, lan_kod, total, key, weights=uploaded, file=file, national_total=national_total)
+    table = plan.build(spec, rows)
     checked, _ = check(ask, spec, table)
     return spec, with_basis(table, rows), checked, source
 
@@ -140,7 +138,7 @@ def aligned(rows: list[list[str]], left: int = 1) -> list[str]:
 
 
 def lines(
-    spec: planning.Spec,
+    spec: plan.Spec,
     table: pd.DataFrame,
     checked: pd.DataFrame,
     lang: str | None = None,
@@ -176,12 +174,12 @@ def lines(
     return out
 
 
-def decision_frame(spec: planning.Spec, table: pd.DataFrame, basis_text: str, lang: str | None = None):
+def decision_frame(spec: plan.Spec, table: pd.DataFrame, basis_text: str, lang: str | None = None):
     labels = {c: t(f"col.{c}", lang) for c in ("kommun", "kommun_kod", "number", "share", "key")}
-    return planning.decision(table, basis_text, labels, t("plan.total_row", lang))
+    return plan.decision(table, basis_text, labels, t("plan.total_row", lang))
 
 
-def about(spec: planning.Spec, lan: str, basis_text: str, lang: str | None = None) -> dict[str, str]:
+def about(spec: plan.Spec, lan: str, basis_text: str, lang: str | None = None) -> dict[str, str]:
     return {
         t("plan.county", lang): lan,
         t("plan.year", lang): str(spec.year),
@@ -196,11 +194,13 @@ def about(spec: planning.Spec, lan: str, basis_text: str, lang: str | None = Non
     }
 
 
-def decision_file(spec: planning.Spec, table: pd.DataFrame, suffix: str, lang: str = "sv") -> bytes:
+def decision_file(spec: plan.Spec, table: pd.DataFrame, suffix: str, lang: str = "sv") -> bytes:
     """The decision draft as xlsx (with an "Om data" sheet) or, for '.csv', Swedish Excel CSV."""
     basis_text = key_basis(spec, table, lang)
     frame = decision_frame(spec, table, basis_text, lang)
     if suffix == ".csv":
         return export.to_csv_excel(frame)
     lan = table["lan"].iloc[0] if "lan" in table else spec.lan_kod
-    return export.to_xlsx(frame, about(spec, lan, basis_text, lang), sheet=t("page.planering", lang))
+    return export.to_xlsx(
+        frame, about(spec, lan, basis_text, lang), sheet=t("page.planering", lang), lang=lang
+    )

@@ -1,13 +1,14 @@
 """A planner's own key: a file with a municipality and a weight on each row (CSV, xlsx, ods, parquet).
 
 The file comes from outside, so it is read only in a child process
-(:func:`reception.ingest.isolate.read_weights`, through :func:`reception.plans.read_weights`), under
-the importer's guard and limits, never in the server's own. It is read by the importer's readers
-(title rows, Swedish CSV, decimal comma) and names and codes are matched by the importer's rules
-(``reception.ingest.names``): case, hyphens, "Säters kommun", old names, codes without leading zeros.
-A row is a municipality (by name or code) and the last number after it is its weight; rows without
-a number (titles, headers) and total or county rows are skipped. Anything else with a number is an
-unknown name, and the file is refused naming it.
+(:func:`reception.ingest.isolate.read_weights`, through
+:func:`reception.planning.from_store.read_weights`), under the importer's guard and limits, never in
+the server's own. It is read by the importer's readers (title rows, Swedish CSV, decimal comma) and
+names and codes are matched by the importer's rules (``reception.ingest.names``): case, hyphens,
+"Säters kommun", old names, codes without leading zeros. A row is a municipality (by name or code)
+and the last number after it is its weight; rows without a number (titles, headers) and total or
+county rows are skipped. Anything else with a number is an unknown name, and the file is refused
+naming it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import PurePath
 import pyarrow as pa
 
 from reception.ingest import names, read, values
-from reception.scenario import ScenarioRefused
+from reception.planning.allocate import ScenarioRefused
 from reception.text import clip
 
 MAX_SHOWN = 5

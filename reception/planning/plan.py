@@ -1,6 +1,6 @@
 """Planning with scenarios: the key's weights, the table, the capacity check, saving and the decision.
 
-The distribution itself is :func:`reception.scenario.allocate`; this module turns the planning
+The distribution itself is :func:`reception.planning.allocate.allocate`; this module turns the planning
 questions' rows (``queries/planning_*.sql``) into its inputs and its output into tables.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from reception.scenario import Allocation, ScenarioRefused, allocate
+from reception.planning.allocate import Allocation, ScenarioRefused, allocate
 
 KEYS = ("share", "population", "equal", "file")
 

@@ -1,7 +1,7 @@
 """The meeting deck: saved views a network meeting steps through, kept beside the store.
 
 A slide is a view of this app (a page's URL path and query string, which hold its selection)
-with a title. The deck is kept as a document beside the store (``reception.documents``), so the
+with a title. The deck is kept as a document beside the store (``reception.store.documents``), so the
 next meeting opens the same deck while an edit never copies the store or changes the data version;
 a save names the revision it started from, so two editors never silently overwrite each other.
 It can be exported to and imported from a JSON file. Slide URLs are checked before they are kept or
@@ -18,11 +18,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import duckdb
 
-from reception import documents, queries, site
+from reception import queries, site
 from reception.i18n import t
 from reception.ingest import isolate
 from reception.ingest.problems import IngestRefused
 from reception.refusal import Refusal
+from reception.store import documents
 from reception.text import clip
 
 FORMAT = "reception-meeting-deck"
@@ -31,7 +32,7 @@ MAX_SLIDES = 100
 MAX_TITLE = 200
 MAX_URL = 2000
 MAX_PROBLEMS = 50  # problems a refusal lists; the rest are counted
-DEFAULT_TITLE = "Nätverksmöte"
+DEFAULT_TITLE = t("deck.default_title", "sv")  # kept as written; shown in the reader's language (shown_title)
 # what a query string may hold: percent-encoded text, no quotes, spaces or angle brackets
 _SAFE_QUERY = re.compile(r"[A-Za-z0-9_.~%&=+,:;\-]*")
 
@@ -101,6 +102,11 @@ class DeckStale(Exception):
 
     def message(self, lang: str | None = None) -> str:
         return t("deck.stale", lang)
+
+
+def shown_title(title: str, lang: str | None = None) -> str:
+    """A deck's title as the reader sees it: the default title, never renamed, in ``lang``."""
+    return t("deck.default_title", lang) if title == DEFAULT_TITLE else title
 
 
 @dataclass(frozen=True)

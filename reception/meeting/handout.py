@@ -2,7 +2,7 @@
 
 Each page is A4 landscape: the slide's title, the selection in words, the chart's finding as a
 heading, the chart itself, its one-sentence summary, its source and data date, the page number
-and the date it was printed. The chart is the page's first chart (``reception.headline``), built
+and the date it was printed. The chart is the page's first chart (``reception.charts.headline``), built
 for the slide's selection in the handout's language (Swedish unless asked), drawn as a PNG at
 about 250 dpi by kaleido (Plotly's own image export, in the machine's chromium: one browser kept
 for the process, since starting it costs more than drawing) and laid out by fpdf2, whose text
@@ -21,14 +21,16 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import kaleido
 import plotly.graph_objects as go
 
-from reception import deck, geo, headline, queries, store
-from reception.deck import Deck, Slide
+from reception import geo, queries, store
+from reception.charts import headline
 from reception.i18n import t
+from reception.meeting import deck
+from reception.meeting.deck import Deck, Slide
 from reception.selection import Selection
 
 WIDTH, HEIGHT, MARGIN = 297, 210, 12  # A4 landscape, mm
@@ -55,25 +57,6 @@ class Sheet:
     slide: Slide
     selection: Selection | None  # None: the slide is not one of the app's pages
     built: headline.Built | None  # None: a page without a chart of its own
-
-
-def sample_deck() -> Deck:
-    """A few slides showing what a meeting looks like: the country, a region, a county, variation."""
-    return Deck(
-        title="Nätverksmöte (exempel)",
-        slides=(
-            Slide("Översikt, hela landet", "/"),
-            Slide("Mål för Göteborgsregionen", "/mal?" + urlencode({"region": "Göteborgsregionen"})),
-            Slide("Kapacitet i Dalarna", "/kapacitet?lan=20"),
-            Slide("Variation över tid, hela landet", "/variation"),
-        ),
-    )
-
-
-def seed_sample_deck(path: Path | None = None) -> None:
-    """Save the sample deck in the store at ``path`` unless a deck with slides is already kept."""
-    if not deck.load(path).slides:
-        deck.save(sample_deck(), path)
 
 
 def single_page(url: str, lang: str = "sv") -> Deck:
@@ -209,11 +192,11 @@ def build(chosen: Deck, lang: str = "sv", path: Path | None = None, today: date 
     images = iter(render([s.built.figure for s in made if s.built and s.built.figure is not None]))
     fresh = queries.run("data_freshness", None, path)
     options = queries.run("area_options", None, path)
-    pdf = _document(chosen.title)
+    pdf = _document(deck.shown_title(chosen.title, lang))
     day = (today or date.today()).isoformat()
     for number, sheet in enumerate(made, start=1):
         pdf.add_page()
-        _head(pdf, chosen.title, sheet.slide.title, lang)
+        _head(pdf, deck.shown_title(chosen.title, lang), sheet.slide.title, lang)
         if sheet.selection is None:
             _text(pdf, t("meeting.bad_slide", lang), 13)
         else:

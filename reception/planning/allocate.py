@@ -1,4 +1,4 @@
-"""Scenarios: a total shared out between municipalities in whole numbers, and checked against capacity.
+"""The scenario arithmetic: a total shared out between municipalities in whole numbers.
 
 The distribution (:func:`allocate`) is pure arithmetic on exact fractions:
 
