@@ -50,36 +50,31 @@ def target_of(dataset: str, facts: pa.Table) -> str:
     return dataset
 
 
-def already_loaded(path: Path, digest: str, options: dict) -> int | None:
-    """The live load that holds this very file read with the same options, if any."""
+def _live_summaries(path: Path, sha256: str) -> list[tuple[int, dict]]:
+    """Every live load of the file with this digest, oldest first, with its summary."""
     if not path.exists():
-        return None
+        return []
     with store.connect_read(path) as con:
         if store.schema_version(con) == 0:
-            return None
+            return []
         found = con.execute(
             "select load_id, summary from load_log where sha256 = ? and undone_at is null order by load_id",
-            [digest],
+            [sha256],
         ).fetchall()
-    for load_id, summary in found:
-        if summary and json.loads(summary).get("options") == options:
-            return load_id
-    return None
+    return [(load_id, json.loads(summary)) for load_id, summary in found if summary]
+
+
+def already_loaded(path: Path, digest: str, options: dict) -> int | None:
+    """The live load that holds this very file read with the same options, if any."""
+    loads = _live_summaries(path, digest)
+    return next((i for i, summary in loads if summary.get("options") == options), None)
 
 
 def holding(path: Path, sha256: str, digest: str) -> int | None:
     """The live load that holds this very file read into these very facts, if any (however it was
     read: by itself, with choices or with a recipe)."""
-    if not path.exists():
-        return None
-    with store.connect_read(path) as con:
-        if store.schema_version(con) == 0:
-            return None
-        found = con.execute(
-            "select load_id, summary from load_log where sha256 = ? and undone_at is null order by load_id",
-            [sha256],
-        ).fetchall()
-    return next((i for i, summary in found if summary and json.loads(summary).get("digest") == digest), None)
+    loads = _live_summaries(path, sha256)
+    return next((i for i, summary in loads if summary.get("digest") == digest), None)
 
 
 def write(
