@@ -1,10 +1,19 @@
-"""Helpers the browser tests share: open a page and wait until it has drawn, screenshots."""
+"""Helpers the browser tests share: serve the app, open a page and wait until it has drawn, screenshots."""
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from reception import site, store
 
@@ -15,6 +24,52 @@ except ImportError:  # the browser_ready fixture skips (or fails in CI) with the
 
 CHART = '[data-testid="stPlotlyChart"]'
 SCREENSHOTS = store.ROOT / "test-artifacts" / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, timeout: float = 40) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the server exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"the server did not answer within {timeout} s:\n{log.read_text()[-3000:]}")
+
+
+@contextmanager
+def serve(db: Path) -> Iterator[str]:
+    """The real app served on a free port over the store ``db`` (its log beside it); yields its base URL
+    and ends the server (its whole process group) on leaving."""
+    port = _free_port()
+    env = {**os.environ, "RECEPTION_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = db.parent / "server.log"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            command, cwd=store.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc, log)
+        yield url
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
 
 
 def page_paths() -> list[str]:

@@ -6,21 +6,14 @@ Loading a real file retires the demo, so this runs its own server over its own c
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from browsing import open_page, rerun
+from browsing import open_page, rerun, serve
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from reception import store
 from reception.store import documents
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
@@ -33,40 +26,8 @@ def own_server(browser_ready, _demo_master, tmp_path_factory):
     folder = tmp_path_factory.mktemp("e2e_guided")
     db = folder / "reception.duckdb"
     documents.copy_store(_demo_master, db)
-    port = _free_port()
-    env = {**os.environ, "RECEPTION_DB": str(db), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
-    command += ["--server.address", "127.0.0.1", "--server.port", str(port)]
-    with open(folder / "server.log", "wb") as out:
-        proc = subprocess.Popen(
-            command, cwd=store.ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 40
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail((folder / "server.log").read_text()[-3000:])
-                time.sleep(0.2)
+    with serve(db) as url:
         yield url, db
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def choose(page, label: str, option: str) -> None:
