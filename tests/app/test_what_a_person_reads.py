@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from app_helpers import ROOT
+from app_helpers import open_page
 from reading import Read, printf, read
-from streamlit.testing.v1 import AppTest
 
 from reception import ingest, site
 from reception.store import documents, startup
@@ -60,14 +59,7 @@ def test_a_page_reads_as_a_person_expects(stores, tmp_path, monkeypatch, which, 
     path = tmp_path / "reception.duckdb"
     shutil.copyfile(stores[which], path)
     monkeypatch.setenv("RECEPTION_DB", str(path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "app.py":
-        at.switch_page(page).run()
-    assert not at.exception, [e.message for e in at.exception]
+    at = open_page(page, lang=lang, **query)
     shown = read(at)
     if which == "demo" and page in ("pages/data.py", "pages/kapacitet.py", "pages/mal.py"):
         assert any(item.where.startswith("table cell") for item in shown), "the tables are read"
