@@ -204,6 +204,22 @@ def _km_rows(
     return out
 
 
+def kommunmottagna_with_errors(cell: int, value: object) -> dict:
+    """KOMMUNMOTTAGNA_2024 with two errors: a municipality nobody knows (INGENSTANS, 9999) under Gotland,
+    and ``value`` in column ``cell`` (0: the first category) of Stockholm county's first municipality."""
+    counties = {**KOMMUNMOTTAGNA_2024}
+    nowhere = ("INGENSTANS", "9999", ((1, None), (2, None), (None, None), (None, None), (None, None)))
+    counties["GOTLANDS LÄN"] = [*counties["GOTLANDS LÄN"], nowhere]
+    name, code, values = counties["STOCKHOLMS LÄN"][1]
+    values = (*values[:cell], (value, None), *values[cell + 1 :])
+    counties["STOCKHOLMS LÄN"] = [
+        counties["STOCKHOLMS LÄN"][0],
+        (name, code, values),
+        *counties["STOCKHOLMS LÄN"][2:],
+    ]
+    return counties
+
+
 def kommunmottagna_xlsx(
     counties: dict = KOMMUNMOTTAGNA_2024,
     *,

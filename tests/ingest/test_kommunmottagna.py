@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from ingest_helpers import fingerprint, query, ytd
 from official_layouts import (
-    KOMMUNMOTTAGNA_2024,
     excel_csv,
     expected_kommunmottagna,
+    kommunmottagna_with_errors,
     kommunmottagna_xls,
     kommunmottagna_xlsx,
 )
@@ -57,16 +57,7 @@ def test_a_delsumma_that_does_not_add_up_is_warned_at_its_row(fresh_store, delsu
 
 
 def test_an_unknown_municipality_and_a_text_count_refuse_the_file_naming_both_cells(fresh_store):
-    counties = {**KOMMUNMOTTAGNA_2024}
-    nowhere = ("INGENSTANS", "9999", ((1, None), (2, None), (None, None), (None, None), (None, None)))
-    counties["GOTLANDS LÄN"] = [*counties["GOTLANDS LÄN"], nowhere]
-    name, code, values = counties["STOCKHOLMS LÄN"][1]
-    counties["STOCKHOLMS LÄN"] = [
-        counties["STOCKHOLMS LÄN"][0],
-        (name, code, ((1, None), ("två", None), *values[2:])),
-        *counties["STOCKHOLMS LÄN"][2:],
-    ]
-    f = kommunmottagna_xlsx(counties)
+    f = kommunmottagna_xlsx(kommunmottagna_with_errors(1, "två"))
     before = fingerprint(fresh_store)
     with pytest.raises(ingest.IngestRefused) as refused:
         ingest.ingest_bytes(f.name, f.data, store_path=fresh_store)

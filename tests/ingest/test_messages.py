@@ -9,9 +9,9 @@ import re
 import pytest
 from official_files import NBSP
 from official_layouts import (
-    KOMMUNMOTTAGNA_2024,
     county_decision_xlsx,
     kolada_csv,
+    kommunmottagna_with_errors,
     kommunmottagna_xlsx,
     scb_population_xlsx,
 )
@@ -22,16 +22,7 @@ from reception.i18n import LABELS, set_language
 
 
 def _refused_file():
-    counties = {**KOMMUNMOTTAGNA_2024}
-    nowhere = ("INGENSTANS", "9999", ((1, None), (2, None), (None, None), (None, None), (None, None)))
-    counties["GOTLANDS LÄN"] = [*counties["GOTLANDS LÄN"], nowhere]
-    name, code, values = counties["STOCKHOLMS LÄN"][1]
-    counties["STOCKHOLMS LÄN"] = [
-        counties["STOCKHOLMS LÄN"][0],
-        (name, code, ((-1, None), *values[1:])),
-        *counties["STOCKHOLMS LÄN"][2:],
-    ]
-    return kommunmottagna_xlsx(counties)
+    return kommunmottagna_xlsx(kommunmottagna_with_errors(0, -1))
 
 
 def _refusal(store_path) -> ingest.IngestRefused:
