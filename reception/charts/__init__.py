@@ -38,7 +38,9 @@ FULFILMENT_SCALE = [[0.0, VERMILLION], [0.5, "#f7f7f7"], [1.0, BLUE]]
 # sequential scale for counts (a scenario's numbers, people per 1 000): white none, blue the most
 NUMBER_SCALE = [[0.0, "#f7fbff"], [0.5, SKY], [1.0, BLUE]]
 
-PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "/app/static/", "locale": "sv"}
+# scrollZoom off: Plotly zooms a map on the mouse wheel by default, so scrolling the page past the map
+# shrank Sweden to a dot; the map's own buttons still zoom
+PLOTLY_CONFIG = {"displaylogo": False, "topojsonURL": "/app/static/", "locale": "sv", "scrollZoom": False}
 
 SIZES = {
     False: {"font": 15, "title": 19, "tick": 13, "line": 2.5, "height": 440, "marker": 7},

@@ -86,3 +86,20 @@ def test_each_download_format_parses_back(page, server):
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[1]] == list(plain.columns)
     assert sheet.max_row == len(plain) + 1
+
+
+MAP_SCALE = """el => el.querySelector('.js-plotly-plot')._fullLayout.geo.projection.scale"""
+
+
+def test_scrolling_the_page_over_the_map_scrolls_the_page_and_leaves_the_map_as_it_was(page, server):
+    open_page(page, server, "/")
+    chart = page.locator(CHART).filter(has=page.locator(".geo")).first
+    chart.scroll_into_view_if_needed()
+    scale = chart.evaluate(MAP_SCALE)
+    box = chart.bounding_box()
+    main = page.locator('[data-testid="stMain"]')
+    top = main.evaluate("el => el.scrollTop")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, 400)
+    page.wait_for_function("([el, top]) => el.scrollTop > top", arg=[main.element_handle(), top])
+    assert chart.evaluate(MAP_SCALE) == scale
