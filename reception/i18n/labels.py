@@ -1164,8 +1164,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Mötet har inga bilder än. Lägg till en under Redigera.",
         "The meeting has no slides yet. Add one under Edit.",
     ),
-    "meeting.previous": ("← Föregående", "← Previous"),
-    "meeting.next": ("Nästa →", "Next →"),
+    "meeting.previous": ("Föregående", "Previous"),  # the button shows its key (←) itself
+    "meeting.next": ("Nästa", "Next"),  # the button shows its key (→) itself
     "meeting.bad_slide": (
         "Bilden pekar inte på en sida i appen och visas inte.",
         "The slide does not point to a page of the app and is not shown.",

@@ -74,7 +74,7 @@ def player(current: deck.Deck, seconds: int, present: bool) -> None:
             _go(+1, len(slides))
         index = st.session_state.get("slide", 0) % len(slides)
         slide = slides[index]
-        back, title, forward = st.columns([1, 6, 1], vertical_alignment="center")
+        back, title, forward = st.columns([2, 7, 2], vertical_alignment="center")
         back.button(
             t("meeting.previous"), shortcut="Left", on_click=_go, args=(-1, len(slides)), key="deck_previous"
         )

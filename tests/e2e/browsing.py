@@ -223,6 +223,17 @@ root => {
 """
 
 
+CUT_LABELS = """() => Array.from(document.querySelectorAll('button')).flatMap(button =>
+    [button, ...button.querySelectorAll('*')]
+        .filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+        .map(() => button.innerText.replace(/\\s+/g, ' ').trim()))"""
+
+
+def cut_labels(page: Page) -> list[str]:
+    """The buttons whose words do not fit them (cut off, with an ellipsis or without)."""
+    return sorted(set(page.evaluate(CUT_LABELS)))
+
+
 def low_contrast_text(page: Page) -> list[str]:
     """Text below WCAG AA: 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold)."""
     from cvd import contrast

@@ -1,10 +1,20 @@
 """Every page in a real browser, normal and presenting: drawn without errors, text at WCAG AA
-contrast, chart colours apart for the common colour-vision deficiencies; screenshots kept."""
+contrast, chart colours apart for the common colour-vision deficiencies, every button's words whole;
+screenshots kept."""
 
 from __future__ import annotations
 
 import pytest
-from browsing import CHART, chart_colours, low_contrast_text, open_page, page_paths, screenshot, slug
+from browsing import (
+    CHART,
+    chart_colours,
+    cut_labels,
+    low_contrast_text,
+    open_page,
+    page_paths,
+    screenshot,
+    slug,
+)
 from cvd import DEFICIENCIES, closest_pairs
 from playwright.sync_api import expect
 
@@ -34,10 +44,11 @@ def colours_too_close(page) -> list[str]:
 def test_every_page_draws_without_errors_in_legible_colours(page, server, path):
     open_page(page, server, path)
     screenshot(page, f"{slug(path)}_normal_1366")
-    assert {"low contrast": low_contrast_text(page), "colours": colours_too_close(page)} == {
-        "low contrast": [],
-        "colours": [],
-    }
+    assert {
+        "low contrast": low_contrast_text(page),
+        "colours": colours_too_close(page),
+        "buttons cut": cut_labels(page),
+    } == {"low contrast": [], "colours": [], "buttons cut": []}
 
 
 def first_screen_problems(page, height: int) -> list[str]:
@@ -64,6 +75,7 @@ def test_every_page_presents_without_sidebar_in_legible_colours(new_page, server
     screenshot(page, f"{slug(path)}_present_{width}x{height}", first_screen=True)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert low_contrast_text(page) == []
+    assert cut_labels(page) == []
 
 
 def test_the_overview_has_a_chart(page, server):
