@@ -46,7 +46,7 @@ ALLOWED = {
     ): "the operator's own data/regions.csv: a line number and what is wrong, in the label's words",
     (
         "reception/ui/__init__.py",
-        "st.subheader(heading(selection, options))",
+        "st.subheader(headline.describe(selection, options, category=False))",
     ): "the selection in words: labels, the reference's area names and years",
     (
         "reception/ui/sections.py",
