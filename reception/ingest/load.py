@@ -1,4 +1,5 @@
-"""Facts into the store: one load per dataset, all in one transaction (copy, write, swap)."""
+"""A file's facts into the store: one load per dataset (:func:`reception.store.facts.add`), all in one
+transaction (copy, write, swap)."""
 
 from __future__ import annotations
 
@@ -8,46 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from reception import store
-from reception.store import loadlog, writer
-
-INSERTS = {
-    "targets": ("fact_target", ["year", "kommun_kod", "program", "target", "received"]),
-    "county_targets": (
-        "fact_county_target",
-        ["year", "lan_kod", "program", "target", "decision", "valid_from"],
-    ),
-    "arrivals_ytd": (
-        "fact_arrivals_ytd",
-        ["year", "as_of_month", "kommun_kod", "category", "persons", "of_which_unaccompanied"],
-    ),
-    "arrivals_month": (
-        "fact_arrivals_month",
-        ["month", "kommun_kod", "category", "persons", "of_which_unaccompanied"],
-    ),
-    "capacity": ("fact_capacity", ["month", "kommun_kod", "kind", "places", "occupied"]),
-    "arrival_events": ("fact_arrival_event", ["arrived", "kommun_kod", "category", "unaccompanied"]),
-    "population": ("fact_population", ["year", "kommun_kod", "population"]),
-}
-# events counted per month, stored with the same load: an unknown flag makes the month's minors unknown
-EVENT_MONTHS = """
-insert into fact_arrivals_month (load_id, month, kommun_kod, category, persons, of_which_unaccompanied)
-select
-    $load_id,
-    cast(date_trunc('month', arrived) as date),
-    kommun_kod,
-    category,
-    count(*),
-    case when count(unaccompanied) = count(*) then count(*) filter (where unaccompanied) end
-from incoming
-group by all
-"""
-
-
-def target_of(dataset: str, facts: pa.Table) -> str:
-    """The INSERTS entry for a dataset's facts (arrivals: snapshots or months)."""
-    if dataset == "arrivals":
-        return "arrivals_month" if "month" in facts.column_names else "arrivals_ytd"
-    return dataset
+from reception.store import facts, loadlog, writer
 
 
 def _live_summaries(path: Path, sha256: str) -> list[tuple[int, dict]]:
@@ -102,29 +64,9 @@ def write(
     with writer.write(path) as con:
         if only_into_empty and not store.holds_no_facts(con):
             return [], []
-        for dataset, facts, summary in parts:
-            table, columns = INSERTS[target_of(dataset, facts)]
-            load_id = loadlog.new_load(
-                con,
-                source=source,
-                dataset=dataset,
-                rows=facts.num_rows,
-                sha256=digest,
-                summary=summary,
-                is_demo=demo,
+        for dataset, table, summary in parts:
+            ids.append(
+                facts.add(con, dataset, table, source=source, sha256=digest, summary=summary, demo=demo)
             )
-            con.register("incoming", facts.select(columns))
-            try:
-                names = ", ".join(columns)
-                # table and column names come from INSERTS above, never from the file
-                con.execute(
-                    f"insert into {table} (load_id, {names}) select $load_id, {names} from incoming",
-                    {"load_id": load_id},
-                )
-                if dataset == "arrival_events":
-                    con.execute(EVENT_MONTHS, {"load_id": load_id})
-            finally:
-                con.unregister("incoming")
-            ids.append(load_id)
         retired = loadlog.retire_other_kind(con, new=ids, demo=demo)
     return ids, retired

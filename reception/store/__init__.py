@@ -2,7 +2,8 @@
 
 This package holds the whole store concern: this module (paths, the read-only connection, the data
 version, the schema's version), :mod:`~reception.store.writer` (the one way to write: copy, write,
-swap), :mod:`~reception.store.loadlog` (every load, undo and redo), :mod:`~reception.store.documents`
+swap), :mod:`~reception.store.facts` (the one way facts go in: a load and its rows),
+:mod:`~reception.store.loadlog` (every load, undo and redo), :mod:`~reception.store.documents`
 (decks and scenarios kept beside the store), :mod:`~reception.store.startup` (the store made or
 upgraded at start-up, with the shipped reference data) and ``migrations/`` (the numbered schema).
 

@@ -12,39 +12,29 @@ from pathlib import Path
 import duckdb
 
 from reception import geo, store
-from reception.store import loadlog, writer
+from reception.store import facts, writer
+
+LANSTAL_FACTS = """
+select cast(year as integer) as year, lpad(lan_kod, 2, '0') as lan_kod, 'settlement' as program,
+       cast(lanstal as double) as target, decision, cast(valid_from as date) as valid_from
+from read_csv(?, header = true, all_varchar = true)
+"""
 
 
 def load_reference_lanstal(con: duckdb.DuckDBPyConnection) -> int | None:
-    """Load the shipped länstal decisions (data/lanstal.csv) once, as a load of their own."""
+    """Load the shipped länstal decisions (data/lanstal.csv) once, as a load of their own, through
+    the one way facts reach the store (:func:`reception.store.facts.add`)."""
     data = store.LANSTAL_CSV.read_bytes()
     digest = store.sha256_bytes(data)
     seen = con.execute(
         "select count(*) from load_log where sha256 = ? and undone_at is null", [digest]
-    ).fetchone()[0]
-    if seen:
+    ).fetchall()
+    if seen[0][0]:
         return None
-    rows = con.execute(
-        "select count(*) from read_csv(?, header = true, all_varchar = true)", [str(store.LANSTAL_CSV)]
-    ).fetchone()[0]
-    load_id = loadlog.new_load(
-        con,
-        source=store.LANSTAL_CSV.name,
-        dataset="county_targets",
-        rows=rows,
-        sha256=digest,
-        is_reference=True,
+    table = con.sql(LANSTAL_FACTS, params=[str(store.LANSTAL_CSV)]).to_arrow_table()
+    return facts.add(
+        con, "county_targets", table, source=store.LANSTAL_CSV.name, sha256=digest, reference=True
     )
-    con.execute(
-        """
-        insert into fact_county_target
-        select ?, cast(year as integer), lpad(lan_kod, 2, '0'), 'settlement',
-               cast(lanstal as double), decision, cast(valid_from as date)
-        from read_csv(?, header = true, all_varchar = true)
-        """,
-        [load_id, str(store.LANSTAL_CSV)],
-    )
-    return load_id
 
 
 def prepare(path: Path | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ import killpoints
 import pytest
 
 from reception import store
-from reception.store import loadlog, startup, writer
+from reception.store import facts, loadlog, startup, writer
 
 # the views the writer works out from the facts (writer.CURRENT), and the load history
 VIEWS = (*dict.fromkeys(v for views in writer.CURRENT.values() for v in views), "loads")
@@ -166,3 +167,27 @@ def test_a_writer_killed_at_each_step_leaves_the_store_exactly_before_or_after(s
     add_target(store_path, 120)  # the next writer is not blocked, and cleans up
     assert killpoints.temporaries(store_path) == []
     assert target(store_path) == 120
+
+
+def test_every_fact_reaches_the_store_one_way():
+    """Only reception/store/facts.py writes a fact table: the importer, the demo and the shipped länstal
+    all go through facts.add (the migrations create the tables and move rows between versions)."""
+    writers = sorted(
+        str(path.relative_to(store.ROOT))
+        for path in (store.ROOT / "reception").rglob("*.py")
+        if re.search(r"insert\s+into\s+fact_", path.read_text(encoding="utf-8"), re.I)
+    )
+    assert writers == ["reception/store/facts.py"]
+
+
+def test_the_shipped_lanstal_is_a_reference_load_made_by_facts_add(tmp_path, monkeypatch):
+    made = []
+    add = facts.add
+    monkeypatch.setattr(facts, "add", lambda *a, **kw: made.append((a[1], kw)) or add(*a, **kw))
+    startup.prepare(tmp_path / "reception.duckdb")
+    assert [(dataset, kw["reference"], kw["source"]) for dataset, kw in made] == [
+        ("county_targets", True, "lanstal.csv")
+    ]
+    with store.connect_read(tmp_path / "reception.duckdb") as con:
+        rows = con.execute("select count(*) from fact_county_target").fetchall()[0][0]
+    assert rows == len(store.LANSTAL_CSV.read_text(encoding="utf-8").strip().splitlines()) - 1
