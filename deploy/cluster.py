@@ -16,6 +16,7 @@ import re
 import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -83,6 +84,17 @@ def healthy(url: str, timeout: float = 2) -> bool:
         return False
 
 
+def port_free(port: int) -> bool:
+    """Whether nothing listens on ``port`` of 127.0.0.1 (a bind there succeeds)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 class Cluster:
     """N app processes and nginx in front, over one store; use as a context manager.
 
@@ -115,6 +127,9 @@ class Cluster:
         return f"http://127.0.0.1:{port}"
 
     def start(self, timeout: float = 90) -> None:
+        taken = [port for port in [*self.app_ports, self.proxy_port] if not port_free(port)]
+        if taken:  # else a health check could be answered by whatever holds the port
+            raise RuntimeError(f"ports taken on 127.0.0.1 by another program: {taken}")
         for port in self.app_ports:
             self.start_app(port)
         for port in self.app_ports:

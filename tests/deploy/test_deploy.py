@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 import tomllib
 from argparse import Namespace
 
+import pytest
 from deploy_ports import APP_PORTS, PROXY_PORT
 
 from bench import cluster as bench_cluster
@@ -51,6 +53,20 @@ def _open_at_once(urls: list[str], page: str = "") -> list[Session]:
 
     asyncio.run(run())
     return sessions
+
+
+def test_a_port_another_program_holds_stops_the_start_before_any_process(tmp_path):
+    """A program already on nginx's port would answer the health checks in nginx's place."""
+    with socket.socket() as other:
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # an earlier test's ports may linger
+        other.bind(("127.0.0.1", PROXY_PORT))
+        other.listen()
+        with (
+            pytest.raises(RuntimeError, match=f"ports taken .*{PROXY_PORT}"),
+            cluster.Cluster(tmp_path, APP_PORTS, PROXY_PORT, {}) as running,
+        ):
+            raise AssertionError(f"started on a taken port: {running.url}")
+    assert not list(tmp_path.glob("app-*.log"))  # no app process was started
 
 
 def test_the_deployment_starts_on_a_new_store_fills_it_once_and_is_read_only_through_nginx(
