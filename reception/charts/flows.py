@@ -49,7 +49,7 @@ def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int
         name=t("kap.headroom", lang),
         marker={"color": BLUE, "pattern": {"shape": "/"}},
         text=[
-            f"{fmt_int(h, lang)} / {fmt_int(p, lang)}"
+            t("kap.free_of", lang, free=fmt_int(h, lang), places=fmt_int(p, lang))
             for h, p in zip(shown["headroom"], shown["places"], strict=True)
         ],
         textposition="outside",
@@ -58,6 +58,9 @@ def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int
     style(fig, present=present, lang=lang, height=rows_height(len(shown), present, 420))
     fit_rows(fig, len(shown), present)
     fig.update_layout(barmode="stack", title_text=title, xaxis_title_text=t("axis.places", lang))
+    top = (shown["occupied"].fillna(0) + shown["headroom"].fillna(0)).max()
+    if top > 0:  # room right of the longest bar for its words ("0 lediga av 2 070"), never cut
+        fig.update_xaxes(range=[0, top * 1.3])
     return fig
 
 

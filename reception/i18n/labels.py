@@ -272,6 +272,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kap.places_shaded": ("Platser (skuggat = lediga)", "Places (shaded = free)"),
     "kap.occupied": ("Belagda", "Occupied"),
     "kap.headroom": ("Lediga", "Free"),
+    "kap.free_of": ("{free} lediga av {places}", "{free} free of {places}"),  # a bar's label
     "kap.months_left": ("Månader kvar", "Months left"),
     # variation page
     "var.monthly_title": (

@@ -93,3 +93,21 @@ def test_runout_finding_counts_the_full_apart_from_those_running_out():
     )
     assert findings.runout(df, "sv")[1].startswith("1 kommuner är redan fulla. 1 till får slut")
     assert "Snart (dec 2026)" in findings.runout(df, "sv")[1]
+
+
+def test_each_capacity_bar_says_its_free_places_of_its_places_in_words():
+    df = pd.DataFrame(
+        {
+            "kommun": ["Helsingborg", "Falun"],
+            "places": [2070, 40],
+            "occupied": [2070, 25],
+            "headroom": [0, 15],
+        }
+    )
+    for lang, expected in (
+        ("sv", ["15 lediga av 40", "0 lediga av 2\xa0070"]),
+        ("en", ["15 free of 40", "0 free of 2,070"]),
+    ):
+        fig = flows.headroom_bars(df, "t", lang, False)
+        assert list(fig.data[1].text) == expected
+        assert fig.layout.xaxis.range == (0, 2070 * 1.3)  # room for the longest bar's words
