@@ -100,11 +100,12 @@ def test_the_deck_presents_its_slide_on_the_first_screen(new_page, server, three
     open_page(page, server, "/mote?present=1")
     slide = page.frame_locator('[data-testid="stMain"] iframe').first
     expect(slide.locator('[data-testid="stMain"] h1').first).to_be_visible(timeout=20_000)
-    screenshot(page, f"mote_deck_present_{width}x{height}", first_screen=True)
     frame = page.locator('[data-testid="stMain"] iframe').first.bounding_box()
     assert frame["y"] + frame["height"] <= height, "the slide runs below the first screen"
     chart = slide.locator('[data-testid="stPlotlyChart"]').first
     expect(chart.locator(".main-svg").first).to_be_attached()
+    expect(slide.locator('[data-testid="stSkeleton"]')).to_have_count(0)  # the slide has drawn
+    screenshot(page, f"mote_deck_present_{width}x{height}", first_screen=True)
     box = chart.bounding_box()  # in the page's coordinates, frame included
     assert box["y"] + box["height"] <= frame["y"] + frame["height"], "the slide's chart is cut by its frame"
     # the page's own headings (demo note, title, selection, leave button) take about 330 px
