@@ -49,7 +49,12 @@ def headroom_bars(df: pd.DataFrame, title: str, lang: str, present: bool, n: int
         name=t("kap.headroom", lang),
         marker={"color": BLUE, "pattern": {"shape": "/"}},
         text=[
-            t("kap.free_of", lang, free=fmt_int(h, lang), places=fmt_int(p, lang))
+            t(
+                "kap.free_of_one" if h == 1 else "kap.free_of",
+                lang,
+                free=fmt_int(h, lang),
+                places=fmt_int(p, lang),
+            )
             for h, p in zip(shown["headroom"], shown["places"], strict=True)
         ],
         textposition="outside",

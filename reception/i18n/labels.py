@@ -273,6 +273,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kap.occupied": ("Belagda", "Occupied"),
     "kap.headroom": ("Lediga", "Free"),
     "kap.free_of": ("{free} lediga av {places}", "{free} free of {places}"),  # a bar's label
+    "kap.free_of_one": ("{free} ledig av {places}", "{free} free of {places}"),
     "kap.months_left": ("Månader kvar", "Months left"),
     # variation page
     "var.monthly_title": (

@@ -111,3 +111,9 @@ def test_each_capacity_bar_says_its_free_places_of_its_places_in_words():
         fig = flows.headroom_bars(df, "t", lang, False)
         assert list(fig.data[1].text) == expected
         assert fig.layout.xaxis.range == (0, 2070 * 1.3)  # room for the longest bar's words
+
+
+def test_one_free_place_is_said_in_the_singular():
+    df = pd.DataFrame({"kommun": ["Boden"], "places": [65], "occupied": [64], "headroom": [1]})
+    assert list(flows.headroom_bars(df, "t", "sv", False).data[1].text) == ["1 ledig av 65"]
+    assert list(flows.headroom_bars(df, "t", "en", False).data[1].text) == ["1 free of 65"]
