@@ -6,7 +6,7 @@ import streamlit as st
 
 from reception import geo
 from reception.charts import findings, targets
-from reception.i18n import fmt_int, fmt_month, fmt_pct, t
+from reception.i18n import fmt_at_least, fmt_int, fmt_month, fmt_pct, t
 from reception.ui import page, per_capita, sections
 from reception.ui.cached import loaded, query
 
@@ -26,8 +26,7 @@ least = total["received_unknown"] > 0 if len(fulfilment) else arrived["suppresse
 
 tiles = st.columns(3) + ([] if present else st.columns(3))
 tiles[0].metric(t("tile.target", year=int(year)), fmt_int(total["target_all"]))
-shown_received = t("tile.at_least", n=fmt_int(received)) if least else fmt_int(received)
-tiles[1].metric(t("tile.received", year=int(year)), shown_received)
+tiles[1].metric(t("tile.received", year=int(year)), fmt_at_least(received, least))
 tiles[2].metric(t("tile.fulfilment"), fmt_pct(total["fulfilment"], 0))
 if not present:
     places_of = t("tile.places_of", places=fmt_int(capacity["places"])) if have["capacity"] else None
@@ -38,8 +37,7 @@ if not present:
     if len(latest):
         now = latest.iloc[0]
         usual, fewer = findings.versus_usual(now)
-        persons = fmt_int(now["persons"])
-        persons = t("tile.at_least", n=persons) if now["suppressed"] > 0 else persons
+        persons = fmt_at_least(now["persons"], now["suppressed"] > 0)
         tiles[5].metric(t("tile.month_inflow", month=fmt_month(now["month"])), persons, usual,
                         delta_color="off", delta_arrow="down" if fewer else "up")  # fmt: skip
 st.caption(sections.source_line(("targets", "arrivals", "capacity")))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from reception.i18n import MONTHS, fmt_int, fmt_month, fmt_num, fmt_pct, t
+from reception.i18n import MONTHS, fmt_at_least, fmt_int, fmt_month, fmt_num, fmt_pct, t
 
 Texts = tuple[str, str]
 
@@ -120,8 +120,7 @@ def county(df: pd.DataFrame, year: int, lang: str) -> Texts:
 
 def _sum(values: pd.Series, lang: str) -> str:
     """The sum of the known values; 'minst …' when some are unknown (the least the sum can be)."""
-    total = fmt_int(values.sum(), lang)
-    return t("tile.at_least", lang, n=total) if values.isna().any() else total
+    return fmt_at_least(values.sum(), values.isna().any(), lang)
 
 
 def headroom(df: pd.DataFrame, lang: str) -> Texts:

@@ -50,6 +50,14 @@ def fmt_int(value: object, lang: str | None = None) -> str:
     return text if (lang or language()) == "en" else text.replace(",", "\u00a0")
 
 
+def fmt_at_least(value: object, least: bool, lang: str | None = None) -> str:
+    """A count that leaves suppressed cells out: 'minst 1 234' when ``least`` (the least it can be),
+    else 1 234; '–' for unknown, never 'minst –'."""
+    if least and _known(value):
+        return t("tile.at_least", lang, n=fmt_int(value, lang))
+    return fmt_int(value, lang)
+
+
 def fmt_num(value: object, decimals: int = 1, lang: str | None = None) -> str:
     """1 234,5 (Swedish) or 1,234.5 (English); '–' for unknown."""
     if not _known(value):

@@ -37,3 +37,19 @@ def test_the_demo_has_twelve_municipalities_whose_inflow_is_unknown(demo_store):
     assert unknown["run_out_month"].isna().all() and set(unknown["inflow_unknown"]) == {"unknown_month"}
     at = open_page("pages/kapacitet.py", to="2026")
     assert t("kap.runout_unknown", "sv", n=12) in " ".join(c.value for c in at.caption)
+
+
+def test_overview_on_a_kommunmottagna_file_alone_says_unknown_not_at_least_unknown(store_path):
+    """One year-to-date snapshot: the year's received are known (91 under the Settlement Act), the
+    month's inflow is not (no snapshot before it), so its tile reads '–', never 'minst –'."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ingest"))
+    from official_layouts import kommunmottagna_xlsx
+
+    from reception import ingest
+
+    f = kommunmottagna_xlsx()
+    ingest.ingest_bytes(f.name, f.data, store_path=store_path)
+    for lang in ("sv", "en"):
+        tiles = {m.label: m.value for m in open_page("app.py", lang=lang).metric}
+        assert tiles[t("tile.received", lang, year=2024)] == "91"
+        assert tiles[t("tile.month_inflow", lang, month="okt 2024" if lang == "sv" else "Oct 2024")] == "–"

@@ -10,7 +10,7 @@ import label_use
 import pytest
 
 from reception import i18n
-from reception.i18n import fmt_int, fmt_month, fmt_num, fmt_pct, t
+from reception.i18n import fmt_at_least, fmt_int, fmt_month, fmt_num, fmt_pct, t
 from reception.i18n.labels import LABELS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,3 +103,11 @@ def test_the_unused_label_check_notices_a_key_nobody_asks_for():
         "program.foo",
         "cli.refused.foo",
     }
+
+
+def test_a_count_that_leaves_cells_out_is_at_least_never_at_least_unknown():
+    assert fmt_at_least(1234, True, "sv") == "minst 1\u00a0234"
+    assert fmt_at_least(1234, True, "en") == "at least 1,234"
+    assert fmt_at_least(1234, False, "sv") == "1\u00a0234"
+    assert fmt_at_least(None, True, "sv") == "–"
+    assert fmt_at_least(float("nan"), True, "en") == "–"
