@@ -4,6 +4,7 @@ transaction (copy, write, swap)."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,18 +13,29 @@ from reception import store
 from reception.store import facts, loadlog, writer
 
 
-def _live_summaries(path: Path, sha256: str) -> list[tuple[int, dict]]:
-    """Every live load of the file with this digest, oldest first, with its summary."""
-    if not path.exists():
-        return []
-    with store.connect_read(path) as con:
+def _live_summaries(path: Path, sha256: str) -> tuple[tuple[int, dict], ...]:
+    """Every live load of the file with this digest, oldest first, with its summary.
+
+    A load asks twice (before reading the file and after building its facts); the store changes only
+    by a rename, so the same file (inode, size, time) gives the same answer and is opened once.
+    """
+    try:
+        seen = path.stat()
+    except FileNotFoundError:
+        return ()
+    return _summaries_of(str(path), (seen.st_ino, seen.st_size, seen.st_mtime_ns), sha256)
+
+
+@lru_cache(maxsize=4)
+def _summaries_of(path: str, version: tuple, sha256: str) -> tuple[tuple[int, dict], ...]:
+    with store.connect_read(Path(path)) as con:
         if store.schema_version(con) == 0:
-            return []
+            return ()
         found = con.execute(
             "select load_id, summary from load_log where sha256 = ? and undone_at is null order by load_id",
             [sha256],
         ).fetchall()
-    return [(load_id, json.loads(summary)) for load_id, summary in found if summary]
+    return tuple((load_id, json.loads(summary)) for load_id, summary in found if summary)
 
 
 def already_loaded(path: Path, digest: str, options: dict) -> int | None:
