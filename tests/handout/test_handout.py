@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+import plotly.io.json
 import pytest
 from pypdf import PdfReader
 
@@ -168,3 +169,29 @@ def test_the_browser_is_kept_for_the_next_handout_and_started_anew_after_a_failu
     assert handout.BROWSER._kaleido is None
     monkeypatch.undo()
     assert handout.build(handout.single_page("/variation"), path=module_store).startswith(b"%PDF")
+
+
+def test_a_first_handout_starts_its_browser_before_it_runs_the_queries(module_store, monkeypatch):
+    """Starting chromium is most of a first handout's time: it starts while the slides are worked out."""
+    handout.BROWSER.close()
+    order: list[str] = []
+    warm, sheets = handout.BROWSER.warm, handout.sheets
+    monkeypatch.setattr(handout.BROWSER, "warm", lambda: (order.append("browser"), warm())[1])
+    monkeypatch.setattr(handout, "sheets", lambda *a: (order.append("queries"), sheets(*a))[1])
+    assert handout.build(handout.single_page("/variation"), path=module_store).startswith(b"%PDF")
+    assert order == ["browser", "queries"]
+
+
+def test_the_image_is_drawn_from_the_slide_figure_without_its_title_and_leaves_the_figure_as_it_was(
+    module_store,
+):
+    def text(fig: dict) -> str:
+        return plotly.io.json.to_json_plotly(fig, pretty=True)
+
+    figure = expected(SAMPLE.slides[0], module_store, "sv").figure
+    before = figure.to_plotly_json()
+    drawn = handout._untitled(figure)
+    assert drawn["layout"]["title"]["text"] == "" and drawn["layout"]["margin"]["t"] == 40
+    assert text(figure.to_plotly_json()) == text(before) and before["layout"]["title"]["text"]
+    before["layout"]["title"]["text"], before["layout"].setdefault("margin", {})["t"] = "", 40
+    assert text(drawn) == text(before)
