@@ -1,8 +1,9 @@
-"""What a rerun would otherwise build again from the same data: figures and download files.
+"""What a rerun would otherwise build again from the same data: the figures.
 
 Every click reruns the page's script. When what a chart shows did not change, its query answer
-comes from the result cache, and the figure and the CSV files made from it would come out the
-same again; building them is most of a rerun's time. ``kept(make, data, *args)`` makes them once
+comes from the result cache, and the figure made from it would come out the same again; building
+it is most of a rerun's time (the download files are made only when asked for, see
+``ui.sections.downloads``). ``kept(make, data, *args)`` makes them once
 per data content and arguments and hands the same object back after that, so a rerun only draws;
 the figure builders are declared ``@remembered``, so pages call them as usual.
 What it returns is shared between sessions: draw it or send it, never change it.
@@ -19,7 +20,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-MAX_ENTRIES = 256  # figures of a few KB to a few hundred KB, CSV files of the same order
+MAX_ENTRIES = 256  # figures of a few KB to a few hundred KB
 T = TypeVar("T")
 
 _kept: OrderedDict[Hashable, object] = OrderedDict()

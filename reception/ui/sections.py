@@ -18,7 +18,6 @@ import streamlit as st
 from reception import export
 from reception.charts import PLOTLY_CONFIG, headline
 from reception.i18n import fmt_int, language, t
-from reception.memo import kept
 from reception.selection import Selection
 from reception.text import md
 from reception.ui import tables
@@ -58,13 +57,17 @@ def file_stem(subject: str, selection: Selection, ext: str) -> str:
 def downloads(
     data: pd.DataFrame, subject: str, selection: Selection, datasets: tuple[str, ...], key: str
 ) -> None:
-    """Three download buttons for exactly ``data``: CSV, CSV for Swedish Excel, xlsx (built on click)."""
+    """Three download buttons for exactly ``data``: CSV, CSV for Swedish Excel, xlsx.
+
+    Each file is made when its button is clicked (Streamlit's deferred download), from the data of
+    this run: a page run that only shows the data pays nothing for the files it might be asked for.
+    """
     if selection.present:
         return
     columns = st.columns([1, 1, 1, 3])
     builds = (
-        ("download.csv", "csv", kept(export.to_csv, data)),  # the same data: the same file as last run
-        ("download.csv_excel", "csv", kept(export.to_csv_excel, data)),
+        ("download.csv", "csv", partial(export.to_csv, data)),
+        ("download.csv_excel", "csv", partial(export.to_csv_excel, data)),
         ("download.xlsx", "xlsx", partial(export.to_xlsx, data, about(subject, selection, datasets))),
     )
     for column, (label, ext, payload) in zip(columns, builds, strict=False):

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -27,6 +28,23 @@ class KeptStorage(MemoryMediaFileStorage):
         KeptStorage.last = self
 
 
+class KeptManager(MediaFileManager):
+    """The media file manager AppTest makes, kept so a test can make a file that a download button
+    makes only when clicked (a deferred download)."""
+
+    last: KeptManager | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        KeptManager.last = self
+
+
+def keep_media(monkeypatch) -> None:
+    """Let the AppTests of a test keep their media storage and manager (for :func:`download_bytes`)."""
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", KeptStorage)
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", KeptManager)
+
+
 def open_page(page: str = "app.py", **query) -> AppTest:
     """Run app.py (with the URL's query parameters), then switch to ``page`` if it is another."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
@@ -45,17 +63,21 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
 
 
+def _sent(button):
+    """The file a download button sends: made now, as a click would, if the button makes it on click."""
+    deferred = button.proto.deferred_file_id
+    url = KeptManager.last.execute_deferred(deferred) if deferred else button.proto.url
+    return KeptStorage.last.get_file(url.rsplit("/", 1)[-1].split(".")[0])
+
+
 def download_bytes(button) -> bytes:
-    """The bytes a download button sends (read from the kept media storage by the id in its URL)."""
-    url = button.proto.url
-    file_id = url.rsplit("/", 1)[-1].split(".")[0]
-    return KeptStorage.last.get_file(file_id).content
+    """The bytes a download button sends."""
+    return _sent(button).content
 
 
 def download_name(button) -> str:
     """The file name a download button offers."""
-    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
-    return KeptStorage.last.get_file(file_id).filename
+    return _sent(button).filename
 
 
 def buttons(at: AppTest, label_part: str) -> list:

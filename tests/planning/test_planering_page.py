@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import json
 
+import app_helpers
 import pytest
-from app_helpers import KeptStorage, open_page
+from app_helpers import open_page
 
 from reception.store import documents
 
@@ -15,7 +16,7 @@ PAGE = "pages/planering.py"
 
 @pytest.fixture(autouse=True)
 def keep_media(monkeypatch):
-    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", KeptStorage)
+    app_helpers.keep_media(monkeypatch)
 
 
 def scenario_table(at):

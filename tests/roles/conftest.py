@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
 
-from app_helpers import KeptStorage  # noqa: E402
+import app_helpers  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
 def keep_media(monkeypatch):
-    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", KeptStorage)
+    app_helpers.keep_media(monkeypatch)
