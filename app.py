@@ -36,10 +36,10 @@ if not present:
     tiles[4].metric(t("tile.headroom"), free, month, delta_color="off", delta_arrow="off")
     if len(latest):
         now = latest.iloc[0]
-        usual, fewer = findings.versus_usual(now)
+        usual, arrow = findings.versus_usual(now)
         persons = fmt_at_least(now["persons"], now["suppressed"] > 0)
         tiles[5].metric(t("tile.month_inflow", month=fmt_month(now["month"])), persons, usual,
-                        delta_color="off", delta_arrow="down" if fewer else "up")  # fmt: skip
+                        delta_color="off", delta_arrow=arrow)  # fmt: skip
 st.caption(sections.source_line(("targets", "arrivals", "capacity")))
 if selection.per_capita:
     per_capita.overview(selection)

@@ -212,12 +212,15 @@ def buffer(df: pd.DataFrame, lang: str) -> Texts:
     return t("var.buffer_title", lang), t("var.buffer_summary", lang, short=short, n=len(known))
 
 
-def versus_usual(latest: pd.Series) -> tuple[str | None, bool]:
-    """The month's inflow against the usual in words ('1 121 färre än vanligt (3 400)'), and whether
-    it is fewer; (None, False) when there is no usual to compare with (no earlier year)."""
+def versus_usual(latest: pd.Series) -> tuple[str | None, str]:
+    """The month's inflow against the usual in words ('1 121 färre än vanligt (3 400)'), and the
+    tile's arrow: "down", "up", or "off" when the difference is under one person ('som vanligt
+    (3 400)', never '0 färre') or there is no usual to compare with (no earlier year: no words)."""
     if pd.isna(latest["difference"]):
-        return None, False
+        return None, "off"
+    usual = fmt_num(latest["usual_persons"], 0)
+    if abs(latest["difference"]) < 0.5:  # shown in whole people: less than one is no difference
+        return t("tile.as_usual", usual=usual), "off"
     fewer = bool(latest["difference"] < 0)  # the arrow and the words say the direction, not a minus sign
-    words = t("tile.fewer" if fewer else "tile.more", diff=fmt_num(abs(latest["difference"]), 0),
-              usual=fmt_num(latest["usual_persons"], 0))  # fmt: skip
-    return words, fewer
+    words = t("tile.fewer" if fewer else "tile.more", diff=fmt_num(abs(latest["difference"]), 0), usual=usual)
+    return words, "down" if fewer else "up"

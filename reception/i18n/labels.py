@@ -104,6 +104,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "tile.month_inflow": ("Mottagna {month}", "Received {month}"),
     "tile.fewer": ("{diff} färre än vanligt ({usual})", "{diff} fewer than usual ({usual})"),
     "tile.more": ("{diff} fler än vanligt ({usual})", "{diff} more than usual ({usual})"),
+    "tile.as_usual": ("som vanligt ({usual})", "as usual ({usual})"),
     "tile.places_of": ("av {places} platser", "of {places} places"),
     "tile.at_least": ("minst {n}", "at least {n}"),  # a sum over suppressed cells: the least it can be
     "overview.map_title": (

@@ -117,3 +117,25 @@ def test_one_free_place_is_said_in_the_singular():
     df = pd.DataFrame({"kommun": ["Boden"], "places": [65], "occupied": [64], "headroom": [1]})
     assert list(flows.headroom_bars(df, "t", "sv", False).data[1].text) == ["1 ledig av 65"]
     assert list(flows.headroom_bars(df, "t", "en", False).data[1].text) == ["1 free of 65"]
+
+
+@pytest.mark.parametrize(
+    ("difference", "sv", "en", "arrow"),
+    [
+        (-1121.0, "1\u00a0121 färre än vanligt (3\u00a0400)", "1,121 fewer than usual (3,400)", "down"),
+        (0.6, "1 fler än vanligt (3\u00a0400)", "1 more than usual (3,400)", "up"),
+        (-0.4, "som vanligt (3\u00a0400)", "as usual (3,400)", "off"),  # never '↓ 0 färre än vanligt'
+        (0.0, "som vanligt (3\u00a0400)", "as usual (3,400)", "off"),
+    ],
+)
+def test_the_month_against_the_usual_in_words_and_arrow(difference, sv, en, arrow):
+    from reception.i18n import set_language
+
+    month = pd.Series({"usual_persons": 3400.0, "difference": difference})
+    try:
+        for lang, words in (("sv", sv), ("en", en)):
+            set_language(lang)
+            assert findings.versus_usual(month) == (words, arrow)
+    finally:
+        set_language("sv")
+    assert findings.versus_usual(pd.Series({"usual_persons": None, "difference": None})) == (None, "off")
