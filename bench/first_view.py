@@ -29,7 +29,7 @@ from bench.browser import CHROMIUM, FLAGS, READY, Server, missing
 from bench.timing import ratio, summary
 
 BARE = "bench/bare_page.py"
-CHARTLESS = {"/mote", "/data"}  # pages whose first view has no chart: timed to their title
+CHARTLESS = frozenset({"/mote", "/data"})  # pages whose first view has no chart: timed to their title
 START = {"/planering": "?lan=20"}  # Planering plans one county
 CHANGED = ("/", "/mal")  # pages whose selection change is timed
 TIMEOUT_MS = 60_000
@@ -66,8 +66,9 @@ def app_paths() -> list[str]:
     return [site.url_path(file) for file, _ in site.PAGES]
 
 
-def first_chart(playwright, url: str, path: str) -> dict:
-    """One load of ``url + path`` in a newly launched chromium; seconds from the launch."""
+def first_chart(playwright, url: str, path: str, chartless: frozenset[str] = CHARTLESS) -> dict:
+    """One load of ``url + path`` in a newly launched chromium; seconds from the launch to its first
+    chart (to its title if the page shows no chart on this store: ``chartless``)."""
     seen: dict = {"ws_last": None, "chunk": None}
     start = time.perf_counter()
     browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
@@ -84,7 +85,7 @@ def first_chart(playwright, url: str, path: str) -> dict:
         page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         page.on("request", on_request)
         page.goto(url + path + START.get(path, ""))
-        page.wait_for_function(_DRAWN_JS, arg=path in CHARTLESS, timeout=TIMEOUT_MS, polling="raf")
+        page.wait_for_function(_DRAWN_JS, arg=path in chartless, timeout=TIMEOUT_MS, polling="raf")
         seen["chart"] = time.perf_counter() - start
         ws_at_chart = seen["ws_last"]
         runs = page.evaluate("() => document.querySelector('style[data-run]')?.dataset.run ?? '1'")
@@ -94,8 +95,11 @@ def first_chart(playwright, url: str, path: str) -> dict:
     return seen
 
 
-def start_to_chart(browser, db: Path, folder: Path, script: str) -> tuple[float, float]:
-    """Start a server for ``script``; (seconds to health, seconds to the first chart drawn)."""
+def start_to_chart(
+    browser, db: Path, folder: Path, script: str, chartless: bool = False
+) -> tuple[float, float]:
+    """Start a server for ``script``; (seconds to health, seconds to the first chart drawn, or to the
+    title when its first page shows no chart on this store)."""
     start = time.perf_counter()
     server = Server(db, folder / f"first_view_start_{Path(script).stem}.log", script)
     try:
@@ -104,7 +108,7 @@ def start_to_chart(browser, db: Path, folder: Path, script: str) -> tuple[float,
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         page.goto(server.url + "/")
-        page.wait_for_function(_DRAWN_JS, arg=False, timeout=TIMEOUT_MS, polling="raf")
+        page.wait_for_function(_DRAWN_JS, arg=chartless, timeout=TIMEOUT_MS, polling="raf")
         chart = time.perf_counter() - start
         context.close()
     finally:
@@ -166,14 +170,16 @@ def _loads_summary(loads: list[dict]) -> dict:
 PARTS = ("new_browser", "start", "changed")
 
 
-def _new_browser(p, app: Server, bare: Server, runs: int, paths: list[str], say) -> dict:
+def _new_browser(
+    p, app: Server, bare: Server, runs: int, paths: list[str], say, chartless: frozenset[str]
+) -> dict:
     targets = [("bare", bare.url, "/")] + [(path, app.url, path) for path in paths]
-    for _, url, path in targets if runs > 1 else []:  # warm-up (not in a smoke run of one)
-        first_chart(p, url, path)
+    for name, url, path in targets if runs > 1 else []:  # warm-up (not in a smoke run of one)
+        first_chart(p, url, path, chartless if name != "bare" else frozenset())
     loads: dict[str, list[dict]] = {name: [] for name, _, _ in targets}
     for i in range(runs):
         for name, url, path in targets:
-            loads[name].append(first_chart(p, url, path))
+            loads[name].append(first_chart(p, url, path, chartless if name != "bare" else frozenset()))
         say(f"  new browser, round {i + 1}/{runs}: load {_load()}")
     pages = {name: _loads_summary(found) for name, found in loads.items()}
     floor = pages["bare"]["first_chart"]["median_ms"]
@@ -182,13 +188,13 @@ def _new_browser(p, app: Server, bare: Server, runs: int, paths: list[str], say)
     return pages
 
 
-def _start(browser, db: Path, folder: Path, runs: int, say) -> dict:
+def _start(browser, db: Path, folder: Path, runs: int, say, chartless: frozenset[str]) -> dict:
     if runs > 1:
-        start_to_chart(browser, db, folder, "app.py")  # warm-up
+        start_to_chart(browser, db, folder, "app.py", "/" in chartless)  # warm-up
     started: dict[str, list] = {"bare": [], "app": []}
     for _ in range(runs):
         started["bare"].append(start_to_chart(browser, db, folder, BARE))
-        started["app"].append(start_to_chart(browser, db, folder, "app.py"))
+        started["app"].append(start_to_chart(browser, db, folder, "app.py", "/" in chartless))
     result = {
         name: {"health": summary([h for h, _ in found]), "first_chart": summary([c for _, c in found])}
         for name, found in started.items()
@@ -200,12 +206,13 @@ def _start(browser, db: Path, folder: Path, runs: int, say) -> dict:
     return result
 
 
-def _changed(browser, db: Path, app: Server, bare: Server, runs: int) -> dict:
+def _changed(browser, db: Path, app: Server, bare: Server, runs: int, chartless: frozenset[str]) -> dict:
     from reception.i18n import LABELS
 
     counties = _counties(db)
     bare_counties = [(name, name) for name in bare_page_counties()]
-    changed: dict[str, list[float]] = {"bare": []} | {path: [] for path in CHANGED}
+    # a page without a chart on this store has no chart to change
+    changed: dict[str, list[float]] = {"bare": []} | {path: [] for path in CHANGED if path not in chartless}
     # a county not seen before each time: each page opens on one county and picks the next;
     # Översikt goes up the list and Mål down it, so neither finds the other's answers cached
     # (rounds of one pick, interleaved)
@@ -224,10 +231,12 @@ def _changed(browser, db: Path, app: Server, bare: Server, runs: int) -> dict:
     return result
 
 
-def _measure(db: Path, folder: Path, runs: int, paths: list[str], say, parts: tuple[str, ...]) -> dict:
+def _measure(
+    db: Path, folder: Path, runs: int, paths: list[str], say, parts: tuple[str, ...], chartless: frozenset
+) -> dict:
     from playwright.sync_api import sync_playwright
 
-    result: dict = {"runs": runs, "load_average": [_load()]}
+    result: dict = {"runs": runs, "load_average": [_load()], "chartless": sorted(chartless)}
     app = Server(db, folder / "first_view_app.log")
     bare = Server(db, folder / "first_view_bare.log", BARE)
     try:
@@ -235,15 +244,15 @@ def _measure(db: Path, folder: Path, runs: int, paths: list[str], say, parts: tu
         bare.wait_healthy()
         with sync_playwright() as p:
             if "new_browser" in parts:
-                result["new_browser"] = _new_browser(p, app, bare, runs, paths, say)
+                result["new_browser"] = _new_browser(p, app, bare, runs, paths, say, chartless)
                 result["load_average"].append(_load())
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
             try:
                 if "start" in parts:
-                    result["start"] = _start(browser, db, folder, runs, say)
+                    result["start"] = _start(browser, db, folder, runs, say, chartless)
                     result["load_average"].append(_load())
                 if "changed" in parts:
-                    result["changed"] = _changed(browser, db, app, bare, runs)
+                    result["changed"] = _changed(browser, db, app, bare, runs, chartless)
                     result["load_average"].append(_load())
             finally:
                 browser.close()
@@ -260,6 +269,7 @@ def measure(
     paths: list[str] | None = None,
     say=print,
     parts: tuple[str, ...] = PARTS,
+    chartless: frozenset[str] = CHARTLESS,
 ) -> dict:
     """The first view of every page (or ``paths``) against the bare page; ``{"skipped": reason}``
     when the browser can't run or a page does not draw in time."""
@@ -269,7 +279,7 @@ def measure(
     from playwright.sync_api import Error as PlaywrightError
 
     try:
-        return _measure(db, folder, runs, paths or app_paths(), say, parts)
+        return _measure(db, folder, runs, paths or app_paths(), say, parts, CHARTLESS | chartless)
     except (RuntimeError, PlaywrightError) as failure:
         text = f"{type(failure).__name__}: {failure}".replace(str(folder), "<tmp>")
         return {"skipped": text[:1000]}
@@ -294,7 +304,7 @@ def lines(result: dict) -> list[str]:
     for path, entry in pages.items():
         if path == "bare":
             continue
-        what = "first view" if path in CHARTLESS else "first chart"
+        what = "first view" if path in result.get("chartless", CHARTLESS) else "first chart"
         ws, chunk = f"{_num(entry['ws_last_ms'])} (bare {_num(bare['ws_last_ms'])})", _num(entry["chunk_ms"])
         out.append(
             f"| {what}, new browser | {_page_name(path)} | {_num(entry['first_chart']['median_ms'])} | "
@@ -304,8 +314,9 @@ def lines(result: dict) -> list[str]:
     start = result.get("start")
     if start:
         app_health, bare_health = (_num(start[k]["health"]["median_ms"]) for k in ("app", "bare"))
+        what = "first view" if "/" in result.get("chartless", CHARTLESS) else "first chart"
         out.append(
-            f"| server start to first chart | Översikt | {_num(start['app']['first_chart']['median_ms'])} | "
+            f"| server start to {what} | Översikt | {_num(start['app']['first_chart']['median_ms'])} | "
             f"{_num(start['bare']['first_chart']['median_ms'])} | {start['ratio']:.2f} × | "
             f"health {app_health} (bare {bare_health}) | | |"
         )
