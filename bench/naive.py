@@ -104,15 +104,19 @@ def capacity_headroom(con, params: dict, events: bool = False) -> pd.DataFrame:
     """Headroom now and months until places run out (queries/capacity_by_municipality.sql)."""
     now = _headroom_now(con)
     months = arrivals(con, events)
-    last_three = sorted(months["month"].unique())[-3:]
+    last_three = sorted(months.loc[months["month"] <= now["month"].max(), "month"].unique())[-3:]
     recent = months[months["month"].isin(last_three)]
     if params["category"] != "all":
         recent = recent[recent["category"] == params["category"]]
-    inflow = recent.groupby("kommun_kod")["persons"].sum() / len(last_three)
+    # as the app counts: a month with a suppressed cell is unknown, and so is the inflow over the
+    # three months; a municipality with no figures in them has no inflow to go by
+    per_month = recent.groupby(["kommun_kod", "month"])["persons"].apply(lambda s: s.sum(min_count=len(s)))
+    known = per_month.groupby("kommun_kod").apply(lambda s: s.notna().all())
+    inflow = (per_month.groupby("kommun_kod").sum() / len(last_three)).where(known)
     out = now.join(inflow.rename("inflow")).reset_index()
     out = out.merge(_read(con, "municipality")[["kommun_kod", "kommun"]], on="kommun_kod")
     out["headroom"] = (out["places"] - out["occupied"]).clip(lower=0)
-    out["inflow"] = out["inflow"].fillna(0).round(1)
+    out["inflow"] = out["inflow"].round(1)
     out["months_left"] = (out["headroom"] / out["inflow"].replace(0, np.nan)).round(1)
     return out.sort_values(["months_left", "kommun"])
 
