@@ -214,13 +214,12 @@ def buffer(df: pd.DataFrame, lang: str) -> Texts:
 
 def versus_usual(latest: pd.Series) -> tuple[str | None, str]:
     """The month's inflow against the usual in words ('1 121 färre än vanligt (3 400)'), and the
-    tile's arrow: "down", "up", or "off" when the difference is under one person ('som vanligt
+    tile's arrow: "down", "up", or "off" when the difference rounds to no one ('som vanligt
     (3 400)', never '0 färre') or there is no usual to compare with (no earlier year: no words)."""
     if pd.isna(latest["difference"]):
         return None, "off"
-    usual = fmt_num(latest["usual_persons"], 0)
-    if abs(latest["difference"]) < 0.5:  # shown in whole people: less than one is no difference
+    usual, difference = fmt_num(latest["usual_persons"], 0), fmt_num(abs(latest["difference"]), 0)
+    if difference == fmt_num(0, 0):  # shown in whole people: a difference shown as 0 is none
         return t("tile.as_usual", usual=usual), "off"
     fewer = bool(latest["difference"] < 0)  # the arrow and the words say the direction, not a minus sign
-    words = t("tile.fewer" if fewer else "tile.more", diff=fmt_num(abs(latest["difference"]), 0), usual=usual)
-    return words, "down" if fewer else "up"
+    return t("tile.fewer" if fewer else "tile.more", diff=difference, usual=usual), "down" if fewer else "up"

@@ -125,6 +125,7 @@ def test_one_free_place_is_said_in_the_singular():
         (-1121.0, "1\u00a0121 färre än vanligt (3\u00a0400)", "1,121 fewer than usual (3,400)", "down"),
         (0.6, "1 fler än vanligt (3\u00a0400)", "1 more than usual (3,400)", "up"),
         (-0.4, "som vanligt (3\u00a0400)", "as usual (3,400)", "off"),  # never '↓ 0 färre än vanligt'
+        (-0.5, "som vanligt (3\u00a0400)", "as usual (3,400)", "off"),  # 0.5 is written 0: no difference
         (0.0, "som vanligt (3\u00a0400)", "as usual (3,400)", "off"),
     ],
 )
