@@ -206,13 +206,16 @@ def _start(browser, db: Path, folder: Path, runs: int, say, chartless: frozenset
     return result
 
 
-def _changed(browser, db: Path, app: Server, bare: Server, runs: int, chartless: frozenset[str]) -> dict:
+def _changed(
+    browser, db: Path, app: Server, bare: Server, runs: int, paths: list[str], chartless: frozenset[str]
+) -> dict:
     from reception.i18n import LABELS
 
     counties = _counties(db)
     bare_counties = [(name, name) for name in bare_page_counties()]
-    # a page without a chart on this store has no chart to change
-    changed: dict[str, list[float]] = {"bare": []} | {path: [] for path in CHANGED if path not in chartless}
+    # of the pages measured; a page without a chart on this store has no chart to change
+    timed = [path for path in CHANGED if path in paths and path not in chartless]
+    changed: dict[str, list[float]] = {"bare": []} | {path: [] for path in timed}
     # a county not seen before each time: each page opens on one county and picks the next;
     # Översikt goes up the list and Mål down it, so neither finds the other's answers cached
     # (rounds of one pick, interleaved)
@@ -252,7 +255,7 @@ def _measure(
                     result["start"] = _start(browser, db, folder, runs, say, chartless)
                     result["load_average"].append(_load())
                 if "changed" in parts:
-                    result["changed"] = _changed(browser, db, app, bare, runs, chartless)
+                    result["changed"] = _changed(browser, db, app, bare, runs, paths, chartless)
                     result["load_average"].append(_load())
             finally:
                 browser.close()

@@ -41,12 +41,13 @@ def _child(db: Path, later: int, warmed: float) -> None:
 WARMED_S = 5  # seconds between the Möte page drawn (the browser warmed) and the click
 
 
-def measure(db: Path, runs: int, later: int = 2) -> dict:
+def measure(db: Path, runs: int, later: int = 2, warmed_too: bool = True) -> dict:
     """``runs`` fresh processes, each building the sample deck's handout 1 + ``later`` times; and as
-    many where the browser was warmed by the Möte page WARMED_S before the first build (interleaved)."""
+    many where the browser was warmed by the Möte page WARMED_S before the first build (interleaved),
+    unless not ``warmed_too`` (a smoke run)."""
     first, after, warmed = [], [], []
     for _ in range(runs):
-        for warm in (0, WARMED_S):
+        for warm in (0, WARMED_S) if warmed_too else (0,):
             seconds = _built(db, later if not warm else 0, warm)
             if isinstance(seconds, str):
                 return {"skipped": seconds}
