@@ -66,7 +66,7 @@ def app_paths() -> list[str]:
     return [site.url_path(file) for file, _ in site.PAGES]
 
 
-def first_chart(playwright, url: str, path: str, chartless: frozenset[str] = CHARTLESS) -> dict:
+def first_chart(playwright, url: str, path: str, chartless: bool = False) -> dict:
     """One load of ``url + path`` in a newly launched chromium; seconds from the launch to its first
     chart (to its title if the page shows no chart on this store: ``chartless``)."""
     seen: dict = {"ws_last": None, "chunk": None}
@@ -85,7 +85,7 @@ def first_chart(playwright, url: str, path: str, chartless: frozenset[str] = CHA
         page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         page.on("request", on_request)
         page.goto(url + path + START.get(path, ""))
-        page.wait_for_function(_DRAWN_JS, arg=path in chartless, timeout=TIMEOUT_MS, polling="raf")
+        page.wait_for_function(_DRAWN_JS, arg=chartless, timeout=TIMEOUT_MS, polling="raf")
         seen["chart"] = time.perf_counter() - start
         ws_at_chart = seen["ws_last"]
         runs = page.evaluate("() => document.querySelector('style[data-run]')?.dataset.run ?? '1'")
@@ -173,13 +173,13 @@ PARTS = ("new_browser", "start", "changed")
 def _new_browser(
     p, app: Server, bare: Server, runs: int, paths: list[str], say, chartless: frozenset[str]
 ) -> dict:
-    targets = [("bare", bare.url, "/")] + [(path, app.url, path) for path in paths]
-    for name, url, path in targets if runs > 1 else []:  # warm-up (not in a smoke run of one)
-        first_chart(p, url, path, chartless if name != "bare" else frozenset())
-    loads: dict[str, list[dict]] = {name: [] for name, _, _ in targets}
+    targets = [("bare", bare.url, "/", False)] + [(path, app.url, path, path in chartless) for path in paths]
+    for _, url, path, no_chart in targets if runs > 1 else []:  # warm-up (not in a smoke run of one)
+        first_chart(p, url, path, no_chart)
+    loads: dict[str, list[dict]] = {name: [] for name, *_ in targets}
     for i in range(runs):
-        for name, url, path in targets:
-            loads[name].append(first_chart(p, url, path, chartless if name != "bare" else frozenset()))
+        for name, url, path, no_chart in targets:
+            loads[name].append(first_chart(p, url, path, no_chart))
         say(f"  new browser, round {i + 1}/{runs}: load {_load()}")
     pages = {name: _loads_summary(found) for name, found in loads.items()}
     floor = pages["bare"]["first_chart"]["median_ms"]
@@ -288,6 +288,11 @@ def measure(
         return {"skipped": text[:1000]}
 
 
+def shown(result: dict, path: str) -> str:
+    """What a page's first view was timed to: its first "chart", or its title ("view") when it drew none."""
+    return "view" if path in result.get("chartless", CHARTLESS) else "chart"
+
+
 def lines(result: dict) -> list[str]:
     """The figures as markdown: every app figure beside the bare page's and as a ratio to it."""
     if "skipped" in result:
@@ -307,7 +312,7 @@ def lines(result: dict) -> list[str]:
     for path, entry in pages.items():
         if path == "bare":
             continue
-        what = "first view" if path in result.get("chartless", CHARTLESS) else "first chart"
+        what = f"first {shown(result, path)}"
         ws, chunk = f"{_num(entry['ws_last_ms'])} (bare {_num(bare['ws_last_ms'])})", _num(entry["chunk_ms"])
         out.append(
             f"| {what}, new browser | {_page_name(path)} | {_num(entry['first_chart']['median_ms'])} | "
@@ -317,7 +322,7 @@ def lines(result: dict) -> list[str]:
     start = result.get("start")
     if start:
         app_health, bare_health = (_num(start[k]["health"]["median_ms"]) for k in ("app", "bare"))
-        what = "first view" if "/" in result.get("chartless", CHARTLESS) else "first chart"
+        what = f"first {shown(result, '/')}"
         out.append(
             f"| server start to {what} | Översikt | {_num(start['app']['first_chart']['median_ms'])} | "
             f"{_num(start['bare']['first_chart']['median_ms'])} | {start['ratio']:.2f} × | "

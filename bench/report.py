@@ -83,12 +83,11 @@ def targets(result: dict) -> list[dict]:
                 if path == "bare":
                     continue
                 limit = 1.15 if path in ("/", "/mal") else 1.3
-                what = "view" if path in viewed.get("chartless", first_view.CHARTLESS) else "chart"
-                name = f"first {what} in a new browser / bare page, {SCALES[scale]}"
+                name = f"first {first_view.shown(viewed, path)} in a new browser / bare page, {SCALES[scale]}"
                 checks.append(_check(name, entry["ratio"], limit, "×", path))
             first = viewed["start"]["app"]["first_chart"]["median_ms"]
-            what = "view" if "/" in viewed.get("chartless", first_view.CHARTLESS) else "chart"
-            checks.append(_check(f"server start to first {what}, {SCALES[scale]}", first, 3500, "ms"))
+            name = f"server start to first {first_view.shown(viewed, '/')}, {SCALES[scale]}"
+            checks.append(_check(name, first, 3500, "ms"))
         seen = data.get("browser", {})
         if "memory" in seen:
             memory = seen["memory"]
