@@ -47,6 +47,11 @@ def _in_selection(frame: pd.DataFrame, params: dict) -> pd.DataFrame:
     return frame[keep]
 
 
+def _sum_if_known(values: pd.Series) -> float:
+    """The sum, or unknown (NaN) when any of the values is: a suppressed cell is never counted as 0."""
+    return values.sum() if values.notna().all() else np.nan
+
+
 def inflow_monthly(con, params: dict, events: bool = False) -> pd.DataFrame:
     """Monthly inflow in the area with a rolling 12-month mean (queries/inflow_monthly.sql)."""
     months = _in_selection(arrivals(con, events), params)
@@ -76,10 +81,7 @@ def fulfilment(con, params: dict, events: bool = False) -> pd.DataFrame:
         yearly = _read(con, "arrivals_year")
     yearly = yearly[yearly["category"].isin(PROGRAM_CATEGORIES[params["program"]])]
     received = (
-        yearly.groupby(["year", "kommun_kod"])["persons"]
-        .apply(lambda s: s.sum() if s.notna().all() else np.nan)
-        .rename("persons")
-        .reset_index()
+        yearly.groupby(["year", "kommun_kod"])["persons"].apply(_sum_if_known).rename("persons").reset_index()
     )
     out = targets.merge(_read(con, "municipality"), on="kommun_kod").merge(
         received, on=["year", "kommun_kod"], how="left"
@@ -108,11 +110,9 @@ def capacity_headroom(con, params: dict, events: bool = False) -> pd.DataFrame:
     recent = months[months["month"].isin(last_three)]
     if params["category"] != "all":
         recent = recent[recent["category"] == params["category"]]
-    # as the app counts: a month with a suppressed cell is unknown, and so is the inflow over the
-    # three months; a municipality with no figures in them has no inflow to go by
-    per_month = recent.groupby(["kommun_kod", "month"])["persons"].apply(lambda s: s.sum(min_count=len(s)))
-    known = per_month.groupby("kommun_kod").apply(lambda s: s.notna().all())
-    inflow = (per_month.groupby("kommun_kod").sum() / len(last_three)).where(known)
+    # as the app counts: a suppressed cell in any of the three months leaves the inflow unknown, and
+    # a municipality with no figures in them has no inflow to go by
+    inflow = recent.groupby("kommun_kod")["persons"].apply(_sum_if_known) / len(last_three)
     out = now.join(inflow.rename("inflow")).reset_index()
     out = out.merge(_read(con, "municipality")[["kommun_kod", "kommun"]], on="kommun_kod")
     out["headroom"] = (out["places"] - out["occupied"]).clip(lower=0)
@@ -124,11 +124,7 @@ def capacity_headroom(con, params: dict, events: bool = False) -> pd.DataFrame:
 def spread(con, params: dict, events: bool = False) -> pd.DataFrame:
     """How much monthly inflow swings per municipality, and the buffer (queries/inflow_spread.sql)."""
     months = _in_selection(arrivals(con, events), params)
-    per_month = (
-        months.groupby(["kommun_kod", "month"])["persons"]
-        .apply(lambda s: s.sum() if s.notna().all() else np.nan)
-        .reset_index()
-    )
+    per_month = months.groupby(["kommun_kod", "month"])["persons"].apply(_sum_if_known).reset_index()
     stats = per_month.groupby("kommun_kod")["persons"].agg(
         months="count", mean_persons="mean", std="std", max_month="max", p90_month=lambda s: s.quantile(0.9)
     )
